@@ -1,0 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { type FileIssue, type LoadResult, loadScenario } from '../engine/index.ts';
+
+/** The scenarios folder, from the project root (npm scripts run there). */
+export const SCENARIOS_DIR = 'scenarios';
+
+/** The files named, or every scenario in the scenarios folder (the schema is not a scenario). */
+export function scenarioFiles(args: readonly string[]): string[] {
+  if (args.length) return [...args];
+  return readdirSync(SCENARIOS_DIR)
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
+    .sort()
+    .map((name) => relative(process.cwd(), join(SCENARIOS_DIR, name)));
+}
+
+/** Reads and loads one file; a file that cannot be read is a problem like any other, not a crash. */
+export function loadScenarioFile(file: string): LoadResult {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    return { ok: false, issues: [{ file, code: 'unreadable', path: '', message: `Cannot read the file: ${reason}.` }] };
+  }
+  return loadScenario(text, file);
+}
+
+/** One problem as a line: `<file>: <JSON Pointer>: <message>` ("/" for the whole file). */
+export function formatIssue(issue: FileIssue): string {
+  return `${issue.file}: ${issue.path || '/'}: ${issue.message}`;
+}

@@ -1,0 +1,34 @@
+/** The engine's public surface: pure TypeScript, no React, no DOM, no Node-only APIs. */
+export { analyse, type ScenarioAnalysis, type ScoredPath, type Situation } from './analyse.ts';
+export { buildMachine, type RunContext, type ScenarioMachine, type ScenarioSnapshot } from './build-machine.ts';
+export { choicesFor, currentScene, type OfferedChoice, sceneStage } from './choices.ts';
+export {
+  type FileIssue,
+  type LoadedScenario,
+  type LoadResult,
+  loadScenario,
+  loadScenarioValue,
+  SCENARIO_FORMAT,
+} from './load-scenario.ts';
+export { toMermaid } from './mermaid.ts';
+export {
+  type ChooseResult,
+  choose,
+  type RestoreResult,
+  RUN_FORMAT,
+  type Run,
+  type RunStep,
+  restoreRun,
+  rewindRun,
+  runEnding,
+  runScore,
+  type SavedRun,
+  saveRun,
+  startRun,
+} from './run-state.ts';
+export type * from './scenario.types.ts';
+export { ISSUE_CODES, type IssueCode, type ScenarioIssue } from './scenario-issue.ts';
+export { scenarioParts } from './scenario-walk.ts';
+export { choicePoints, type Score, type ScoredChoice, scoreChoices } from './score.ts';
+export { findTactic, TACTICS, type Tactic } from './tactics.ts';
+export { declaredLanguages, localize, localizeParagraphs, textFields } from './text.ts';

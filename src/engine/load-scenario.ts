@@ -1,0 +1,101 @@
+import { analyse, type ScenarioAnalysis } from './analyse.ts';
+import { buildMachine, type ScenarioMachine } from './build-machine.ts';
+import { checkGraph } from './graph-check.ts';
+import { parseJson } from './parse-json.ts';
+import type { Scenario } from './scenario.types.ts';
+import { jsonType, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
+import { checkSchema } from './schema-check.ts';
+import { checkSemantics } from './semantic-check.ts';
+
+/** The one format this engine reads; format 2 will come with numbered migrations from 1. */
+export const SCENARIO_FORMAT = 1;
+
+/** A problem in a named file. */
+export interface FileIssue extends ScenarioIssue {
+  /** The file, as the caller named it ("" when loaded from a value). */
+  readonly file: string;
+}
+
+/** A scenario that passed every check, ready to play. */
+export interface LoadedScenario {
+  readonly scenario: Scenario;
+  readonly machine: ScenarioMachine;
+  readonly analysis: ScenarioAnalysis;
+}
+
+export type LoadResult = ({ ok: true } & LoadedScenario) | { ok: false; issues: FileIssue[] };
+
+/** Loads scenario text: parse, then everything loadScenarioValue does. */
+export function loadScenario(text: string, file = ''): LoadResult {
+  const parsed = parseJson(text);
+  return parsed.ok ? loadScenarioValue(parsed.value, file) : fail(file, [parsed.issue]);
+}
+
+/**
+ * Checks a parsed scenario in stages — format version, schema, references, then the graph — and
+ * compiles it. Each stage reports all its problems; a later stage runs only on what the earlier
+ * ones passed, since it relies on them (the graph cannot be explored with a target that names nothing).
+ */
+export function loadScenarioValue(value: unknown, file = ''): LoadResult {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail(file, [
+      scenarioIssue('notAnObject', '', `A scenario is a JSON object; this file holds ${jsonType(value)}.`),
+    ]);
+  }
+  const gate = checkFormat(value as Record<string, unknown>);
+  if (gate) return fail(file, [gate]);
+  const shapeIssues = checkSchema(value);
+  if (shapeIssues.length) return fail(file, shapeIssues);
+  const scenario = value as Scenario;
+  const fileId = file
+    ? file
+        .split(/[\\/]/)
+        .pop()
+        ?.replace(/\.json$/i, '')
+    : undefined;
+  const referenceIssues = checkSemantics(scenario, fileId);
+  if (referenceIssues.length) return fail(file, referenceIssues);
+  const machine = buildMachine(scenario);
+  const analysis = analyse(machine);
+  if (!analysis) {
+    return fail(file, [
+      scenarioIssue(
+        'tooManySituations',
+        '/context',
+        'The story has too many distinct situations to check: a loop probably changes a variable each time round. Bound it with a guard.',
+      ),
+    ]);
+  }
+  const graphIssues = checkGraph(scenario, analysis);
+  if (graphIssues.length) return fail(file, graphIssues);
+  return { ok: true, scenario, machine, analysis };
+}
+
+function checkFormat(value: Record<string, unknown>): ScenarioIssue | undefined {
+  const meta = value.meta;
+  const format = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>).format : undefined;
+  if (format === SCENARIO_FORMAT) return undefined;
+  if (format === undefined) {
+    return scenarioIssue(
+      'formatVersion',
+      '/meta/format',
+      `No format version: add "format": ${SCENARIO_FORMAT} to meta.`,
+    );
+  }
+  if (typeof format === 'number' && format > SCENARIO_FORMAT) {
+    return scenarioIssue(
+      'formatVersion',
+      '/meta/format',
+      `This file is format ${format}; this version of Upstander reads format ${SCENARIO_FORMAT}. Update Upstander to play it.`,
+    );
+  }
+  return scenarioIssue(
+    'formatVersion',
+    '/meta/format',
+    `Unknown format ${JSON.stringify(format)}; the format is ${SCENARIO_FORMAT}.`,
+  );
+}
+
+function fail(file: string, issues: readonly ScenarioIssue[]): LoadResult {
+  return { ok: false, issues: issues.map((issue) => ({ file, ...issue })) };
+}

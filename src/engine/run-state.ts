@@ -1,0 +1,136 @@
+import { createActor, initialTransition, transition } from 'xstate';
+import type { ScenarioMachine, ScenarioSnapshot } from './build-machine.ts';
+import { choicesFor, currentScene, sceneStage } from './choices.ts';
+import type { ChoiceMeta, Ending, Stage } from './scenario.types.ts';
+import { type Score, scoreChoices } from './score.ts';
+
+/** One choice the learner made. */
+export interface RunStep {
+  /** The scene it was made in. */
+  readonly scene: readonly string[];
+  /** That scene's bystander stage. */
+  readonly stage: Stage | undefined;
+  /** The event sent. */
+  readonly event: string;
+  /** What the choice said and earned. */
+  readonly meta: ChoiceMeta;
+}
+
+/** A learner's run through a scenario: where they are and how they got there. */
+export interface Run {
+  readonly snapshot: ScenarioSnapshot;
+  readonly steps: readonly RunStep[];
+}
+
+export function startRun(machine: ScenarioMachine): Run {
+  const [snapshot] = initialTransition(machine);
+  return { snapshot, steps: [] };
+}
+
+export type ChooseResult = { ok: true; run: Run } | { ok: false; error: string };
+
+/** Takes a choice on offer; anything else is refused and the run is left as it was. */
+export function choose(machine: ScenarioMachine, run: Run, event: string): ChooseResult {
+  const offered = choicesFor(machine, run.snapshot).find((c) => c.event === event);
+  if (!offered)
+    return {
+      ok: false,
+      error: `"${event}" is not a choice on offer in ${currentScene(machine, run.snapshot).keys.join('.')}.`,
+    };
+  const step: RunStep = {
+    scene: currentScene(machine, run.snapshot).keys,
+    stage: sceneStage(machine, run.snapshot),
+    event,
+    meta: offered.meta,
+  };
+  const [snapshot] = transition(machine, run.snapshot, { type: event });
+  return { ok: true, run: { snapshot, steps: [...run.steps, step] } };
+}
+
+export function runScore(run: Run): Score {
+  return scoreChoices(run.steps);
+}
+
+/** The ending reached, or undefined while the story goes on. */
+export function runEnding(machine: ScenarioMachine, run: Run): Ending | undefined {
+  return run.snapshot.status === 'done' ? currentScene(machine, run.snapshot).config.meta?.ending : undefined;
+}
+
+/** The run rewound to just before its choice at `index`, to choose differently. */
+export function rewindRun(machine: ScenarioMachine, run: Run, index: number): Run {
+  return replay(
+    machine,
+    run.steps.slice(0, index).map((s) => s.event),
+  ) as Run;
+}
+
+/** Bumped whenever the saved shape changes; older saves are refused with a notice, never misread. */
+export const RUN_FORMAT = 1;
+
+/** A run as saved in browser storage or an LMS. */
+export interface SavedRun {
+  readonly format: typeof RUN_FORMAT;
+  readonly scenarioId: string;
+  /** XState's persisted snapshot. */
+  readonly snapshot: unknown;
+  /** The events of the choices taken, in order. */
+  readonly choices: readonly string[];
+}
+
+export function saveRun(machine: ScenarioMachine, scenarioId: string, run: Run): SavedRun {
+  return {
+    format: RUN_FORMAT,
+    scenarioId,
+    snapshot: machine.getPersistedSnapshot(run.snapshot),
+    choices: run.steps.map((s) => s.event),
+  };
+}
+
+export type RestoreResult = { ok: true; run: Run } | { ok: false; error: string };
+
+/**
+ * Restores a saved run. The snapshot is restored by XState and checked against a replay of the saved
+ * choices, so a corrupt save, one from another format, or one the scenario no longer matches is refused.
+ */
+export function restoreRun(machine: ScenarioMachine, scenarioId: string, saved: unknown): RestoreResult {
+  if (!isRecord(saved)) return { ok: false, error: 'The saved progress is not readable.' };
+  if (saved.format !== RUN_FORMAT) {
+    return {
+      ok: false,
+      error: `The saved progress is from format ${JSON.stringify(saved.format)}; this version reads format ${RUN_FORMAT}.`,
+    };
+  }
+  if (saved.scenarioId !== scenarioId) return { ok: false, error: 'The saved progress belongs to another scenario.' };
+  if (!Array.isArray(saved.choices) || !saved.choices.every((c) => typeof c === 'string')) {
+    return { ok: false, error: 'The saved progress has no readable list of choices.' };
+  }
+  let restored: ScenarioSnapshot;
+  try {
+    restored = createActor(machine, { snapshot: saved.snapshot as never }).getSnapshot();
+  } catch {
+    return { ok: false, error: 'The saved progress does not fit this scenario.' };
+  }
+  const replayed = replay(machine, saved.choices);
+  if (!replayed || !sameSituation(replayed.snapshot, restored)) {
+    return { ok: false, error: 'The saved progress no longer matches this scenario; it may have changed since.' };
+  }
+  return { ok: true, run: { snapshot: restored, steps: replayed.steps } };
+}
+
+function replay(machine: ScenarioMachine, events: readonly string[]): Run | undefined {
+  let run = startRun(machine);
+  for (const event of events) {
+    const result = choose(machine, run, event);
+    if (!result.ok) return undefined;
+    run = result.run;
+  }
+  return run;
+}
+
+function sameSituation(a: ScenarioSnapshot, b: ScenarioSnapshot): boolean {
+  return JSON.stringify([a.value, a.context, a.status]) === JSON.stringify([b.value, b.context, b.status]);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,77 @@
+/** Why a scenario file is rejected: a closed list, so tools can act on the code and tests can assert it. */
+export const ISSUE_CODES = [
+  'unreadable', // the file cannot be read
+  'syntax', // not JSON
+  'tooLarge', // bigger than the engine reads
+  'tooDeep', // nested deeper than the engine reads
+  'notAnObject', // JSON, but not an object
+  'formatVersion', // meta.format missing or not one this engine reads
+  'schema', // shape: wrong type, missing or unknown key, bad value
+  'unsupported', // an XState feature scenarios may not use (parallel, invoke, …)
+  'unknownAction', // an action outside the engine's vocabulary
+  'unknownGuard', // a guard outside the engine's vocabulary
+  'idMismatch', // id differs from the file name
+  'unknownVariable', // an action or guard names a variable not in context
+  'variableType', // an action or guard uses a variable as the wrong type
+  'unknownTactic', // a tactic id not in the taxonomy
+  'unknownTarget', // a transition target that names no state
+  'missingText', // a text field lacks a declared language
+  'undeclaredLanguage', // a text field has a language the scenario does not declare
+  'sceneMeta', // a scene without narrative or stage
+  'finalWithChoices', // an ending that offers choices
+  'deadEnd', // a state with no way out that is not an ending
+  'unreachable', // a state no path reaches
+  'stuck', // a reachable situation in which no choice is on offer
+  'noExit', // a reachable situation from which no ending can be reached (a cycle with no exit)
+  'scoringLoop', // a loop that earns or loses points each time round
+  'eventlessLoop', // eventless routes that loop without a choice
+  'tooManySituations', // too many distinct situations (state + variables) to analyse
+  'noEnding', // no ending is reachable at all
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** One problem in a scenario file. */
+export interface ScenarioIssue {
+  /** Why, from the closed list. */
+  readonly code: IssueCode;
+  /** Where, as a JSON Pointer into the file ("" is the whole file). */
+  readonly path: string;
+  /** What is wrong, for an author. */
+  readonly message: string;
+}
+
+export function scenarioIssue(code: IssueCode, path: string, message: string): ScenarioIssue {
+  return { code, path, message };
+}
+
+/** A JSON Pointer (RFC 6901) from path segments. */
+export function pointer(...segments: readonly (string | number)[]): string {
+  return segments.map((s) => `/${String(s).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+/** The same issue list, in file order, without repeats. */
+export function sortIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.code}\u0000${i.path}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** How a value reads in a message: its JSON, shortened. */
+export function describeValue(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 40 ? `${json.slice(0, 37)}…` : json;
+}
+
+/** The JSON type of a value, as an author would name it. */
+export function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
+  return `a ${typeof value}`;
+}

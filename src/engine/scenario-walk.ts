@@ -1,0 +1,79 @@
+import type { Choice, Route, Scenario, ScenarioState } from './scenario.types.ts';
+
+/** A state met on the walk, with where it sits. */
+export interface WalkedState {
+  /** The state's keys from the root, e.g. ['party', 'kitchen']. */
+  readonly keys: readonly string[];
+  /** JSON Pointer segments to it in the file. */
+  readonly at: readonly string[];
+  readonly state: ScenarioState;
+  /** The enclosing state, or undefined at the top level. */
+  readonly parent: WalkedState | undefined;
+}
+
+/** Every state, parents before children: the one walk the checks share. */
+export function* walkStates(scenario: Scenario): Generator<WalkedState> {
+  yield* walkChildren(scenario.states, [], [], undefined);
+}
+
+function* walkChildren(
+  states: Readonly<Record<string, ScenarioState>>,
+  keys: readonly string[],
+  at: readonly string[],
+  parent: WalkedState | undefined,
+): Generator<WalkedState> {
+  for (const [key, state] of Object.entries(states)) {
+    const walked: WalkedState = { keys: [...keys, key], at: [...at, 'states', key], state, parent };
+    yield walked;
+    if (state.states) yield* walkChildren(state.states, walked.keys, walked.at, walked);
+  }
+}
+
+/** A choice of a state (an `on` or `after` transition, or one guarded alternative), with its place in the file. */
+export interface WalkedChoice {
+  readonly group: 'on' | 'after';
+  /** The event name, or the delay for `after`. */
+  readonly key: string;
+  readonly choice: Choice;
+  readonly at: readonly string[];
+}
+
+export function* stateChoices(state: ScenarioState, at: readonly string[]): Generator<WalkedChoice> {
+  for (const group of ['on', 'after'] as const) {
+    for (const [key, choices] of Object.entries(state[group] ?? {})) {
+      if (Array.isArray(choices)) {
+        for (const [i, choice] of choices.entries()) yield { group, key, choice, at: [...at, group, key, String(i)] };
+      } else yield { group, key, choice: choices as Choice, at: [...at, group, key] };
+    }
+  }
+}
+
+/** A state's eventless routes, with their place in the file. */
+export function* stateRoutes(
+  state: ScenarioState,
+  at: readonly string[],
+): Generator<{ route: Route; at: readonly string[] }> {
+  const { always } = state;
+  if (always === undefined) return;
+  if (Array.isArray(always))
+    for (const [i, route] of always.entries()) yield { route, at: [...at, 'always', String(i)] };
+  else yield { route: always as Route, at: [...at, 'always'] };
+}
+
+/** True for a state that has transitions of any kind. */
+export function hasWayOut(state: ScenarioState): boolean {
+  return [state.on, state.after].some((group) => group && Object.keys(group).length > 0) || state.always !== undefined;
+}
+
+/** How big a scenario is: its states, choices (each guarded alternative counts) and endings. */
+export function scenarioParts(scenario: Scenario): { states: number; choices: number; endings: number } {
+  let states = 0;
+  let choices = 0;
+  let endings = 0;
+  for (const { state, at } of walkStates(scenario)) {
+    states++;
+    if (state.type === 'final') endings++;
+    for (const _ of stateChoices(state, at)) choices++;
+  }
+  return { states, choices, endings };
+}

@@ -1,0 +1,158 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
+import { describeValue, jsonType, pointer, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
+
+/** XState features a scenario may not use, and why: named so an author meets a reason, not "unknown key". */
+const UNSUPPORTED: Readonly<Record<string, string>> = {
+  invoke: 'invoked actors run code, and scenario files hold none',
+  parallel: 'parallel states are not supported: a learner is in one scene at a time',
+  history: 'history states are not supported: say where the story goes',
+  tags: 'tags are not part of the scenario format',
+  output: 'output is not part of the scenario format',
+  spawn: 'spawned actors run code, and scenario files hold none',
+};
+
+/** The enums that hold the engine's closed vocabulary, so an unknown name is reported as such. */
+const VOCABULARY_ENUMS: Readonly<Record<string, { code: 'unknownAction' | 'unknownGuard'; kind: string }>> = {
+  '#/definitions/action/properties/type/enum': { code: 'unknownAction', kind: 'action' },
+  '#/definitions/guard/properties/type/enum': { code: 'unknownGuard', kind: 'guard' },
+};
+
+const ajv = new Ajv({
+  allErrors: true,
+  verbose: true,
+  allowUnionTypes: true,
+  strict: true,
+  strictTypes: false,
+  strictRequired: false,
+});
+const validate = ajv.compile(schema);
+
+/** The JSON Schema for format 1, for tests and tools. */
+export const scenarioSchema = schema;
+
+/** Checks the file's shape against the format 1 schema, reporting every problem. */
+export function checkSchema(value: unknown): ScenarioIssue[] {
+  if (validate(value)) return [];
+  return (validate.errors ?? []).flatMap(toIssue);
+}
+
+function toIssue(error: ErrorObject): ScenarioIssue[] {
+  const at = error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'if':
+    case 'propertyNames':
+      return []; // summaries of errors reported on their own
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const path = at + pointer(key);
+      if (key in UNSUPPORTED) return [scenarioIssue('unsupported', path, `"${key}": ${UNSUPPORTED[key]}.`)];
+      const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      return [scenarioIssue('schema', path, `Unknown key "${key}".${didYouMean(key, known)}`)];
+    }
+    case 'required':
+      if (error.schemaPath.startsWith('#/definitions/state/then')) {
+        return [
+          scenarioIssue(
+            'schema',
+            at,
+            'An ending ("type": "final") needs meta.ending with its title, debrief and kind.',
+          ),
+        ];
+      }
+      return [scenarioIssue('schema', at, `Missing "${String(params.missingProperty)}".`)];
+    case 'dependencies':
+      return [
+        scenarioIssue(
+          'schema',
+          at,
+          `A state with "${String(params.property)}" also needs "${String(params.missingProperty)}".`,
+        ),
+      ];
+    case 'type': {
+      const expected = ([] as string[]).concat(params.type as string | string[]).map(typeName);
+      return [scenarioIssue('schema', at, `Expected ${expected.join(' or ')}, got ${jsonType(error.data)}.`)];
+    }
+    case 'enum': {
+      const allowed = params.allowedValues as unknown[];
+      if (typeof error.data === 'string' && error.data in UNSUPPORTED) {
+        return [scenarioIssue('unsupported', at, `"${error.data}": ${UNSUPPORTED[error.data]}.`)];
+      }
+      const list = allowed.map((v) => describeValue(v)).join(', ');
+      const vocabulary = VOCABULARY_ENUMS[error.schemaPath];
+      if (vocabulary) {
+        return [
+          scenarioIssue(
+            vocabulary.code,
+            at,
+            `Unknown ${vocabulary.kind} ${describeValue(error.data)}; the ${vocabulary.kind}s are ${list}.`,
+          ),
+        ];
+      }
+      return [scenarioIssue('schema', at, `Expected one of ${list}; got ${describeValue(error.data)}.`)];
+    }
+    case 'pattern': {
+      const rule = (error.parentSchema as { description?: string }).description ?? `text matching ${params.pattern}`;
+      if (error.propertyName !== undefined) {
+        return [
+          scenarioIssue('schema', at + pointer(error.propertyName), `Expected ${rule}; got "${error.propertyName}".`),
+        ];
+      }
+      return [scenarioIssue('schema', at, `Expected ${rule}; got ${describeValue(error.data)}.`)];
+    }
+    case 'minLength':
+      return [scenarioIssue('schema', at, 'Must not be empty.')];
+    case 'minItems':
+    case 'minProperties':
+      return [scenarioIssue('schema', at, `Must not be empty: expected at least ${String(params.limit)}.`)];
+    case 'minimum':
+    case 'maximum':
+      return [
+        scenarioIssue(
+          'schema',
+          at,
+          `Expected a number ${error.keyword === 'minimum' ? '≥' : '≤'} ${String(params.limit)}, got ${describeValue(error.data)}.`,
+        ),
+      ];
+    case 'uniqueItems':
+      return [scenarioIssue('schema', at, `Lists a value twice (items ${String(params.j)} and ${String(params.i)}).`)];
+    case 'const':
+      return [
+        scenarioIssue(
+          'schema',
+          at,
+          `Expected ${describeValue(params.allowedValue)}, got ${describeValue(error.data)}.`,
+        ),
+      ];
+    default:
+      return [scenarioIssue('schema', at, `${error.message ?? 'Invalid'}.`)];
+  }
+}
+
+function typeName(type: string): string {
+  return { object: 'an object', array: 'an array', integer: 'an integer', number: 'a number' }[type] ?? `a ${type}`;
+}
+
+/** A hint for a likely typo: the known key at the smallest edit distance, if it is close. */
+function didYouMean(key: string, known: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best ? ` Did you mean "${best}"?` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}

@@ -1,0 +1,265 @@
+import type { ActionRef, Actions, GuardRef, Scenario } from './scenario.types.ts';
+import { pointer, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
+import { hasWayOut, stateChoices, stateRoutes, type WalkedState } from './scenario-walk.ts';
+import { indexStates, type StateIndex } from './state-targets.ts';
+import { findTactic, TACTICS } from './tactics.ts';
+import { declaredLanguages, textFields } from './text.ts';
+import { requiredVariableType, variableType } from './vocabulary.ts';
+
+/**
+ * The rules a schema cannot express: names that must refer to something, text in every declared
+ * language, and states that make sense as scenes, routers or endings. Runs on a schema-valid file.
+ */
+export function checkSemantics(scenario: Scenario, fileId?: string): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const index = indexStates(scenario);
+  if (fileId !== undefined && scenario.id !== fileId) {
+    issues.push(scenarioIssue('idMismatch', '/id', `The id "${scenario.id}" must equal the file name "${fileId}".`));
+  }
+  issues.push(...checkLanguages(scenario), ...checkIds(index));
+  if (!scenario.states[scenario.initial]) {
+    issues.push(unknownInitial(scenario.initial, Object.keys(scenario.states), '/initial'));
+  }
+  for (const walked of index.states.values()) issues.push(...checkState(scenario, index, walked));
+  issues.push(...checkEventlessLoops(index));
+  return issues;
+}
+
+function checkLanguages(scenario: Scenario): ScenarioIssue[] {
+  const declared = declaredLanguages(scenario);
+  const issues: ScenarioIssue[] = [];
+  if (!declared.includes(scenario.meta.language)) {
+    issues.push(
+      scenarioIssue(
+        'undeclaredLanguage',
+        '/meta/language',
+        `"${scenario.meta.language}" is not in meta.languages (${declared.join(', ')}).`,
+      ),
+    );
+  }
+  for (const { path, text } of textFields(scenario)) {
+    const present = typeof text === 'string' ? [scenario.meta.language] : Object.keys(text);
+    for (const language of declared.filter((l) => !present.includes(l))) {
+      issues.push(
+        scenarioIssue('missingText', path, `No "${language}" text; the scenario declares ${declared.join(', ')}.`),
+      );
+    }
+    for (const language of present.filter((l) => !declared.includes(l))) {
+      issues.push(
+        scenarioIssue(
+          'undeclaredLanguage',
+          `${path}${typeof text === 'string' ? '' : pointer(language)}`,
+          `"${language}" is not a declared language (${declared.join(', ')}).`,
+        ),
+      );
+    }
+  }
+  return issues;
+}
+
+function checkIds(index: StateIndex): ScenarioIssue[] {
+  const seen = new Map<string, string>();
+  const issues: ScenarioIssue[] = [];
+  for (const { state, at } of index.states.values()) {
+    if (!state.id) continue;
+    const first = seen.get(state.id);
+    if (first)
+      issues.push(scenarioIssue('schema', pointer(...at, 'id'), `The id "${state.id}" is already used at ${first}.`));
+    else seen.set(state.id, pointer(...at));
+  }
+  return issues;
+}
+
+function checkState(scenario: Scenario, index: StateIndex, walked: WalkedState): ScenarioIssue[] {
+  const { state, at } = walked;
+  const here = pointer(...at);
+  const issues: ScenarioIssue[] = [];
+  const isFinal = state.type === 'final';
+  const isLeaf = !state.states;
+
+  if (state.initial && state.states && !state.states[state.initial]) {
+    issues.push(unknownInitial(state.initial, Object.keys(state.states), pointer(...at, 'initial')));
+  }
+  if (state.type === 'atomic' && state.states)
+    issues.push(scenarioIssue('schema', here, 'An atomic state cannot have child states.'));
+  if (state.type === 'compound' && !state.states)
+    issues.push(scenarioIssue('schema', here, 'A compound state needs child states.'));
+  if (isFinal && (hasWayOut(state) || state.states)) {
+    issues.push(
+      scenarioIssue(
+        'finalWithChoices',
+        here,
+        'An ending ("type": "final") cannot have choices, routes or child states.',
+      ),
+    );
+  }
+  if (!isFinal && state.meta?.ending) {
+    issues.push(
+      scenarioIssue('schema', pointer(...at, 'meta', 'ending'), 'Only an ending ("type": "final") has meta.ending.'),
+    );
+  }
+  if (!isFinal && isLeaf && !leadsOut(walked)) {
+    issues.push(
+      scenarioIssue(
+        'deadEnd',
+        here,
+        'This state has no way out and is not an ending: add choices, or make it "type": "final".',
+      ),
+    );
+  }
+  if (!isFinal && isLeaf && (state.on || state.after)) {
+    for (const key of ['narrative', 'stage'] as const) {
+      if (state.meta?.[key] === undefined) {
+        issues.push(scenarioIssue('sceneMeta', pointer(...at, 'meta'), `A scene with choices needs meta.${key}.`));
+      }
+    }
+  }
+
+  for (const { choice, at: choiceAt } of stateChoices(state, at)) {
+    issues.push(...checkTarget(index, walked, choice.target, choiceAt));
+    if (choice.guard) issues.push(...checkVariable(scenario, choice.guard, [...choiceAt, 'guard']));
+    issues.push(...checkActions(scenario, choice.actions, [...choiceAt, 'actions']));
+    for (const tactic of Object.keys(choice.meta.tactics ?? {})) {
+      if (!findTactic(tactic)) {
+        const known = TACTICS.map((t) => t.id).join(', ');
+        issues.push(
+          scenarioIssue(
+            'unknownTactic',
+            pointer(...choiceAt, 'meta', 'tactics', tactic),
+            `Unknown tactic "${tactic}"; the tactics are ${known}.`,
+          ),
+        );
+      }
+    }
+  }
+  for (const { route, at: routeAt } of stateRoutes(state, at)) {
+    issues.push(...checkTarget(index, walked, route.target, routeAt));
+    if (route.guard) issues.push(...checkVariable(scenario, route.guard, [...routeAt, 'guard']));
+    issues.push(...checkActions(scenario, route.actions, [...routeAt, 'actions']));
+  }
+  issues.push(...checkShadowedAlternatives(walked));
+  issues.push(
+    ...checkActions(scenario, state.entry, [...at, 'entry']),
+    ...checkActions(scenario, state.exit, [...at, 'exit']),
+  );
+  return issues;
+}
+
+/** A state leads out if it, or any state enclosing it, has transitions. */
+function leadsOut(walked: WalkedState): boolean {
+  for (let w: WalkedState | undefined = walked; w; w = w.parent) if (hasWayOut(w.state)) return true;
+  return false;
+}
+
+function unknownInitial(initial: string, children: readonly string[], path: string): ScenarioIssue {
+  return scenarioIssue(
+    'unknownTarget',
+    path,
+    `"${initial}" is not a state here; the states are ${children.join(', ')}.`,
+  );
+}
+
+function checkTarget(
+  index: StateIndex,
+  from: WalkedState,
+  target: string | undefined,
+  at: readonly string[],
+): ScenarioIssue[] {
+  if (target === undefined || index.resolve(from, target)) return [];
+  return [
+    scenarioIssue(
+      'unknownTarget',
+      pointer(...at, 'target'),
+      `"${target}" names no state: use a sibling's key, ".child", or "#id".`,
+    ),
+  ];
+}
+
+function checkActions(scenario: Scenario, actions: Actions | undefined, at: readonly string[]): ScenarioIssue[] {
+  if (actions === undefined) return [];
+  if (!Array.isArray(actions)) return checkVariable(scenario, actions as ActionRef, at);
+  return actions.flatMap((action, i) => checkVariable(scenario, action, [...at, String(i)]));
+}
+
+function checkVariable(scenario: Scenario, ref: ActionRef | GuardRef, at: readonly string[]): ScenarioIssue[] {
+  const name = ref.params.var;
+  const actual = variableType(scenario.context, name);
+  const path = pointer(...at, 'params', 'var');
+  if (actual === undefined) {
+    const declared = Object.keys(scenario.context ?? {});
+    const hint = declared.length ? `the variables are ${declared.join(', ')}` : 'declare it in "context"';
+    return [scenarioIssue('unknownVariable', path, `Unknown variable "${name}"; ${hint}.`)];
+  }
+  const required = requiredVariableType(ref);
+  if (actual !== required) {
+    return [
+      scenarioIssue(
+        'variableType',
+        path,
+        `"${ref.type}" needs "${name}" to be a ${required}, but it starts as a ${actual}.`,
+      ),
+    ];
+  }
+  return [];
+}
+
+/** Among guarded alternatives, an unguarded one takes every case, so nothing after it can ever be taken. */
+function checkShadowedAlternatives({ state, at }: WalkedState): ScenarioIssue[] {
+  const groups: { list: readonly { guard?: GuardRef }[]; at: readonly string[] }[] = [];
+  for (const group of ['on', 'after'] as const) {
+    for (const [key, choices] of Object.entries(state[group] ?? {})) {
+      if (Array.isArray(choices)) groups.push({ list: choices, at: [...at, group, key] });
+    }
+  }
+  if (Array.isArray(state.always)) groups.push({ list: state.always, at: [...at, 'always'] });
+  return groups.flatMap(({ list, at: groupAt }) => {
+    const open = list.findIndex((alternative) => !alternative.guard);
+    return open >= 0 && open < list.length - 1
+      ? [
+          scenarioIssue(
+            'unreachable',
+            pointer(...groupAt, open + 1),
+            `Never taken: alternative ${open} before it has no guard, so it always wins.`,
+          ),
+        ]
+      : [];
+  });
+}
+
+/** Eventless routes that lead back round without a choice would loop for ever; they are refused outright. */
+function checkEventlessLoops(index: StateIndex): ScenarioIssue[] {
+  const next = new Map<string, string[]>();
+  for (const walked of index.states.values()) {
+    if (walked.state.states) continue;
+    const targets: string[] = [];
+    for (let w: WalkedState | undefined = walked; w; w = w.parent) {
+      for (const { route } of stateRoutes(w.state, w.at)) {
+        const keys = index.resolve(w, route.target);
+        const leaf = keys && index.enteredLeaf(keys);
+        if (leaf) targets.push(leaf.join('.'));
+      }
+    }
+    next.set(walked.keys.join('.'), targets);
+  }
+  const issues: ScenarioIssue[] = [];
+  const done = new Set<string>();
+  const onStack: string[] = [];
+  const visit = (key: string): void => {
+    if (done.has(key)) return;
+    const loopStart = onStack.indexOf(key);
+    if (loopStart >= 0) {
+      const loop = [...onStack.slice(loopStart), key];
+      const at = index.states.get(key)?.at ?? [];
+      issues.push(
+        scenarioIssue('eventlessLoop', pointer(...at), `Eventless routes loop without a choice: ${loop.join(' → ')}.`),
+      );
+      return;
+    }
+    onStack.push(key);
+    for (const target of next.get(key) ?? []) visit(target);
+    onStack.pop();
+    done.add(key);
+  };
+  for (const key of next.keys()) visit(key);
+  return issues;
+}

@@ -1,0 +1,27 @@
+import taxonomy from './tactics.json' with { type: 'json' };
+
+/** One of the 5Ds of bystander intervention. */
+export type FiveD = 'direct' | 'distract' | 'delegate' | 'delay' | 'document';
+
+/** A bystander tactic a choice can earn points for. */
+export interface Tactic {
+  /** camelCase id that scenarios use in a choice's `tactics`. */
+  readonly id: string;
+  /** Its name, as learners read it. */
+  readonly name: string;
+  /** What it means, in one line. */
+  readonly description: string;
+  /** The 5Ds it draws on. */
+  readonly fiveDs: readonly FiveD[];
+  /** One of the three core tactics every scenario is built around. */
+  readonly core: boolean;
+}
+
+/** Every tactic, from the one data file trainers edit. */
+export const TACTICS: readonly Tactic[] = taxonomy.tactics as Tactic[];
+
+const byId = new Map(TACTICS.map((t) => [t.id, t]));
+
+export function findTactic(id: string): Tactic | undefined {
+  return byId.get(id);
+}
