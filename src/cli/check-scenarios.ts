@@ -12,7 +12,7 @@ for (const file of files) {
   if (result.ok) {
     const parts = scenarioParts(result.scenario);
     console.log(
-      `${file}: ok: ${parts.states} states, ${parts.choices} choices, ${parts.endings} endings, ` +
+      `${file}: ok: ${count(parts.states, 'state')}, ${count(parts.choices, 'choice')}, ${count(parts.endings, 'ending')}, ` +
         `${formatPaths(result.analysis)}, score ${formatRange(result.analysis)}`,
     );
   } else {
@@ -23,8 +23,14 @@ for (const file of files) {
 console.log(`${files.length - failed} of ${files.length} scenario files valid.`);
 process.exitCode = failed ? 1 : 0;
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function formatPaths({ distinctPaths }: ScenarioAnalysis): string {
-  return Number.isFinite(distinctPaths) ? `${distinctPaths} distinct paths` : 'unbounded paths (the story can loop)';
+  return Number.isFinite(distinctPaths)
+    ? count(distinctPaths, 'distinct path')
+    : 'unbounded paths (the story can loop)';
 }
 
 function formatRange({ worst, best }: ScenarioAnalysis): string {

@@ -7,7 +7,7 @@ import { choicePoints, type Score, scoreChoices } from './score.ts';
 import { strongComponents } from './strong-components.ts';
 
 /** Traversal steps before giving up: far past any real scenario, short of hanging the checker. */
-export const TRAVERSAL_LIMIT = 200_000;
+export const TRAVERSAL_LIMIT = 50_000;
 
 /** A path to an ending, scored. */
 export interface ScoredPath {

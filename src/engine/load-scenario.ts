@@ -73,12 +73,14 @@ export function loadScenarioValue(value: unknown, file = ''): LoadResult {
 
 function checkFormat(value: Record<string, unknown>): ScenarioIssue | undefined {
   const meta = value.meta;
-  const format = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>).format : undefined;
+  const hasMeta = typeof meta === 'object' && meta !== null && !Array.isArray(meta);
+  const format = hasMeta ? (meta as Record<string, unknown>).format : undefined;
   if (format === SCENARIO_FORMAT) return undefined;
   if (format === undefined) {
+    // A missing key is reported at the object that lacks it, as everywhere else.
     return scenarioIssue(
       'formatVersion',
-      '/meta/format',
+      hasMeta ? '/meta' : '',
       `No format version: add "format": ${SCENARIO_FORMAT} to meta.`,
     );
   }

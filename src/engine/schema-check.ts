@@ -13,10 +13,10 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
 };
 
 /** The enums that hold the engine's closed vocabulary, so an unknown name is reported as such. */
-const VOCABULARY_ENUMS: Readonly<Record<string, { code: 'unknownAction' | 'unknownGuard'; kind: string }>> = {
-  '#/definitions/action/properties/type/enum': { code: 'unknownAction', kind: 'action' },
-  '#/definitions/guard/properties/type/enum': { code: 'unknownGuard', kind: 'guard' },
-};
+const VOCABULARY_ENUMS = new Map<object, { code: 'unknownAction' | 'unknownGuard'; kind: string }>([
+  [schema.definitions.action.properties.type, { code: 'unknownAction', kind: 'action' }],
+  [schema.definitions.guard.properties.type, { code: 'unknownGuard', kind: 'guard' }],
+]);
 
 const ajv = new Ajv({
   allErrors: true,
@@ -80,7 +80,7 @@ function toIssue(error: ErrorObject): ScenarioIssue[] {
         return [scenarioIssue('unsupported', at, `"${error.data}": ${UNSUPPORTED[error.data]}.`)];
       }
       const list = allowed.map((v) => describeValue(v)).join(', ');
-      const vocabulary = VOCABULARY_ENUMS[error.schemaPath];
+      const vocabulary = VOCABULARY_ENUMS.get(error.parentSchema as object);
       if (vocabulary) {
         return [
           scenarioIssue(

@@ -110,7 +110,8 @@ function checkState(scenario: Scenario, index: StateIndex, walked: WalkedState):
   if (!isFinal && isLeaf && (state.on || state.after)) {
     for (const key of ['narrative', 'stage'] as const) {
       if (state.meta?.[key] === undefined) {
-        issues.push(scenarioIssue('sceneMeta', pointer(...at, 'meta'), `A scene with choices needs meta.${key}.`));
+        const lacking = state.meta ? pointer(...at, 'meta') : here; // reported at the object that lacks it
+        issues.push(scenarioIssue('sceneMeta', lacking, `A scene with choices needs meta.${key}.`));
       }
     }
   }

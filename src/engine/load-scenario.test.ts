@@ -1,0 +1,422 @@
+import { describe, expect, it } from 'vitest';
+import { editable, fakeChoice, fakeScenario, fakeScene } from '../test-util/fakes.ts';
+import { loadScenario, loadScenarioValue } from './load-scenario.ts';
+import { MAX_DEPTH, MAX_FILE_CHARS } from './parse-json.ts';
+import { ISSUE_CODES, type IssueCode } from './scenario-issue.ts';
+import { textFields } from './text.ts';
+
+/** One rule, one failing input and the smallest change that passes: the checker's transcript. */
+interface RuleCase {
+  code: IssueCode;
+  name: string;
+  path: string;
+  broken: () => unknown;
+  fixed: () => unknown;
+  file?: string;
+  fixedFile?: string;
+}
+
+const valid = () => editable(fakeScenario());
+const withScenario = (edit: (s: Record<string, any>) => void) => () => {
+  const s = valid();
+  edit(s);
+  return s;
+};
+const text = (value: unknown) => new String(JSON.stringify(value)); // a String object marks raw file text
+
+/** Sets a JSON Pointer location in a plain object. */
+function setAt(root: Record<string, any>, path: string, value: unknown): void {
+  const keys = path
+    .split('/')
+    .slice(1)
+    .map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const last = keys.pop() as string;
+  keys.reduce((node, key) => node[key], root)[last] = value;
+}
+
+/** The scenario with every text field in English and Spanish. */
+function bilingual(edit: (s: Record<string, any>) => void = () => {}) {
+  return () => {
+    const s = valid();
+    s.meta.languages = ['en', 'es'];
+    for (const { path, text: t } of [...textFields(s as never)]) setAt(s, path, { en: t, es: `${t} (es)` });
+    edit(s);
+    return s;
+  };
+}
+
+const loop = (scoring: number) =>
+  withScenario((s) => {
+    s.states.start.on.GO = fakeChoice({ target: 'back' });
+    s.states.start.on.LEAVE = fakeChoice({ target: 'end' });
+    s.states.back = fakeScene({
+      on: { BACK: fakeChoice({ target: 'start', meta: { tactics: { speakUp: scoring } } }) },
+    });
+  });
+
+const CASES: RuleCase[] = [
+  {
+    code: 'syntax',
+    name: 'a trailing comma',
+    path: '',
+    broken: () => new String('{\n  "id": "fake",\n}'),
+    fixed: () => text(valid()),
+  },
+  {
+    code: 'tooLarge',
+    name: 'a file past the size limit',
+    path: '',
+    broken: () => new String(JSON.stringify(valid()) + ' '.repeat(MAX_FILE_CHARS)),
+    fixed: () => text(valid()),
+  },
+  {
+    code: 'tooDeep',
+    name: 'nesting past the depth limit',
+    path: '',
+    broken: () => new String(`${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`),
+    fixed: () => text(valid()),
+  },
+  { code: 'notAnObject', name: 'a JSON array', path: '', broken: () => [], fixed: valid },
+  {
+    code: 'formatVersion',
+    name: 'a newer format',
+    path: '/meta/format',
+    broken: withScenario((s) => {
+      s.meta.format = 2;
+    }),
+    fixed: valid,
+  },
+  {
+    code: 'schema',
+    name: 'an unknown setting',
+    path: '/meta/setting',
+    broken: withScenario((s) => {
+      s.meta.setting = 'bus';
+    }),
+    fixed: withScenario((s) => {
+      s.meta.setting = 'transit';
+    }),
+  },
+  {
+    code: 'unsupported',
+    name: 'an invoked actor',
+    path: '/states/start/invoke',
+    broken: withScenario((s) => {
+      s.states.start.invoke = { src: 'fetchSomething' };
+    }),
+    fixed: valid,
+  },
+  {
+    code: 'unknownAction',
+    name: 'an action outside the vocabulary',
+    path: '/states/start/on/GO/actions/0/type',
+    broken: withScenario((s) => {
+      s.states.start.on.GO.actions = [{ type: 'increment', params: { var: 'trust', by: 1 } }];
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.GO.actions = [{ type: 'add', params: { var: 'trust', by: 1 } }];
+    }),
+  },
+  {
+    code: 'unknownGuard',
+    name: 'a guard outside the vocabulary',
+    path: '/states/start/on/GO/guard/type',
+    broken: withScenario((s) => {
+      s.states.start.on.GO.guard = { type: 'greaterThan', params: { var: 'trust', value: -1 } };
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.GO.guard = { type: 'atLeast', params: { var: 'trust', value: -1 } };
+    }),
+  },
+  {
+    code: 'idMismatch',
+    name: 'an id unlike the file name',
+    path: '/id',
+    broken: valid,
+    fixed: valid,
+    file: 'dir/other.json',
+    fixedFile: 'dir/fake.json',
+  },
+  {
+    code: 'unknownVariable',
+    name: 'a misspelt variable',
+    path: '/states/start/on/GO/actions/0/params/var',
+    broken: withScenario((s) => {
+      s.states.start.on.GO.actions = [{ type: 'add', params: { var: 'trsut', by: 1 } }];
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.GO.actions = [{ type: 'add', params: { var: 'trust', by: 1 } }];
+    }),
+  },
+  {
+    code: 'variableType',
+    name: 'a number comparison on a text variable',
+    path: '/states/start/on/GO/guard/params/var',
+    broken: withScenario((s) => {
+      s.context.mood = 'calm';
+      s.states.start.on.GO.guard = { type: 'atLeast', params: { var: 'mood', value: 1 } };
+    }),
+    fixed: withScenario((s) => {
+      s.context.mood = 'calm';
+      s.states.start.on.GO.guard = { type: 'equals', params: { var: 'mood', value: 'calm' } };
+    }),
+  },
+  {
+    code: 'unknownTactic',
+    name: 'a tactic not in the taxonomy',
+    path: '/states/start/on/GO/meta/tactics/shout',
+    broken: withScenario((s) => {
+      s.states.start.on.GO.meta.tactics = { shout: 1 };
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.GO.meta.tactics = { speakUp: 1 };
+    }),
+  },
+  {
+    code: 'unknownTarget',
+    name: 'a target that names no state',
+    path: '/states/start/on/GO/target',
+    broken: withScenario((s) => {
+      s.states.start.on.GO.target = 'nowhere';
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.GO.target = '#fake.end';
+    }),
+  },
+  {
+    code: 'missingText',
+    name: 'a title without its Spanish',
+    path: '/meta/title',
+    broken: bilingual((s) => {
+      s.meta.title = { en: 'Only English' };
+    }),
+    fixed: bilingual(),
+  },
+  {
+    code: 'undeclaredLanguage',
+    name: 'a language the scenario does not declare',
+    path: '/meta/title/fr',
+    broken: bilingual((s) => {
+      s.meta.title.fr = 'Un titre';
+    }),
+    fixed: bilingual(),
+  },
+  {
+    code: 'sceneMeta',
+    name: 'a scene without its bystander stage',
+    path: '/states/start/meta',
+    broken: withScenario((s) => {
+      delete s.states.start.meta.stage;
+    }),
+    fixed: valid,
+  },
+  {
+    code: 'finalWithChoices',
+    name: 'an ending that offers a choice',
+    path: '/states/end',
+    broken: withScenario((s) => {
+      s.states.end.on = { AGAIN: fakeChoice({ target: 'start' }) };
+    }),
+    fixed: valid,
+  },
+  {
+    code: 'deadEnd',
+    name: 'a scene with no way out',
+    path: '/states/limbo',
+    broken: withScenario((s) => {
+      s.states.start.on.GO.target = 'limbo';
+      s.states.limbo = { meta: { narrative: 'Nothing more.' } };
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.GO.target = 'limbo';
+      s.states.limbo = fakeScene();
+    }),
+  },
+  {
+    code: 'unreachable',
+    name: 'a state nothing leads to',
+    path: '/states/orphan',
+    broken: withScenario((s) => {
+      s.states.orphan = fakeScene();
+    }),
+    fixed: withScenario((s) => {
+      s.states.orphan = fakeScene();
+      s.states.start.on.VISIT = fakeChoice({ target: 'orphan' });
+    }),
+  },
+  {
+    code: 'unreachable',
+    name: 'an alternative after an unguarded one',
+    path: '/states/start/on/GO/1',
+    broken: withScenario((s) => {
+      s.states.start.on.GO = [
+        fakeChoice(),
+        fakeChoice({ guard: { type: 'atLeast', params: { var: 'trust', value: 1 } } }),
+      ];
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.GO = [
+        fakeChoice({ guard: { type: 'atLeast', params: { var: 'trust', value: 1 } } }),
+        fakeChoice(),
+      ];
+    }),
+  },
+  {
+    code: 'stuck',
+    name: 'a scene whose every choice is guarded off',
+    path: '/states/start',
+    broken: withScenario((s) => {
+      s.states.start.on.GO = [fakeChoice({ guard: { type: 'atLeast', params: { var: 'trust', value: 1 } } })];
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.GO = [
+        fakeChoice({ guard: { type: 'atLeast', params: { var: 'trust', value: 1 } } }),
+        fakeChoice(),
+      ];
+    }),
+  },
+  {
+    code: 'noExit',
+    name: 'a loop with no way to an ending',
+    path: '/states/here',
+    broken: withScenario((s) => {
+      s.states.start.on.STAY = fakeChoice({ target: 'here' });
+      s.states.here = fakeScene({ on: { AGAIN: fakeChoice({ target: 'there' }) } });
+      s.states.there = fakeScene({ on: { BACK: fakeChoice({ target: 'here' }) } });
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.STAY = fakeChoice({ target: 'here' });
+      s.states.here = fakeScene({ on: { AGAIN: fakeChoice({ target: 'there' }) } });
+      s.states.there = fakeScene({ on: { BACK: fakeChoice({ target: 'here' }), LEAVE: fakeChoice() } });
+    }),
+  },
+  {
+    code: 'scoringLoop',
+    name: 'a loop that scores each time round',
+    path: '/states/back/on/BACK',
+    broken: loop(1),
+    fixed: loop(0),
+  },
+  {
+    code: 'eventlessLoop',
+    name: 'routes that loop without a choice',
+    path: '/states/routeA',
+    broken: withScenario((s) => {
+      s.states.start.on.GO.target = 'routeA';
+      s.states.routeA = { always: { target: 'routeB' } };
+      s.states.routeB = { always: [{ target: 'routeA' }] };
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.GO.target = 'routeA';
+      s.states.routeA = { always: { target: 'routeB' } };
+      s.states.routeB = { always: [{ target: 'end' }] };
+    }),
+  },
+  {
+    code: 'tooManySituations',
+    name: 'a loop that grows a variable without bound',
+    path: '/context',
+    broken: withScenario((s) => {
+      s.states.start.on.MORE = fakeChoice({
+        target: undefined,
+        actions: [{ type: 'add', params: { var: 'trust', by: 1 } }],
+      });
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.MORE = fakeChoice({
+        target: undefined,
+        guard: { type: 'atMost', params: { var: 'trust', value: 3 } },
+        actions: [{ type: 'add', params: { var: 'trust', by: 1 } }],
+      });
+    }),
+  },
+  {
+    code: 'noEnding',
+    name: 'a story without a reachable ending',
+    path: '/states',
+    broken: withScenario((s) => {
+      s.states = {
+        start: fakeScene({ on: { GO: fakeChoice({ target: 'other' }) } }),
+        other: fakeScene({ on: { BACK: fakeChoice({ target: 'start' }) } }),
+      };
+    }),
+    fixed: valid,
+  },
+];
+
+function load(input: unknown, file?: string) {
+  return input instanceof String ? loadScenario(String(input), file) : loadScenarioValue(input, file);
+}
+
+describe('the checker', () => {
+  it.each(CASES)('reports $code for $name, and passes once fixed', ({ code, path, broken, fixed, file, fixedFile }) => {
+    const result = load(broken(), file);
+    expect(result.ok).toBe(false);
+    const issues = result.ok ? [] : result.issues;
+    expect(issues).toContainEqual(expect.objectContaining({ code, path }));
+    for (const issue of issues) expect(issue.message).toMatch(/\w{3,}.*\.$/);
+    const repaired = load(fixed(), fixedFile ?? file);
+    expect(repaired.ok ? [] : repaired.issues).toEqual([]);
+  });
+
+  it('has a failing and a passing case for every rule it knows', () => {
+    // "unreadable" comes from the file system, so the CLI test covers it.
+    const covered = new Set<string>([...CASES.map((c) => c.code), 'unreadable']);
+    expect(ISSUE_CODES.filter((code) => !covered.has(code))).toEqual([]);
+  });
+
+  it('reports a syntax error with its line and column', () => {
+    const result = loadScenario('{\n  "id": "fake",\n}');
+    expect(result.ok ? [] : result.issues).toEqual([
+      { file: '', code: 'syntax', path: '', message: 'Invalid JSON at line 3, column 1: property name expected.' },
+    ]);
+  });
+
+  it('collects every problem of a stage, not only the first', () => {
+    const s = editable(fakeScenario());
+    s.meta.minutes = 'six';
+    s.states.start.on.GO.meta.feedbak = 'typo';
+    s.states.end.meta.ending.kind = 'great';
+    const result = loadScenarioValue(s);
+    expect(result.ok ? [] : result.issues.map((i) => [i.path, i.message])).toEqual([
+      ['/meta/minutes', 'Expected an integer, got a string.'],
+      ['/states/start/on/GO/meta/feedbak', 'Unknown key "feedbak". Did you mean "feedback"?'],
+      ['/states/end/meta/ending/kind', 'Expected one of "good", "mixed", "poor"; got "great".'],
+    ]);
+  });
+
+  it('names an unknown action and the vocabulary, which XState itself would skip in silence', () => {
+    const s = editable(fakeScenario());
+    s.states.start.on.GO.actions = { type: 'raise', params: { var: 'trust', by: 1 } };
+    const result = loadScenarioValue(s);
+    expect(result.ok ? [] : result.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'unknownAction',
+        message: 'Unknown action "raise"; the actions are "add", "set".',
+      }),
+    );
+  });
+
+  it('tells an author of a newer format to update rather than misreading it', () => {
+    const s = editable(fakeScenario());
+    s.meta.format = 2;
+    const result = loadScenarioValue(s);
+    expect(result.ok ? '' : result.issues[0].message).toMatch(/format 2.*reads format 1.*Update/);
+  });
+
+  it('resolves sibling, child and #id targets as XState does', () => {
+    const s = editable(fakeScenario());
+    s.states.start.on.GO.target = 'group';
+    s.states.group = {
+      initial: 'inner',
+      states: {
+        inner: fakeScene({ on: { NEXT: fakeChoice({ target: 'second' }) } }),
+        second: fakeScene({ id: 'deep', on: { OUT: fakeChoice({ target: '#fake.end' }) } }),
+      },
+      on: { JUMP: fakeChoice({ target: '#deep' }) },
+    };
+    s.states.start.on.INTO = fakeChoice({ target: 'group.second' });
+    const result = loadScenarioValue(s);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+  });
+});
