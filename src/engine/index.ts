@@ -28,7 +28,7 @@ export {
 } from './run-state.ts';
 export type * from './scenario.types.ts';
 export { ISSUE_CODES, type IssueCode, type ScenarioIssue } from './scenario-issue.ts';
-export { scenarioParts } from './scenario-walk.ts';
+export { practisedTactics, scenarioParts } from './scenario-walk.ts';
 export { choicePoints, type Score, type ScoredChoice, scoreChoices } from './score.ts';
 export { findTactic, TACTICS, type Tactic } from './tactics.ts';
 export { declaredLanguages, localize, localizeParagraphs, textFields } from './text.ts';

@@ -77,3 +77,14 @@ export function scenarioParts(scenario: Scenario): { states: number; choices: nu
   }
   return { states, choices, endings };
 }
+
+/** The tactics a scenario lets a learner practise: every tactic some choice earns points for, in first-met order. */
+export function practisedTactics(scenario: Scenario): string[] {
+  const found = new Set<string>();
+  for (const { state, at } of walkStates(scenario)) {
+    for (const { choice } of stateChoices(state, at)) {
+      for (const [tactic, points] of Object.entries(choice.meta.tactics ?? {})) if (points > 0) found.add(tactic);
+    }
+  }
+  return [...found];
+}

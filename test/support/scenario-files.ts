@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { type LoadedScenario, loadScenario } from '../../src/engine/index.ts';
 
 /** The project root, for tests that read real files. */
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// import.meta.dirname, not import.meta.url: under jsdom the URL is not a file URL.
+export const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Loads a real scenario from `scenarios/`, failing the test loudly if it does not load. */
 export function loadRealScenario(id: string): LoadedScenario {
