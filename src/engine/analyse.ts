@@ -83,16 +83,13 @@ export function analyse(machine: ScenarioMachine): ScenarioAnalysis | undefined 
   const indexOf = new Map(keys.map((k, i) => [k, i]));
   const snapshots = keys.map((k) => adjacency[k as keyof typeof adjacency].state);
   const isFinal = snapshots.map((s) => s.status === 'done');
+  // Each situation's scene and stage, worked out once, not once per choice out of it.
+  const scenes = snapshots.map((s) => currentScene(machine, s).keys);
+  const stages = snapshots.map((s) => sceneStage(machine, s));
   const edges: Edge[][] = keys.map((key, from) =>
     Object.values(adjacency[key as keyof typeof adjacency].transitions).map(({ event, state }) => {
       const choice = offeredIn(snapshots[from]).find((c) => c.event === event.type) as OfferedChoice;
-      const snapshot = snapshots[from];
-      const step: RunStep = {
-        scene: currentScene(machine, snapshot).keys,
-        stage: sceneStage(machine, snapshot),
-        event: event.type,
-        meta: choice.meta,
-      };
+      const step: RunStep = { scene: scenes[from], stage: stages[from], event: event.type, meta: choice.meta };
       return {
         to: indexOf.get(serialize(state)) as number,
         step,
@@ -101,10 +98,7 @@ export function analyse(machine: ScenarioMachine): ScenarioAnalysis | undefined 
       };
     }),
   );
-  const situation = (i: number): Situation => ({
-    scene: currentScene(machine, snapshots[i]).keys,
-    context: snapshots[i].context,
-  });
+  const situation = (i: number): Situation => ({ scene: scenes[i], context: snapshots[i].context });
 
   const canFinish = reachesAnEnding(edges, isFinal);
   const components = strongComponents(edges.map((out) => out.map((e) => e.to)));
@@ -122,16 +116,12 @@ export function analyse(machine: ScenarioMachine): ScenarioAnalysis | undefined 
   const best = scoringLoops.length ? undefined : bestPath(edges, isFinal, components, (a, b) => a > b);
   const worst = scoringLoops.length ? undefined : bestPath(edges, isFinal, components, (a, b) => a < b);
   const toScored = (steps: RunStep[] | undefined, ending: number | undefined): ScoredPath | undefined =>
-    steps && ending !== undefined
-      ? { steps, score: scoreChoices(steps), ending: currentScene(machine, snapshots[ending]).keys }
-      : undefined;
+    steps && ending !== undefined ? { steps, score: scoreChoices(steps), ending: scenes[ending] } : undefined;
 
   return {
     situations: keys.length,
     reachedStates: reachedStates(machine, snapshots, edges),
-    endings: [
-      ...new Set(snapshots.filter((s) => s.status === 'done').map((s) => currentScene(machine, s).keys.join('.'))),
-    ],
+    endings: [...new Set(scenes.filter((_, i) => isFinal[i]).map((scene) => scene.join('.')))],
     distinctPaths: loopsToEnding ? Number.POSITIVE_INFINITY : countPaths(edges, isFinal, components),
     best: best && toScored(best.steps, best.ending),
     worst: worst && toScored(worst.steps, worst.ending),

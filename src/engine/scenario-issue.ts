@@ -50,17 +50,6 @@ export function pointer(...segments: readonly (string | number)[]): string {
   return segments.map((s) => `/${String(s).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
 
-/** The same issue list, in file order, without repeats. */
-export function sortIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = `${i.code}\u0000${i.path}\u0000${i.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 /** How a value reads in a message: its JSON, shortened. */
 export function describeValue(value: unknown): string {
   const json = JSON.stringify(value) ?? String(value);
