@@ -10,7 +10,7 @@ describe('npm run scenarios:check', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toMatch(
-      /^scenarios\/hand-on-the-back\.json: ok: \d+ states, \d+ choices, \d+ endings, \d+ distinct paths, score -?\d+\.\.\d+$/m,
+      /^scenarios\/hand-on-the-back\.json: ok: \d+ states, \d+ choices, \d+ endings, \d+ distinct paths, longest \d+ decisions, score -?\d+\.\.\d+$/m,
     );
     expect(stdout).not.toMatch(/scenario\.schema\.json/);
   });
@@ -26,7 +26,7 @@ describe('npm run scenarios:check', () => {
     ]);
     expect(status).toBe(1);
     expect(lines(stdout)).toEqual([
-      'test/fixtures/valid/minimal.json: ok: 2 states, 1 choice, 1 ending, 1 distinct path, score 0..0',
+      'test/fixtures/valid/minimal.json: ok: 2 states, 1 choice, 1 ending, 1 distinct path, longest 1 decision, score 0..0',
       '1 of 6 scenario files valid.',
     ]);
     expect(lines(stderr)).toEqual([

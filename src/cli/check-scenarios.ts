@@ -13,7 +13,7 @@ for (const file of files) {
     const parts = scenarioParts(result.scenario);
     console.log(
       `${file}: ok: ${count(parts.states, 'state')}, ${count(parts.choices, 'choice')}, ${count(parts.endings, 'ending')}, ` +
-        `${formatPaths(result.analysis)}, score ${formatRange(result.analysis)}`,
+        `${formatPaths(result.analysis)}, ${formatLongest(result.analysis)}, score ${formatRange(result.analysis)}`,
     );
   } else {
     failed++;
@@ -31,6 +31,10 @@ function formatPaths({ distinctPaths }: ScenarioAnalysis): string {
   return Number.isFinite(distinctPaths)
     ? count(distinctPaths, 'distinct path')
     : 'unbounded paths (the story can loop)';
+}
+
+function formatLongest({ longestPath }: ScenarioAnalysis): string {
+  return Number.isFinite(longestPath) ? `longest ${count(longestPath, 'decision')}` : 'no longest path';
 }
 
 function formatRange({ worst, best }: ScenarioAnalysis): string {

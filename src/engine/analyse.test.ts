@@ -32,6 +32,7 @@ describe('analyse', () => {
   it('finds the best and worst paths, their scores, and counts the distinct paths', () => {
     const analysis = analysed(diamond);
     expect(analysis.distinctPaths).toBe(4);
+    expect(analysis.longestPath).toBe(2);
     expect(analysis.endings.toSorted()).toEqual(['good', 'poor']);
     expect(analysis.best?.steps.map((s) => s.event)).toEqual(['A', 'C']);
     expect(analysis.best?.score).toMatchObject({ total: 3, tactics: { stepForward: 2, speakUp: 1 } });
@@ -63,6 +64,7 @@ describe('analyse', () => {
     s.states.aside = fakeScene({ on: { BACK: fakeChoice({ target: 'middle' }) } });
     const analysis = analysed(s);
     expect(analysis.distinctPaths).toBe(Number.POSITIVE_INFINITY);
+    expect(analysis.longestPath).toBe(Number.POSITIVE_INFINITY);
     expect(analysis.best?.score.total).toBe(3);
     expect(analysis.worst?.score.total).toBe(-1);
   });

@@ -33,6 +33,8 @@ export interface ScenarioAnalysis {
   readonly endings: readonly string[];
   /** Distinct paths from the start to an ending; Infinity when the story can loop. */
   readonly distinctPaths: number;
+  /** Decisions on the longest path from the start to an ending; Infinity when the story can loop. */
+  readonly longestPath: number;
   /** The best and worst score a path to an ending allows, with one such path each. */
   readonly best: ScoredPath | undefined;
   readonly worst: ScoredPath | undefined;
@@ -113,8 +115,18 @@ export function analyse(machine: ScenarioMachine): ScenarioAnalysis | undefined 
     .filter(({ e }) => e.points !== 0)
     .map(({ e }) => ({ source: e.source, event: e.step.event }));
   const loopsToEnding = loops.some(({ from }) => canFinish[from]);
-  const best = scoringLoops.length ? undefined : bestPath(edges, isFinal, components, (a, b) => a > b);
-  const worst = scoringLoops.length ? undefined : bestPath(edges, isFinal, components, (a, b) => a < b);
+  const points = (e: Edge) => e.points;
+  const best = scoringLoops.length ? undefined : bestPath(edges, isFinal, components, (a, b) => a > b, points);
+  const worst = scoringLoops.length ? undefined : bestPath(edges, isFinal, components, (a, b) => a < b, points);
+  const longest = loopsToEnding
+    ? undefined
+    : bestPath(
+        edges,
+        isFinal,
+        components,
+        (a, b) => a > b,
+        () => 1,
+      );
   const toScored = (steps: RunStep[] | undefined, ending: number | undefined): ScoredPath | undefined =>
     steps && ending !== undefined ? { steps, score: scoreChoices(steps), ending: scenes[ending] } : undefined;
 
@@ -123,6 +135,7 @@ export function analyse(machine: ScenarioMachine): ScenarioAnalysis | undefined 
     reachedStates: reachedStates(machine, snapshots, edges),
     endings: [...new Set(scenes.filter((_, i) => isFinal[i]).map((scene) => scene.join('.')))],
     distinctPaths: loopsToEnding ? Number.POSITIVE_INFINITY : countPaths(edges, isFinal, components),
+    longestPath: longest?.steps.length ?? Number.POSITIVE_INFINITY,
     best: best && toScored(best.steps, best.ending),
     worst: worst && toScored(worst.steps, worst.ending),
     stuck: keys.flatMap((_, i) => (!isFinal[i] && edges[i].length === 0 ? [situation(i)] : [])),
@@ -179,7 +192,7 @@ function reachesAnEnding(edges: readonly Edge[][], isFinal: readonly boolean[]):
 }
 
 /**
- * The best path by `better` from the start (situation 0) to an ending. Components come sinks first,
+ * The best path by `better`, edges weighed by `weight`, from the start (situation 0) to an ending. Components come sinks first,
  * so each is settled once its successors are; inside a loop (whose choices score nothing) values are
  * relaxed until they settle. Only strict improvements are kept, so the path followed never loops.
  */
@@ -188,6 +201,7 @@ function bestPath(
   isFinal: readonly boolean[],
   components: readonly number[][],
   better: (a: number, b: number) => boolean,
+  weight: (e: Edge) => number,
 ): { steps: RunStep[]; ending: number } | undefined {
   const value: (number | undefined)[] = isFinal.map((f) => (f ? 0 : undefined));
   const next: (Edge | undefined)[] = [];
@@ -198,7 +212,7 @@ function bestPath(
         for (const e of edges[from]) {
           const after = value[e.to];
           if (after === undefined) continue;
-          const candidate = e.points + after;
+          const candidate = weight(e) + after;
           if (value[from] === undefined || better(candidate, value[from] as number)) {
             value[from] = candidate;
             next[from] = e;
