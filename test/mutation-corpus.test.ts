@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ISSUE_CODES, loadScenario } from '../src/engine/index.ts';
+import { ISSUE_CODES, loadScenario, loadScenarioValue } from '../src/engine/index.ts';
+import { MAX_STATES } from '../src/engine/load-scenario.ts';
 import { ROOT } from './support/scenario-files.ts';
 
 /**
@@ -139,6 +140,7 @@ describe('a generated corpus of broken scenario files', () => {
     ['a huge file', `{"id": "${'x'.repeat(3_000_000)}"}`],
     ['deep nesting', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`],
     ['deeply nested states', JSON.stringify(nestStates(60))],
+    ['more states than the limit', JSON.stringify(chainOfStates(MAX_STATES + 1, 'choices'))],
     ['a byte-order mark and binary junk', '\uFEFF\u0000\u0001{}'],
   ])('answers %s with problems, not a crash', (_name, text) => {
     const result = loadScenario(text, 'odd.json');
@@ -151,3 +153,30 @@ function nestStates(depth: number): unknown {
   for (let i = 0; i < depth; i++) state = { initial: 'inner', states: { inner: state } };
   return { id: 'odd', initial: 'inner', meta: { format: 1 }, states: { inner: state } };
 }
+
+/** A chain of states, each leading to the next by a choice or by an eventless route, then an ending. */
+function chainOfStates(length: number, link: 'choices' | 'routes') {
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < length - 1; i++) {
+    states[`s${i}`] =
+      link === 'routes'
+        ? { always: { target: `s${i + 1}` } }
+        : {
+            meta: { narrative: 'x', stage: 'act' },
+            on: { GO: { target: `s${i + 1}`, meta: { label: 'l', feedback: 'f' } } },
+          };
+  }
+  states[`s${length - 1}`] = { type: 'final', meta: { ending: { title: 't', debrief: 'd', kind: 'good' } } };
+  const meta = { format: 1, title: 't', setting: 'online', summary: 's', contentNote: 'c', minutes: 1, language: 'en' };
+  return { id: 'odd', initial: 's0', meta, states };
+}
+
+describe('long chains within the limits', () => {
+  it.each(['choices', 'routes'] as const)(
+    'checks a chain of %s as long as the limit allows without overflowing',
+    (link) => {
+      const result = loadScenarioValue(chainOfStates(MAX_STATES, link), 'odd.json');
+      expect(result.ok ? [] : result.issues).toEqual([]);
+    },
+  );
+});

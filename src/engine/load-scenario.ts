@@ -4,8 +4,12 @@ import { checkGraph } from './graph-check.ts';
 import { parseJson } from './parse-json.ts';
 import type { Scenario } from './scenario.types.ts';
 import { jsonType, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
+import { scenarioParts } from './scenario-walk.ts';
 import { checkSchema } from './schema-check.ts';
 import { checkSemantics } from './semantic-check.ts';
+
+/** More states are refused: real scenarios have dozens; this bounds every later check's time. */
+export const MAX_STATES = 2000;
 
 /** The one format this engine reads; format 2 will come with numbered migrations from 1. */
 export const SCENARIO_FORMAT = 1;
@@ -47,6 +51,12 @@ export function loadScenarioValue(value: unknown, file = ''): LoadResult {
   const shapeIssues = checkSchema(value);
   if (shapeIssues.length) return fail(file, shapeIssues);
   const scenario = value as Scenario;
+  const { states } = scenarioParts(scenario);
+  if (states > MAX_STATES) {
+    return fail(file, [
+      scenarioIssue('tooLarge', '/states', `The scenario has ${states} states; the limit is ${MAX_STATES}.`),
+    ]);
+  }
   const fileId = file
     ? file
         .split(/[\\/]/)

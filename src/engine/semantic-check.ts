@@ -242,25 +242,44 @@ function checkEventlessLoops(index: StateIndex): ScenarioIssue[] {
     }
     next.set(walked.keys.join('.'), targets);
   }
+  // Depth-first, with an explicit stack: a long chain of routes must not overflow the call stack.
   const issues: ScenarioIssue[] = [];
   const done = new Set<string>();
-  const onStack: string[] = [];
-  const visit = (key: string): void => {
-    if (done.has(key)) return;
-    const loopStart = onStack.indexOf(key);
-    if (loopStart >= 0) {
-      const loop = [...onStack.slice(loopStart), key];
-      const at = index.states.get(key)?.at ?? [];
-      issues.push(
-        scenarioIssue('eventlessLoop', pointer(...at), `Eventless routes loop without a choice: ${loop.join(' → ')}.`),
-      );
-      return;
+  for (const root of next.keys()) {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    const work: [key: string, nextTarget: number][] = [[root, 0]];
+    while (work.length) {
+      const frame = work[work.length - 1];
+      const [key, i] = frame;
+      if (i === 0) {
+        if (done.has(key)) {
+          work.pop();
+          continue;
+        }
+        if (onPath.has(key)) {
+          const loopStart = path.indexOf(key);
+          const at = index.states.get(key)?.at ?? [];
+          const loop = [...path.slice(loopStart), key].join(' → ');
+          issues.push(
+            scenarioIssue('eventlessLoop', pointer(...at), `Eventless routes loop without a choice: ${loop}.`),
+          );
+          work.pop();
+          continue;
+        }
+        path.push(key);
+        onPath.add(key);
+      }
+      const targets = next.get(key) ?? [];
+      if (i < targets.length) {
+        frame[1]++;
+        work.push([targets[i], 0]);
+      } else {
+        work.pop();
+        onPath.delete(path.pop() as string);
+        done.add(key);
+      }
     }
-    onStack.push(key);
-    for (const target of next.get(key) ?? []) visit(target);
-    onStack.pop();
-    done.add(key);
-  };
-  for (const key of next.keys()) visit(key);
+  }
   return issues;
 }
