@@ -1,53 +1,73 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
+import { loadScenarioValue } from '../engine/load-scenario.ts';
+import { fakeScenario } from '../test-util/fakes.ts';
+import { toLibraryEntry } from './library-entry.ts';
 import { LibraryPage } from './library-page.tsx';
-import { loadLibrary } from './scenario-library.ts';
 
 afterEach(cleanup);
+beforeEach(() => localStorage.clear());
 
+const entry = (file: string, value: unknown) => toLibraryEntry(file, loadScenarioValue(value, file));
 const { scenario } = loadRealScenario('hand-on-the-back');
-const broken = { id: 'broken', initial: 'start', meta: { format: 1, title: '<b>Bold</b>' }, states: {} };
-
-function renderLibrary() {
-  const entries = loadLibrary({
-    '../../scenarios/scenario.schema.json': {},
-    '../../scenarios/hand-on-the-back.json': scenario,
-    '../../scenarios/broken.json': broken,
-  });
-  return render(<LibraryPage entries={entries} />);
-}
+const onTheTrain = fakeScenario({
+  id: 'on-the-train',
+  meta: { ...fakeScenario().meta, title: 'On the train', setting: 'transit' },
+});
+const entries = [
+  entry('scenarios/hand-on-the-back.json', scenario),
+  entry('scenarios/on-the-train.json', onTheTrain),
+  entry('scenarios/broken.json', { id: 'broken', initial: 'start', meta: { format: 1 }, states: {} }),
+];
 
 describe('the library page', () => {
-  it('describes each valid scenario: title, setting, minutes, content note and tactics practised', () => {
-    renderLibrary();
+  it('describes each scenario with a link: title, setting, minutes, status, content note, tactics', () => {
+    render(<LibraryPage entries={entries} />);
     const card = screen.getByRole('article', { name: 'The hand on the back' });
-    expect(within(card).getByText('Workplace · about 6 minutes')).toBeTruthy();
+    expect(within(card).getByRole('link', { name: 'The hand on the back' }).getAttribute('href')).toBe(
+      '/play/hand-on-the-back',
+    );
+    expect(within(card).getByText(/Workplace · about 6 minutes · Not started/)).toBeTruthy();
     expect(within(card).getByText(/Unwanted touching of a junior employee/)).toBeTruthy();
     expect(within(card).getByText(/Practises: .*Bring others in.*Step forward.*Speak up/)).toBeTruthy();
   });
 
-  it('shows a broken file with its problems, never a blank page, and skips the schema', () => {
-    renderLibrary();
+  it('shows whether the learner has started or finished a scenario', () => {
+    localStorage.setItem('upstander:v1:progress:hand-on-the-back', JSON.stringify({ run: {}, phase: 'scene' }));
+    localStorage.setItem('upstander:v1:progress:on-the-train', JSON.stringify({ run: {}, phase: 'debrief' }));
+    render(<LibraryPage entries={entries} />);
+    expect(
+      within(screen.getByRole('article', { name: 'The hand on the back' })).getByText(/· In progress$/),
+    ).toBeTruthy();
+    expect(within(screen.getByRole('article', { name: 'On the train' })).getByText(/· Finished$/)).toBeTruthy();
+  });
+
+  it('filters by setting', () => {
+    render(<LibraryPage entries={entries} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Setting' }), { target: { value: 'transit' } });
+    expect(screen.queryByRole('article', { name: 'The hand on the back' })).toBeNull();
+    expect(screen.getByRole('article', { name: 'On the train' })).toBeTruthy();
+  });
+
+  it('shows a broken file with its problems, never a blank page', () => {
+    render(<LibraryPage entries={entries} />);
     const card = screen.getByRole('article', { name: 'scenarios/broken.json cannot be played' });
     expect(within(card).getAllByRole('listitem').length).toBeGreaterThan(0);
-    expect(screen.queryByText(/scenario\.schema\.json/)).toBeNull();
   });
 
   it('renders scenario text as text, never as HTML', () => {
     const withMarkup = structuredClone(scenario) as any;
     withMarkup.meta.title = '<img src=x onerror=alert(1)>Title';
-    const { container } = render(
-      <LibraryPage entries={loadLibrary({ 'scenarios/hand-on-the-back.json': withMarkup })} />,
-    );
+    const { container } = render(<LibraryPage entries={[entry('scenarios/hand-on-the-back.json', withMarkup)]} />);
     expect(container.querySelector('img')).toBeNull();
-    expect(screen.getByText('<img src=x onerror=alert(1)>Title')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '<img src=x onerror=alert(1)>Title' })).toBeTruthy();
   });
 
   it('has no accessibility violations axe can find without a browser', async () => {
-    const { container } = renderLibrary();
+    const { container } = render(<LibraryPage entries={entries} />);
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });

@@ -1,7 +1,14 @@
-import { findTactic, localize, practisedTactics } from '../engine/index.ts';
-import type { LibraryEntry } from './scenario-library.ts';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import type { Scenario, Setting } from '../engine/scenario.types.ts';
+import { practisedTactics } from '../engine/scenario-walk.ts';
+import { findTactic } from '../engine/tactics.ts';
+import { localize } from '../engine/text.ts';
+import { type ProgressStatus, progressStatus } from '../player/progress-store.ts';
+import { BrokenScenario } from './broken-scenario.tsx';
+import type { LibraryEntry } from './library-entry.ts';
 
-const SETTINGS: Readonly<Record<string, string>> = {
+export const SETTING_NAMES: Readonly<Record<Setting, string>> = {
   workplace: 'Workplace',
   transit: 'Public transport',
   social: 'Social event',
@@ -9,48 +16,62 @@ const SETTINGS: Readonly<Record<string, string>> = {
   online: 'Online',
 };
 
+const STATUS_NAMES: Readonly<Record<ProgressStatus, string>> = {
+  new: 'Not started',
+  started: 'In progress',
+  finished: 'Finished',
+};
+
 /** The scenario library: every file in scenarios/, valid ones described, broken ones with their problems. */
 export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {
+  const [setting, setSetting] = useState<Setting | 'all'>('all');
+  const settings = [...new Set(entries.flatMap((e) => (e.ok ? [e.scenario.meta.setting] : [])))];
+  const shown = entries.filter((e) => !e.ok || setting === 'all' || e.scenario.meta.setting === setting);
   return (
-    <main className="library">
-      <h1>Upstander</h1>
+    <section className="library" aria-labelledby="library-title">
+      <h1 id="library-title">Practise stepping in</h1>
       <p className="lede">
-        Practise what to do when you see sexual harassment, in scenes from work, travel, nights out, campus and online.
+        Short scenes from work, travel, nights out, campus and online. You are the bystander: choose what to do, and see
+        why it helps.
       </p>
-      <h2>Scenarios</h2>
+      <label className="filter">
+        Setting{' '}
+        <select value={setting} onChange={(e) => setSetting(e.target.value as Setting | 'all')}>
+          <option value="all">All settings</option>
+          {settings.map((s) => (
+            <option key={s} value={s}>
+              {SETTING_NAMES[s]}
+            </option>
+          ))}
+        </select>
+      </label>
       <ul className="scenario-list">
-        {entries.map((entry) => (
+        {shown.map((entry) => (
           <li key={entry.file}>
-            <ScenarioCard entry={entry} />
+            {entry.ok ? (
+              <ScenarioCard scenario={entry.scenario} />
+            ) : (
+              <BrokenScenario file={entry.file} issues={entry.issues} />
+            )}
           </li>
         ))}
       </ul>
-    </main>
+    </section>
   );
 }
 
-function ScenarioCard({ entry: { file, result } }: { entry: LibraryEntry }) {
-  if (!result.ok) {
-    return (
-      <article className="scenario-card broken" aria-labelledby={`${file}-title`}>
-        <h3 id={`${file}-title`}>{file} cannot be played</h3>
-        <ul>
-          {result.issues.map((issue) => (
-            <li key={`${issue.path}|${issue.message}`}>
-              <code>{issue.path || '/'}</code>: {issue.message}
-            </li>
-          ))}
-        </ul>
-      </article>
-    );
-  }
-  const { meta } = result.scenario;
+function ScenarioCard({ scenario }: { scenario: Scenario }) {
+  const { meta, id } = scenario;
   const text = (t: Parameters<typeof localize>[0]) => localize(t, meta.language, meta.language);
   return (
-    <article className="scenario-card" aria-labelledby={`${result.scenario.id}-title`}>
-      <h3 id={`${result.scenario.id}-title`}>{text(meta.title)}</h3>
+    <article className="scenario-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>
+        <Link href={`/play/${id}`} replace>
+          {text(meta.title)}
+        </Link>
+      </h2>
       <p className="facts">
-        {SETTINGS[meta.setting]} · about {meta.minutes} minutes
+        {SETTING_NAMES[meta.setting]} · about {meta.minutes} minutes · {STATUS_NAMES[progressStatus(id)]}
       </p>
       <p>{text(meta.summary)}</p>
       <p className="content-note">
@@ -58,8 +79,8 @@ function ScenarioCard({ entry: { file, result } }: { entry: LibraryEntry }) {
       </p>
       <p>
         Practises:{' '}
-        {practisedTactics(result.scenario)
-          .map((id) => findTactic(id)?.name ?? id)
+        {practisedTactics(scenario)
+          .map((t) => findTactic(t)?.name ?? t)
           .join(', ')}
       </p>
     </article>

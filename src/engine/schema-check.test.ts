@@ -33,7 +33,7 @@ describe('the tactic taxonomy', () => {
     for (const tactic of TACTICS) {
       expect(tactic.id).toMatch(new RegExp(scenarioSchema.definitions.tacticId.pattern));
       expect(tactic.fiveDs.length).toBeGreaterThan(0);
-      expect(tactic.name && tactic.description).toBeTruthy();
+      expect(tactic.name && tactic.description && tactic.pledge).toBeTruthy();
     }
   });
 });

@@ -15,6 +15,8 @@ export interface Tactic {
   readonly fiveDs: readonly FiveD[];
   /** One of the three core tactics every scenario is built around. */
   readonly core: boolean;
+  /** An #IWill commitment suggested to learners who practised it. */
+  readonly pledge: string;
 }
 
 /** Every tactic, from the one data file trainers edit. */

@@ -13,6 +13,12 @@ export function localize(text: Text, language: LanguageTag, fallback: LanguageTa
   return text[language] ?? text[fallback] ?? Object.values(text)[0] ?? '';
 }
 
+/** Paragraphs as a list of strings in the wanted language. */
+export function localizeParagraphs(paragraphs: Paragraphs, language: LanguageTag, fallback: LanguageTag): string[] {
+  const list: readonly Text[] = Array.isArray(paragraphs) ? paragraphs : [paragraphs as Text];
+  return list.map((p) => localize(p, language, fallback));
+}
+
 /** Every field a person reads, with its JSON Pointer: one walk for the language check and for tools. */
 export function* textFields(scenario: Scenario): Generator<{ path: string; text: Text }> {
   const { meta } = scenario;

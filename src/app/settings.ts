@@ -1,0 +1,39 @@
+import { createContext, useContext } from 'react';
+import { isRecord, readStored, writeStored } from './local-store.ts';
+
+/** How timed choices behave: real time, twice as long, or no timer (the timeout becomes a choice). */
+export type TimerMode = 'on' | 'slower' | 'off';
+
+export interface Settings {
+  readonly timers: TimerMode;
+}
+
+export const DEFAULT_SETTINGS: Settings = { timers: 'on' };
+const TIMER_MODES: readonly TimerMode[] = ['on', 'slower', 'off'];
+
+function isSettings(value: unknown): value is Settings {
+  return isRecord(value) && TIMER_MODES.includes(value.timers as TimerMode);
+}
+
+export function loadSettings(): Settings {
+  const stored = readStored('settings', isSettings);
+  return stored.state === 'ok' ? stored.value : DEFAULT_SETTINGS;
+}
+
+export function storeSettings(settings: Settings): void {
+  writeStored('settings', settings);
+}
+
+/** How long a timed choice waits under a timer mode, or undefined when timers are off. */
+export function timerDelay(delay: number, mode: TimerMode): number | undefined {
+  return mode === 'off' ? undefined : mode === 'slower' ? delay * 2 : delay;
+}
+
+export const SettingsContext = createContext<{ settings: Settings; change: (settings: Settings) => void }>({
+  settings: DEFAULT_SETTINGS,
+  change: () => {},
+});
+
+export function useSettings() {
+  return useContext(SettingsContext);
+}

@@ -1,0 +1,4 @@
+declare module 'virtual:scenario-library' {
+  /** Every file in scenarios/, checked by the engine when the app was built. */
+  export const entries: readonly import('./library-entry.ts').LibraryEntry[];
+}

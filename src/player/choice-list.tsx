@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { type TimerMode, timerDelay } from '../app/settings.ts';
+import type { OfferedChoice } from '../engine/choices.ts';
+import { Countdown } from './countdown.tsx';
+
+interface ChoiceListProps {
+  readonly choices: readonly OfferedChoice[];
+  readonly timers: TimerMode;
+  readonly text: (t: OfferedChoice['meta']['label']) => string;
+  readonly onChoose: (event: string) => void;
+}
+
+/**
+ * The choices of a scene as buttons, numbered so keys 1–9 pick them. A timed choice runs a visible
+ * countdown; with timers off it becomes one more button the learner picks deliberately.
+ */
+export function ChoiceList({ choices, timers, text, onChoose }: ChoiceListProps) {
+  const timed = choices.find((c) => c.delay !== undefined);
+  const delay = timed?.delay === undefined ? undefined : timerDelay(timed.delay, timers);
+  const buttons = choices.filter((c) => c !== timed || delay === undefined);
+  const list = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || !/^[1-9]$/.test(event.key)) return;
+      if ((event.target as HTMLElement).closest('input, textarea, select')) return;
+      list.current?.querySelectorAll('button')[Number(event.key) - 1]?.click();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <>
+      <ol className="choices" ref={list}>
+        {buttons.map((choice, i) => (
+          <li key={choice.event}>
+            <button
+              type="button"
+              className="choice"
+              onClick={() => onChoose(choice.event)}
+              aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
+            >
+              <span className="choice-key" aria-hidden="true">
+                {i + 1}
+              </span>
+              {text(choice.meta.label)}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {timed && delay !== undefined && (
+        <Countdown ms={delay} label={text(timed.meta.label)} onElapsed={() => onChoose(timed.event)} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { useId, useState } from 'react';
+import { type Commitment, readCommitment, saveCommitment } from './commitment-store.ts';
+
+/** #IWill: one concrete commitment, picked from suggestions or written by the learner; kept on this device. */
+export function CommitmentForm({ scenarioId, suggestions }: { scenarioId: string; suggestions: readonly string[] }) {
+  const [saved, setSaved] = useState<Commitment | undefined>(() => readCommitment(scenarioId));
+  const [choice, setChoice] = useState(saved?.text ?? '');
+  const [own, setOwn] = useState('');
+  const ownId = useId();
+  const text = choice === 'own' ? own.trim() : choice;
+
+  return (
+    <section className="commitment" aria-labelledby="iwill-title">
+      <h2 id="iwill-title">#IWill</h2>
+      <p>What is one thing you will do next time you see something like this?</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!text) return;
+          const commitment = { text, date: new Date().toISOString().slice(0, 10) };
+          saveCommitment(scenarioId, commitment);
+          setSaved(commitment);
+        }}
+      >
+        <fieldset>
+          <legend>Pick one, or write your own</legend>
+          {suggestions.map((suggestion) => (
+            <label key={suggestion} className="option">
+              <input
+                type="radio"
+                name="iwill"
+                value={suggestion}
+                checked={choice === suggestion}
+                onChange={() => setChoice(suggestion)}
+              />
+              {suggestion}
+            </label>
+          ))}
+          <label className="option">
+            <input type="radio" name="iwill" value="own" checked={choice === 'own'} onChange={() => setChoice('own')} />
+            In my own words
+          </label>
+          {choice === 'own' && (
+            <>
+              <label htmlFor={ownId}>My commitment</label>
+              <textarea id={ownId} value={own} maxLength={280} rows={3} onChange={(e) => setOwn(e.target.value)} />
+            </>
+          )}
+        </fieldset>
+        <button type="submit" className="primary" disabled={!text}>
+          Save my commitment
+        </button>
+      </form>
+      <p role="status">{saved ? `Saved on this device: “${saved.text}”` : ''}</p>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { Link } from 'wouter';
+import type { ScenarioAnalysis } from '../engine/analyse.ts';
+import type { Run } from '../engine/run-state.ts';
+import { runScore } from '../engine/run-state.ts';
+import type { Ending, Paragraphs, Scenario, Text } from '../engine/scenario.types.ts';
+import { practisedTactics } from '../engine/scenario-walk.ts';
+import { findTactic } from '../engine/tactics.ts';
+import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
+import { CommitmentForm } from './commitment-form.tsx';
+import { PathCompare } from './path-compare.tsx';
+import { ScoreSummary } from './score-summary.tsx';
+
+interface DebriefProps {
+  readonly scenario: Scenario;
+  readonly run: Run;
+  readonly ending: Ending;
+  readonly analysis: ScenarioAnalysis;
+  readonly text: (t: Text) => string;
+  readonly paragraphs: (p: Paragraphs) => string[];
+  readonly onRestart: () => void;
+  readonly onRewind: (index: number) => void;
+}
+
+/** At an ending: what happened, how the learner did against what was possible, and what they will do. */
+export function DebriefView({ scenario, run, ending, analysis, text, paragraphs, onRestart, onRewind }: DebriefProps) {
+  const heading = useFocusOnChange<HTMLHeadingElement>(run.steps.length);
+  const { best, worst } = analysis;
+  const pledges = practisedTactics(scenario).flatMap((id) => findTactic(id)?.pledge ?? []);
+  return (
+    <section className="panel debrief" aria-labelledby="ending-title">
+      <p className={`ending-kind ${ending.kind}`}>Ending: {ending.kind}</p>
+      <h1 id="ending-title" ref={heading} tabIndex={-1}>
+        {text(ending.title)}
+      </h1>
+      {paragraphs(ending.debrief).map((p) => (
+        <p key={p}>{p}</p>
+      ))}
+      {best && worst && <ScoreSummary score={runScore(run)} best={best} worst={worst} />}
+      {best && <PathCompare taken={run.steps} best={best.steps} text={text} />}
+      <section aria-labelledby="again-title">
+        <h2 id="again-title">Try it differently</h2>
+        <div className="actions">
+          <button type="button" className="primary" onClick={onRestart}>
+            Try again
+          </button>
+        </div>
+        <h3>Go back to a decision</h3>
+        <ol className="rewind">
+          {run.steps.map((step, i) => (
+            <li key={`${step.scene.join('.')}|${step.event}`}>
+              <button type="button" onClick={() => onRewind(i)}>
+                Decision {i + 1}, instead of: {text(step.meta.label)}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <CommitmentForm scenarioId={scenario.id} suggestions={pledges} />
+      <p>
+        <Link href={`/summary/${scenario.id}`} replace>
+          Printable summary
+        </Link>
+      </p>
+    </section>
+  );
+}

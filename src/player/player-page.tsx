@@ -1,0 +1,80 @@
+import { motion, useReducedMotion } from 'framer-motion';
+import { useMemo } from 'react';
+import { analyse } from '../engine/analyse.ts';
+import { buildMachine } from '../engine/build-machine.ts';
+import { currentScene } from '../engine/choices.ts';
+import { runEnding } from '../engine/run-state.ts';
+import type { Paragraphs, Scenario, Text } from '../engine/scenario.types.ts';
+import { localize, localizeParagraphs } from '../engine/text.ts';
+import { ContentNote } from './content-note.tsx';
+import { DebriefView } from './debrief-view.tsx';
+import { FeedbackView } from './feedback-view.tsx';
+import { SceneView } from './scene-view.tsx';
+import { SkipReading } from './skip-reading.tsx';
+import { usePlayer } from './use-player.ts';
+
+/** Plays one scenario from its content note to its debrief. */
+export function PlayerPage({ scenario }: { scenario: Scenario }) {
+  const machine = useMemo(() => buildMachine(scenario), [scenario]);
+  const analysis = useMemo(() => analyse(machine), [machine]);
+  const player = usePlayer(machine, scenario.id);
+  const reduceMotion = useReducedMotion();
+  const language = scenario.meta.language;
+  const text = (t: Text) => localize(t, language, language);
+  const paragraphs = (p: Paragraphs) => localizeParagraphs(p, language, language);
+  const { run, phase } = player;
+  const scene = currentScene(machine, run.snapshot);
+  const ending = runEnding(machine, run);
+  const narrative = phase === 'scene' ? paragraphs(scene.config.meta?.narrative ?? []).join(' ') : '';
+
+  const view =
+    phase === 'note' ? (
+      <ContentNote scenario={scenario} onContinue={player.begin} onSkip={player.skip} />
+    ) : phase === 'skipped' ? (
+      <SkipReading scenario={scenario} title={text(scenario.meta.title)} />
+    ) : phase === 'feedback' && player.lastStep ? (
+      <FeedbackView step={player.lastStep} text={text} onContinue={player.proceed} />
+    ) : phase === 'debrief' && ending && analysis ? (
+      <DebriefView
+        scenario={scenario}
+        run={run}
+        ending={ending}
+        analysis={analysis}
+        text={text}
+        paragraphs={paragraphs}
+        onRestart={player.restart}
+        onRewind={player.rewind}
+      />
+    ) : (
+      <SceneView
+        meta={scene.config.meta ?? {}}
+        choices={player.choices}
+        sceneKey={`${scene.keys.join('.')}|${run.steps.length}`}
+        text={text}
+        paragraphs={paragraphs}
+        onChoose={player.choose}
+      />
+    );
+
+  return (
+    <div className="player">
+      {phase !== 'note' && <p className="scenario-name">{text(scenario.meta.title)}</p>}
+      {player.notice && (
+        <p className="notice" role="alert">
+          {player.notice}
+        </p>
+      )}
+      <div className="visually-hidden" aria-live="polite">
+        {narrative}
+      </div>
+      <motion.div
+        key={`${phase}|${run.steps.length}`}
+        initial={{ opacity: reduceMotion ? 1 : 0, y: reduceMotion ? 0 : 12 }}
+        animate={{ opacity: 1, y: 0 }}
+        transition={{ duration: reduceMotion ? 0 : 0.25 }}
+      >
+        {view}
+      </motion.div>
+    </div>
+  );
+}

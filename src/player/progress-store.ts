@@ -1,0 +1,41 @@
+import { isRecord, readStored, removeStored, type StoredValue, writeStored } from '../app/local-store.ts';
+import type { SavedRun } from '../engine/run-state.ts';
+
+/** Where a learner is in a scenario's flow. */
+export type Phase = 'note' | 'scene' | 'feedback' | 'debrief' | 'skipped';
+
+/** A scenario's progress on this device. */
+export interface Progress {
+  /** The engine's saved run; the engine checks it again on restore. */
+  readonly run: SavedRun;
+  /** The step of the flow the learner was on. */
+  readonly phase: Phase;
+}
+
+const PHASES: readonly Phase[] = ['note', 'scene', 'feedback', 'debrief', 'skipped'];
+const key = (scenarioId: string) => `progress:${scenarioId}`;
+
+function isProgress(value: unknown): value is Progress {
+  return isRecord(value) && isRecord(value.run) && PHASES.includes(value.phase as Phase);
+}
+
+export function readProgress(scenarioId: string): StoredValue<Progress> {
+  return readStored(key(scenarioId), isProgress);
+}
+
+export function saveProgress(scenarioId: string, progress: Progress): void {
+  writeStored(key(scenarioId), progress);
+}
+
+export function clearProgress(scenarioId: string): void {
+  removeStored(key(scenarioId));
+}
+
+/** How far the learner got, for the library. */
+export type ProgressStatus = 'new' | 'started' | 'finished';
+
+export function progressStatus(scenarioId: string): ProgressStatus {
+  const stored = readProgress(scenarioId);
+  if (stored.state !== 'ok') return 'new';
+  return stored.value.phase === 'debrief' || stored.value.phase === 'skipped' ? 'finished' : 'started';
+}

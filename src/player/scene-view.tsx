@@ -1,0 +1,33 @@
+import { useSettings } from '../app/settings.ts';
+import type { OfferedChoice } from '../engine/choices.ts';
+import type { StateMeta, Text } from '../engine/scenario.types.ts';
+import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
+import { ChoiceList } from './choice-list.tsx';
+
+interface SceneViewProps {
+  readonly meta: StateMeta;
+  readonly choices: readonly OfferedChoice[];
+  /** Changes with every scene, to move focus to the new narrative. */
+  readonly sceneKey: string;
+  readonly text: (t: Text) => string;
+  readonly paragraphs: (p: NonNullable<StateMeta['narrative']>) => string[];
+  readonly onChoose: (event: string) => void;
+}
+
+/** One scene: its narrative, the question, and the choices on offer. */
+export function SceneView({ meta, choices, sceneKey, text, paragraphs, onChoose }: SceneViewProps) {
+  const { settings } = useSettings();
+  const narrative = useFocusOnChange<HTMLDivElement>(sceneKey);
+  const prompt = meta.prompt ? text(meta.prompt) : 'What do you do?';
+  return (
+    <section className="panel scene" aria-labelledby="scene-prompt">
+      <div className="narrative" ref={narrative} tabIndex={-1}>
+        {paragraphs(meta.narrative ?? []).map((p) => (
+          <p key={p}>{p}</p>
+        ))}
+      </div>
+      <h2 id="scene-prompt">{prompt}</h2>
+      <ChoiceList choices={choices} timers={settings.timers} text={text} onChoose={onChoose} />
+    </section>
+  );
+}

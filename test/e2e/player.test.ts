@@ -1,0 +1,146 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, launchChromium, newPage, tabTo } from '../support/browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+const narrative = (page: Page) => page.locator('.narrative').textContent();
+
+describe('a learner in the browser', () => {
+  it('plays a scenario from the library to its debrief with the keyboard only, and axe finds nothing', async () => {
+    const page = await newPage(browser);
+    await page.goto(baseUrl);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await tabTo(page, 'The hand on the back');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'The hand on the back' }).waitFor();
+    await tabTo(page, 'Continue');
+    await page.keyboard.press('Enter');
+
+    await page.locator('.narrative').getByText('Friday team lunch in the break room.', { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('narrative');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/scene.png`, fullPage: true });
+
+    await page.keyboard.press('2'); // Catch Sam's eye
+    await page.getByRole('heading', { name: /You chose: Catch Sam's eye/ }).waitFor();
+    await page.getByText('Bring others in +1').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(page, 'Continue');
+    await page.keyboard.press('Enter');
+
+    for (const [key, chosen] of [
+      ['3', /Nod to Sam/],
+      ['1', /Suggest to Priya/],
+      ['1', /You're not overreacting/],
+    ] as const) {
+      await page.getByRole('heading', { name: /What do you|Lunch is ending/ }).waitFor();
+      await page.keyboard.press(key);
+      await page.getByRole('heading', { name: chosen }).waitFor();
+      await tabTo(page, 'Continue');
+      await page.keyboard.press('Enter');
+    }
+
+    await page.getByRole('heading', { name: "She reports it, and she isn't alone" }).waitFor();
+    expect(await page.getByText(/^7$/).count()).toBe(1);
+    expect(await page.getByText(/on a range from -4 \(the worst path\) to 8 \(the best path\)/).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/debrief.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('resumes at the same scene with the same choices after a reload', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${baseUrl}#/play/hand-on-the-back`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: /Look properly/ }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: /Say, calmly and clearly/ }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const before = await narrative(page);
+    expect(before).toMatch(/The table goes quiet/);
+
+    await page.reload();
+    await page.locator('.narrative').waitFor();
+    expect(await narrative(page)).toBe(before);
+    await page.getByRole('button', { name: /Am I the only one/ }).click();
+    await page.getByText('Bring others in +2').waitFor();
+    await page.context().close();
+  });
+
+  it('starts afresh with a visible notice when saved progress is corrupt', async () => {
+    const page = await newPage(browser);
+    await page.goto(baseUrl);
+    await page.evaluate(() => localStorage.setItem('upstander:v1:progress:hand-on-the-back', '{not json'));
+    await page.goto(`${baseUrl}#/play/hand-on-the-back`);
+    await page.getByRole('alert').filter({ hasText: 'could not be read' }).waitFor();
+    await page.getByRole('heading', { name: 'The hand on the back' }).waitFor();
+    await page.context().close();
+  });
+
+  it('counts down a timed choice, and offers it as a plain choice when timers are off', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${baseUrl}#/play/hand-on-the-back`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('timer').waitFor();
+    expect(await page.getByRole('timer').textContent()).toMatch(/\d+ s left to decide/);
+
+    await page.getByRole('combobox', { name: 'Timers' }).selectOption('off');
+    expect(await page.getByRole('timer').count()).toBe(0);
+    await page.getByRole('button', { name: 'You hesitate, unsure what you saw.' }).click();
+    await page.getByRole('heading', { name: /You chose: You hesitate/ }).waitFor();
+
+    await page.reload();
+    expect(await page.getByRole('combobox', { name: 'Timers' }).inputValue()).toBe('off');
+    await page.context().close();
+  });
+
+  it('leaves at once with quick exit, and Back does not return to the scenario', async () => {
+    for (const how of ['button', 'escape twice'] as const) {
+      const page = await newPage(browser);
+      await page.goto(baseUrl);
+      await page.getByRole('link', { name: 'The hand on the back' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.locator('.narrative').waitFor();
+      if (how === 'button') await page.getByRole('button', { name: /Quick exit/ }).click();
+      else {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+      }
+      await page.waitForURL(/neutral\.html$/);
+      expect(await page.title()).toBe('Weather');
+      await page.goBack();
+      expect(page.url()).not.toMatch(/#\/play\//);
+      await page.context().close();
+    }
+  });
+
+  it('fits a 360 px phone and a 1920 px projector without sideways scrolling', async () => {
+    for (const width of [360, 1920]) {
+      const page = await newPage(browser, { viewport: { width, height: 900 } });
+      await page.goto(`${baseUrl}#/play/hand-on-the-back`);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.locator('.narrative').waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect({ width, overflow }).toEqual({ width, overflow: 0 });
+      await page.screenshot({ path: `${ARTIFACTS}/scene-${width}.png` });
+      await page.context().close();
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { ROOT } from './scenario-files.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+export const ARTIFACTS = `${ROOT}/test-results/screenshots`;
+
+/** Debian's Chromium, headless, with nothing reaching out to the network. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does this).`,
+    );
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+}
+
+/** A fresh context (own storage) with reduced motion, so no check ever sees a half-faded frame. */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ reducedMotion: 'reduce', ...options });
+  return context.newPage();
+}
+
+/** Presses Tab until the focused element's text or accessible name matches, as a keyboard user would. */
+export async function tabTo(page: Page, name: string | RegExp, maxPresses = 40): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+    });
+    if (typeof name === 'string' ? focused === name : name.test(focused)) return;
+  }
+  throw new Error(`Tab never reached ${String(name)}`);
+}
