@@ -23,7 +23,7 @@ export function ChoiceList({ choices, timers, text, onChoose }: ChoiceListProps)
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || !/^[1-9]$/.test(event.key)) return;
-      if ((event.target as HTMLElement).closest('input, textarea, select')) return;
+      if (event.target instanceof Element && event.target.closest('input, textarea, select')) return;
       list.current?.querySelectorAll('button')[Number(event.key) - 1]?.click();
     };
     window.addEventListener('keydown', onKey);

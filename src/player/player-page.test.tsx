@@ -1,0 +1,182 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import axe from 'axe-core';
+import { StrictMode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadRealScenario } from '../../test/support/scenario-files.ts';
+import { DEFAULT_SETTINGS, SettingsContext, type TimerMode } from '../app/settings.ts';
+import { PlayerPage } from './player-page.tsx';
+
+const { scenario } = loadRealScenario('hand-on-the-back');
+
+function renderPlayer({
+  strict = false,
+  timers = DEFAULT_SETTINGS.timers,
+}: {
+  strict?: boolean;
+  timers?: TimerMode;
+} = {}) {
+  const tree = (
+    <SettingsContext.Provider value={{ settings: { timers }, change: () => {} }}>
+      <PlayerPage scenario={scenario} />
+    </SettingsContext.Provider>
+  );
+  return render(strict ? <StrictMode>{tree}</StrictMode> : tree);
+}
+
+// Keys go where a browser sends them: to the focused element, bubbling up to the window.
+const press = (key: string) => fireEvent.keyDown(document.activeElement ?? document.body, { key });
+const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
+
+async function expectNoAxeViolations(container: HTMLElement) {
+  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+beforeEach(() => localStorage.clear());
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe.each([false, true])('the player (StrictMode: %s)', (strict) => {
+  it('shows the content note first, then the scene with each choice as a button named by its label', async () => {
+    const { container } = renderPlayer({ strict });
+    expect(screen.getByRole('heading', { name: 'The hand on the back' })).toBeTruthy();
+    expect(screen.getByText(/Unwanted touching of a junior employee/)).toBeTruthy();
+    click('Continue');
+    expect(screen.getByText(/Friday team lunch in the break room/, { selector: 'p' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'What do you do?' })).toBeTruthy();
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(
+      expect.arrayContaining(["2Catch Sam's eye across the table. He has seen it too."]),
+    );
+    expect(document.activeElement?.className).toBe('narrative');
+    await expectNoAxeViolations(container);
+  });
+
+  it('picks a choice with its number key and gives feedback with the tactic it used', async () => {
+    const { container } = renderPlayer({ strict });
+    click('Continue');
+    press('2');
+    expect(screen.getByRole('heading', { name: /You chose: Catch Sam's eye/ })).toBeTruthy();
+    expect(screen.getByText(/turns two unsure people into two people who can act together/)).toBeTruthy();
+    expect(screen.getByText('Bring others in +1')).toBeTruthy();
+    await expectNoAxeViolations(container);
+    click('Continue');
+    expect(screen.getByText(/Our new star needs to loosen up/, { selector: 'p' })).toBeTruthy();
+  });
+
+  it('resumes at the same scene with the same choices after the page is gone', () => {
+    const first = renderPlayer({ strict });
+    click('Continue');
+    press('2');
+    click('Continue');
+    press('2'); // Say it out loud
+    click('Continue');
+    first.unmount();
+    renderPlayer({ strict });
+    expect(screen.getByText(/The table goes quiet/, { selector: 'p' })).toBeTruthy();
+    press('2'); // "Am I the only one who saw that?"
+    expect(screen.getByText('Bring others in +2')).toBeTruthy();
+  });
+});
+
+describe('timed choices', () => {
+  it('count down and take the timeout when time runs out', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+    renderPlayer();
+    click('Continue');
+    expect(screen.getByRole('timer').textContent).toMatch(/^20 s left to decide/);
+    act(() => vi.advanceTimersByTime(10_000));
+    expect(screen.getByRole('timer').textContent).toMatch(/^10 s left/);
+    act(() => vi.advanceTimersByTime(10_200));
+    expect(screen.getByRole('heading', { name: 'You chose: You hesitate, unsure what you saw.' })).toBeTruthy();
+  });
+
+  it('take twice as long when timers are slower', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+    renderPlayer({ timers: 'slower' });
+    click('Continue');
+    expect(screen.getByRole('timer').textContent).toMatch(/^40 s left/);
+  });
+
+  it('become a plain choice when timers are off', () => {
+    renderPlayer({ timers: 'off' });
+    click('Continue');
+    expect(screen.queryByRole('timer')).toBeNull();
+    click('You hesitate, unsure what you saw.');
+    expect(screen.getByRole('heading', { name: /You chose: You hesitate/ })).toBeTruthy();
+  });
+});
+
+describe('the debrief', () => {
+  function playToTheGoodEnding() {
+    const view = renderPlayer();
+    click('Continue');
+    for (const key of ['2', '3', '1', '1']) {
+      press(key);
+      click('Continue');
+    }
+    return view;
+  }
+
+  it('shows the ending, the score against the best and worst, a bar per tactic and the path beside the best', async () => {
+    const { container } = playToTheGoodEnding();
+    expect(screen.getByRole('heading', { name: "She reports it, and she isn't alone" })).toBeTruthy();
+    expect(screen.getByText(/on a range from -4 \(the worst path\) to 8 \(the best path\)/).textContent).toMatch(/^7 /);
+    expect(screen.getByText('Bring others in: 4 (best path: 4)')).toBeTruthy();
+    expect(screen.getByText('Speak up: 0 (best path: 2)')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'The best path' })).toBeTruthy();
+    await expectNoAxeViolations(container);
+  });
+
+  it('starts again from the first scene', () => {
+    playToTheGoodEnding();
+    click('Try again');
+    expect(screen.getByText(/Friday team lunch in the break room/, { selector: 'p' })).toBeTruthy();
+  });
+
+  it('goes back to any decision to choose differently', () => {
+    playToTheGoodEnding();
+    click(/^Decision 2, instead of: Nod to Sam/);
+    expect(screen.getByText(/Our new star needs to loosen up/, { selector: 'p' })).toBeTruthy();
+    press('4'); // laugh along this time
+    expect(screen.getByText('Made things worse −2')).toBeTruthy();
+  });
+
+  it('keeps an #IWill commitment on this device', () => {
+    playToTheGoodEnding();
+    fireEvent.click(screen.getByRole('radio', { name: /I will check in afterwards/ }));
+    click('Save my commitment');
+    expect(screen.getByRole('status').textContent).toMatch(/^Saved on this device: “I will check in afterwards/);
+    expect(JSON.parse(localStorage.getItem('upstander:v1:commitment:hand-on-the-back') ?? '{}').text).toMatch(
+      /^I will check in/,
+    );
+  });
+});
+
+describe('saved progress that cannot be used', () => {
+  it.each([
+    ['corrupt', '{not json', /could not be read/],
+    [
+      'from another version',
+      JSON.stringify({ run: { format: 0, scenarioId: 'hand-on-the-back', snapshot: {}, choices: [] }, phase: 'scene' }),
+      /format 0/,
+    ],
+  ])('%s starts afresh with a visible notice', (_name, stored, notice) => {
+    localStorage.setItem('upstander:v1:progress:hand-on-the-back', stored);
+    renderPlayer();
+    expect(screen.getByRole('alert').textContent).toMatch(notice);
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
+  });
+});
+
+describe('skipping', () => {
+  it('needs no reason and shows the tactics as a short reading instead', () => {
+    renderPlayer();
+    click('Skip this one');
+    expect(screen.getByRole('heading', { name: 'The hand on the back: the tactics in short' })).toBeTruthy();
+    expect(screen.getByText('Speak up')).toBeTruthy();
+    expect(JSON.parse(localStorage.getItem('upstander:v1:progress:hand-on-the-back') ?? '{}').phase).toBe('skipped');
+  });
+});
