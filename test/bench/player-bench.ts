@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromium, type Page } from 'playwright-core';
+import { loadScenarioFile, scenarioFiles } from '../../src/cli/scenario-files.ts';
+import { saveRun, startRun } from '../../src/engine/run-state.ts';
+import { scenarioParts } from '../../src/engine/scenario-walk.ts';
+import { launchChromium } from '../support/browser.ts';
+import { serveBuild } from '../support/serve-build.ts';
+
+/**
+ * Player benchmarks against the production build in Debian's Chromium, with the budgets of the player
+ * issue checked and printed: initial JS of the library page, click to next view painted, Lighthouse.
+ */
+const BUDGET = { initialJsKb: 150, paintMedianMs: 16, lighthousePerformance: 95, lighthouseAccessibility: 100 };
+const SAMPLES = 60;
+const failures: string[] = [];
+const check = (ok: boolean, line: string) => {
+  console.log(`${line}: ${ok ? 'PASS' : 'FAIL'}`);
+  if (!ok) failures.push(line);
+};
+
+const { url, close } = await serveBuild();
+const largest = scenarioFiles([])
+  .map((file) => loadScenarioFile(file))
+  .flatMap((r) => (r.ok ? [r] : []))
+  .sort((a, b) => scenarioParts(b.scenario).states - scenarioParts(a.scenario).states)[0];
+const id = largest.scenario.id;
+const sceneProgress = JSON.stringify({ run: saveRun(largest.machine, id, startRun(largest.machine)), phase: 'scene' });
+
+// 1. What the library page loads, and that the player waits until it is needed.
+const browser = await launchChromium();
+const page = await (await browser.newContext()).newPage();
+const scripts = async (p: Page) =>
+  p.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => n.endsWith('.js')),
+  );
+await page.goto(url, { waitUntil: 'networkidle' });
+const initial = await scripts(page);
+const gzipKb = (src: string) => gzipSync(readFileSync(`dist/assets/${src.split('/assets/')[1]}`)).length / 1024;
+const initialKb = initial.reduce((sum, src) => sum + gzipKb(src), 0);
+console.log(`Library page: ${initial.length} scripts, ${initialKb.toFixed(1)} KB gzip`);
+check(
+  initialKb <= BUDGET.initialJsKb,
+  `Budget: initial JS of the library page at most ${BUDGET.initialJsKb} KB gzip (${initialKb.toFixed(1)} KB)`,
+);
+await page.locator('.scenario-card h2 a').first().click();
+await page.getByRole('button', { name: 'Continue' }).waitFor();
+const player = (await scripts(page)).filter((s) => /player-page/.test(s));
+check(
+  !initial.some((s) => /player-page/.test(s)) && player.length === 1,
+  "Budget: the player's chunk loads on demand, not with the library",
+);
+
+// 2. From a click to the next view painted (the frame after the click's update), on the largest scenario.
+await page.evaluate(() => localStorage.setItem('upstander:v1:settings', JSON.stringify({ timers: 'off' })));
+await page.goto(`${url}#/play/${id}`);
+await page.reload();
+await page.getByRole('button', { name: 'Continue' }).waitFor();
+// Plain JavaScript text, run in the page: tsx would wrap functions in a helper the page does not have.
+// A person clicks at any moment within a frame, so each click waits a random part of one (0-16.7 ms).
+// "painted": until the frame carrying the new view has been painted (rAF, then a task after it).
+// "work": until React has committed the new view and the browser has laid it out.
+const CLICK_TO_PAINT = `(async (samples) => {
+  const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const clickAndPaint = async (button, into) => {
+    await sleep(Math.random() * 16.7);
+    performance.mark('click');
+    button.click();
+    await Promise.resolve();
+    document.body.getBoundingClientRect();
+    into.work.push(performance.measure('click-to-layout', 'click').duration);
+    await painted();
+    into.painted.push(performance.measure('click-to-paint', 'click').duration);
+  };
+  const button = (name) => [...document.querySelectorAll('button')].find((b) => b.textContent === name);
+  const toFeedback = { work: [], painted: [] };
+  const toScene = { work: [], painted: [] };
+  button('Continue').click();
+  await painted();
+  while (toScene.painted.length < samples) {
+    const again = button('Try again');
+    if (again) {
+      await clickAndPaint(again, toScene);
+      continue;
+    }
+    await clickAndPaint(document.querySelector('button.choice'), toFeedback);
+    await clickAndPaint(button('Continue'), toScene);
+  }
+  return { toFeedback, toScene };
+})(${SAMPLES})`;
+type Samples = { work: number[]; painted: number[] };
+const timings: { toFeedback: Samples; toScene: Samples } = await page.evaluate(CLICK_TO_PAINT);
+const stats = (values: number[]) => {
+  const sorted = values.toSorted((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95), n: values.length };
+};
+for (const [name, samples] of [
+  ['choice → feedback', timings.toFeedback],
+  ['continue → next scene', timings.toScene],
+] as const) {
+  const work = stats(samples.work);
+  const painted = stats(samples.painted);
+  console.log(
+    `${name} (${id}, ${painted.n} clicks): painted median ${painted.median.toFixed(1)} ms, p95 ${painted.p95.toFixed(1)} ms; ` +
+      `work (click to laid out) median ${work.median.toFixed(1)} ms, p95 ${work.p95.toFixed(1)} ms`,
+  );
+  check(painted.median < BUDGET.paintMedianMs, `Budget: ${name} painted under ${BUDGET.paintMedianMs} ms median`);
+}
+await browser.close();
+
+// 3. Lighthouse, mobile preset, on the library and on a scene (progress seeded so the page opens on one).
+const chrome = await chromeLauncher.launch({
+  chromePath: '/usr/bin/chromium',
+  chromeFlags: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
+});
+const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
+const seed = await cdp.contexts()[0].newPage();
+await seed.goto(url);
+await seed.evaluate(([key, value]) => localStorage.setItem(key, value), [`upstander:v1:progress:${id}`, sceneProgress]);
+await seed.close();
+for (const [name, target] of [
+  ['library', url],
+  ['scene', `${url}#/play/${id}`],
+] as const) {
+  const result = await lighthouse(target, {
+    port: chrome.port,
+    onlyCategories: ['performance', 'accessibility'],
+    disableStorageReset: true,
+    logLevel: 'error',
+  });
+  const categories = result?.lhr.categories;
+  const performance = Math.round((categories?.performance.score ?? 0) * 100);
+  const accessibility = Math.round((categories?.accessibility.score ?? 0) * 100);
+  const lcp = result?.lhr.audits['largest-contentful-paint'].displayValue;
+  console.log(`Lighthouse ${name} (mobile): performance ${performance}, accessibility ${accessibility}, LCP ${lcp}`);
+  check(
+    performance >= BUDGET.lighthousePerformance,
+    `Budget: Lighthouse ${name} performance at least ${BUDGET.lighthousePerformance}`,
+  );
+  check(
+    accessibility >= BUDGET.lighthouseAccessibility,
+    `Budget: Lighthouse ${name} accessibility ${BUDGET.lighthouseAccessibility}`,
+  );
+}
+await cdp.close();
+chrome.kill();
+await close();
+
+console.log(failures.length ? `${failures.length} budget(s) missed.` : 'All player budgets met.');
+process.exitCode = failures.length ? 1 : 0;
