@@ -1,4 +1,4 @@
-import type { FileIssue } from '../engine/load-scenario.ts';
+import type { FileIssue } from '../engine/load-scenario.types.ts';
 
 /** A scenario file that cannot be played, with each of its problems: never a blank page. */
 export function BrokenScenario({

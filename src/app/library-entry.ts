@@ -1,4 +1,4 @@
-import type { FileIssue, LoadResult } from '../engine/load-scenario.ts';
+import type { FileIssue, LoadResult } from '../engine/load-scenario.types.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 
 /** One file of the scenarios folder, checked at build time: playable, or refused with its problems. */

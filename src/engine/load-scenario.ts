@@ -1,6 +1,7 @@
-import { analyse, type ScenarioAnalysis } from './analyse.ts';
-import { buildMachine, type ScenarioMachine } from './build-machine.ts';
+import { analyse } from './analyse.ts';
+import { buildMachine } from './build-machine.ts';
 import { checkGraph } from './graph-check.ts';
+import type { LoadResult } from './load-scenario.types.ts';
 import { parseJson } from './parse-json.ts';
 import type { Scenario } from './scenario.types.ts';
 import { jsonType, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
@@ -13,21 +14,6 @@ export const MAX_STATES = 2000;
 
 /** The one format this engine reads; format 2 will come with numbered migrations from 1. */
 export const SCENARIO_FORMAT = 1;
-
-/** A problem in a named file. */
-export interface FileIssue extends ScenarioIssue {
-  /** The file, as the caller named it ("" when loaded from a value). */
-  readonly file: string;
-}
-
-/** A scenario that passed every check, ready to play. */
-export interface LoadedScenario {
-  readonly scenario: Scenario;
-  readonly machine: ScenarioMachine;
-  readonly analysis: ScenarioAnalysis;
-}
-
-export type LoadResult = ({ ok: true } & LoadedScenario) | { ok: false; issues: FileIssue[] };
 
 /** Loads scenario text: parse, then everything loadScenarioValue does. */
 export function loadScenario(text: string, file = ''): LoadResult {
