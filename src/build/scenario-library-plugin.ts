@@ -11,14 +11,14 @@ const RESOLVED = `\0${ID}`;
  * schema validator never ships to learners and a broken file is shown with its problems, not a blank page.
  * A file dropped into scenarios/ appears after a rebuild (or at once under the dev server).
  */
-export function scenarioLibrary(): Plugin {
+export function scenarioLibrary(dir = SCENARIOS_DIR): Plugin {
   return {
     name: 'upstander-scenario-library',
     resolveId: (source) => (source === ID ? RESOLVED : undefined),
     load(id) {
       if (id !== RESOLVED) return undefined;
-      this.addWatchFile(resolve(SCENARIOS_DIR));
-      const entries: LibraryEntry[] = scenarioFiles([]).map((file) => {
+      this.addWatchFile(resolve(dir));
+      const entries: LibraryEntry[] = scenarioFiles([], dir).map((file) => {
         this.addWatchFile(resolve(file));
         return toLibraryEntry(file, loadScenarioFile(file));
       });

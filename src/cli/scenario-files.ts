@@ -5,13 +5,13 @@ import { type FileIssue, type LoadResult, loadScenario } from '../engine/index.t
 /** The scenarios folder, from the project root (npm scripts run there). */
 export const SCENARIOS_DIR = 'scenarios';
 
-/** The files named, or every scenario in the scenarios folder (the schema is not a scenario). */
-export function scenarioFiles(args: readonly string[]): string[] {
+/** The files named, or every scenario in a folder (the schema is not a scenario). */
+export function scenarioFiles(args: readonly string[], dir = SCENARIOS_DIR): string[] {
   if (args.length) return [...args];
-  return readdirSync(SCENARIOS_DIR)
+  return readdirSync(dir)
     .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
     .sort()
-    .map((name) => relative(process.cwd(), join(SCENARIOS_DIR, name)));
+    .map((name) => relative(process.cwd(), join(dir, name)));
 }
 
 /** Reads and loads one file; a file that cannot be read is a problem like any other, not a crash. */

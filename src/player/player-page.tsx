@@ -68,6 +68,7 @@ export function PlayerPage({ scenario }: { scenario: Scenario }) {
         {narrative}
       </div>
       <motion.div
+        className="view"
         key={`${phase}|${run.steps.length}`}
         initial={{ opacity: reduceMotion ? 1 : 0, y: reduceMotion ? 0 : 12 }}
         animate={{ opacity: 1, y: 0 }}

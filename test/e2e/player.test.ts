@@ -143,4 +143,45 @@ describe('a learner in the browser', () => {
       await page.context().close();
     }
   });
+
+  it('animates a new view, and keeps it still under prefers-reduced-motion', async () => {
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      const page = await newPage(browser, { reducedMotion });
+      await page.goto(`${baseUrl}#/play/hand-on-the-back`);
+      await page.getByRole('button', { name: 'Continue' }).waitFor();
+      // Read the new view's style in the same task as the click: its first frame.
+      const firstFrame = await page.evaluate(() => {
+        [...document.querySelectorAll('button')].find((b) => b.textContent === 'Continue')?.click();
+        const view = document.querySelector('.view') as HTMLElement;
+        return { opacity: getComputedStyle(view).opacity, transform: getComputedStyle(view).transform };
+      });
+      if (reducedMotion === 'reduce') expect(firstFrame).toEqual({ opacity: '1', transform: 'none' });
+      else {
+        expect(Number(firstFrame.opacity)).toBeLessThan(1); // fading in
+        expect(firstFrame.transform).not.toBe('none'); // sliding up
+      }
+      await page.context().close();
+    }
+  });
+
+  it('prints the summary without the header, navigation or buttons', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${baseUrl}#/summary/hand-on-the-back`);
+    await page.getByRole('heading', { name: 'The hand on the back: my summary' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: 'The hand on the back: my summary' }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('shows where to get help from every page', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${baseUrl}#/play/hand-on-the-back`);
+    await page.getByRole('link', { name: 'Get help' }).click();
+    await page.getByRole('heading', { name: 'Getting help and reporting' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 });

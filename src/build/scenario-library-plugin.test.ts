@@ -1,0 +1,38 @@
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../test/support/scenario-files.ts';
+import type { LibraryEntry } from '../app/library-entry.ts';
+import { scenarioLibrary } from './scenario-library-plugin.ts';
+
+/** Runs the plugin's load hook as Vite would, and reads the module it makes. */
+async function libraryOf(dir: string): Promise<LibraryEntry[]> {
+  const plugin = scenarioLibrary(dir);
+  const context = { addWatchFile: () => {} };
+  const resolveId = plugin.resolveId as unknown as (source: string) => string;
+  // The hooks are plain functions here; Vite's types also allow hook objects.
+  const load = plugin.load as unknown as (this: typeof context, id: string) => string;
+  const code = load.call(context, resolveId('virtual:scenario-library'));
+  return JSON.parse(code.replace(/^export const entries = /, '').replace(/;$/, ''));
+}
+
+describe('the scenario library plugin', () => {
+  it('lists every file dropped into the folder: checked scenarios, and broken files with their problems', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
+    copyFileSync(`${ROOT}/scenarios/hand-on-the-back.json`, join(dir, 'hand-on-the-back.json'));
+    copyFileSync(`${ROOT}/scenarios/scenario.schema.json`, join(dir, 'scenario.schema.json'));
+    writeFileSync(join(dir, 'dropped-in.json'), '{"id": "dropped-in",}');
+    const entries = await libraryOf(dir);
+    expect(entries.map((e) => [e.file.split('/').pop(), e.ok])).toEqual([
+      ['dropped-in.json', false],
+      ['hand-on-the-back.json', true],
+    ]);
+    const broken = entries[0];
+    expect(!broken.ok && broken.issues[0].message).toMatch(
+      /^Invalid JSON at line 1, column 21: property name expected/,
+    );
+    const scenario = entries[1];
+    expect(scenario.ok && scenario.scenario.meta.title).toBe('The hand on the back');
+  });
+});
