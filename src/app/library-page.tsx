@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import type { Scenario, Setting } from '../engine/scenario.types.ts';
 import { practisedTactics } from '../engine/scenario-walk.ts';
 import { findTactic } from '../engine/tactics.ts';
-import { localize } from '../engine/text.ts';
+import { scenarioText } from '../engine/text.ts';
 import { type ProgressStatus, progressStatus } from '../player/progress-store.ts';
 import { BrokenScenario } from './broken-scenario.tsx';
 import type { LibraryEntry } from './library-entry.ts';
@@ -62,7 +62,7 @@ export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {
 
 function ScenarioCard({ scenario }: { scenario: Scenario }) {
   const { meta, id } = scenario;
-  const text = (t: Parameters<typeof localize>[0]) => localize(t, meta.language, meta.language);
+  const { text } = scenarioText(scenario);
   return (
     <article className="scenario-card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>

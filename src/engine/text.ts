@@ -19,6 +19,15 @@ export function localizeParagraphs(paragraphs: Paragraphs, language: LanguageTag
   return list.map((p) => localize(p, language, fallback));
 }
 
+/** Text helpers for one scenario in the learner's language, falling back to the scenario's own. */
+export function scenarioText(scenario: Scenario, language: LanguageTag = scenario.meta.language) {
+  const fallback = scenario.meta.language;
+  return {
+    text: (t: Text) => localize(t, language, fallback),
+    paragraphs: (p: Paragraphs) => localizeParagraphs(p, language, fallback),
+  };
+}
+
 /** Every field a person reads, with its JSON Pointer: one walk for the language check and for tools. */
 export function* textFields(scenario: Scenario): Generator<{ path: string; text: Text }> {
   const { meta } = scenario;

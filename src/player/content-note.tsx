@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import type { Scenario } from '../engine/scenario.types.ts';
-import { localize } from '../engine/text.ts';
+import { scenarioText } from '../engine/text.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 
 /** Before a scenario starts: what it depicts, and three ways on, none needing a reason. */
@@ -14,7 +14,7 @@ export function ContentNote({
   onSkip: () => void;
 }) {
   const heading = useFocusOnChange<HTMLHeadingElement>(scenario.id);
-  const text = (t: Parameters<typeof localize>[0]) => localize(t, scenario.meta.language, scenario.meta.language);
+  const { text } = scenarioText(scenario);
   return (
     <section className="panel" aria-labelledby="note-title">
       <h1 id="note-title" ref={heading} tabIndex={-1}>

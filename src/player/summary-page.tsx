@@ -2,15 +2,15 @@ import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { buildMachine } from '../engine/build-machine.ts';
 import { restoreRun, runEnding, runScore } from '../engine/run-state.ts';
-import type { Scenario, Text } from '../engine/scenario.types.ts';
+import type { Scenario } from '../engine/scenario.types.ts';
 import { findTactic } from '../engine/tactics.ts';
-import { localize } from '../engine/text.ts';
+import { scenarioText } from '../engine/text.ts';
 import { readCommitment } from './commitment-store.ts';
 import { readProgress } from './progress-store.ts';
 
 /** A printable page of one finished scenario: the ending, the score by tactic, and the #IWill commitment. */
 export function SummaryPage({ scenario }: { scenario: Scenario }) {
-  const text = (t: Text) => localize(t, scenario.meta.language, scenario.meta.language);
+  const { text } = scenarioText(scenario);
   const result = useMemo(() => {
     const machine = buildMachine(scenario);
     const stored = readProgress(scenario.id);
