@@ -1,8 +1,9 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { BrokenScenario } from './broken-scenario.tsx';
+import { i18next, UI_LANGUAGES, type UiLanguage, useT } from './i18n.ts';
 import type { LibraryEntry } from './library-entry.ts';
 import { LibraryPage } from './library-page.tsx';
 import { QuickExit } from './quick-exit.tsx';
@@ -20,11 +21,16 @@ const SummaryPage = lazy(() => import('../player/summary-page.tsx').then((m) => 
  */
 export function App({ entries }: { entries: readonly LibraryEntry[] }) {
   const [settings, setSettings] = useState<Settings>(loadSettings);
+  const { t } = useT();
   const main = useRef<HTMLElement>(null);
   const change = (next: Settings) => {
     setSettings(next);
     storeSettings(next);
   };
+  useEffect(() => {
+    i18next.changeLanguage(settings.language);
+    document.documentElement.lang = settings.language;
+  }, [settings.language]);
   const withScenario = (id: string, render: (scenario: Scenario) => React.ReactNode) => {
     const entry = entries.find((e) => (e.ok ? e.scenario.id === id : e.file === `scenarios/${id}.json`));
     if (!entry) return <NotFound />;
@@ -40,35 +46,48 @@ export function App({ entries }: { entries: readonly LibraryEntry[] }) {
       <Router hook={useHashLocation}>
         {/* A button, not a link: the URL hash holds the route. */}
         <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
-          Skip to content
+          {t('app.skipToContent')}
         </button>
         <header className="app-header">
           <Link href="/" replace className="brand">
-            Upstander
+            {t('app.name')}
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label={t('app.nav')}>
             <Link href="/" replace>
-              Scenarios
+              {t('app.scenarios')}
             </Link>
             <Link href="/support" replace>
-              Get help
+              {t('app.getHelp')}
             </Link>
           </nav>
-          <label className="timers">
-            Timers{' '}
+          <label className="setting">
+            {t('app.language')}{' '}
+            <select
+              value={settings.language}
+              onChange={(e) => change({ ...settings, language: e.target.value as UiLanguage })}
+            >
+              {UI_LANGUAGES.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="setting">
+            {t('app.timers')}{' '}
             <select
               value={settings.timers}
               onChange={(e) => change({ ...settings, timers: e.target.value as TimerMode })}
             >
-              <option value="on">On</option>
-              <option value="slower">Slower (double time)</option>
-              <option value="off">Off</option>
+              <option value="on">{t('app.timersOn')}</option>
+              <option value="slower">{t('app.timersSlower')}</option>
+              <option value="off">{t('app.timersOff')}</option>
             </select>
           </label>
           <QuickExit />
         </header>
         <main id="main" ref={main} tabIndex={-1}>
-          <Suspense fallback={<p>Loading…</p>}>
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
             <Switch>
               <Route path="/">
                 <LibraryPage entries={entries} />
@@ -92,13 +111,14 @@ export function App({ entries }: { entries: readonly LibraryEntry[] }) {
 }
 
 function NotFound() {
+  const { t } = useT();
   return (
     <section className="panel">
-      <h1>Nothing here</h1>
+      <h1>{t('app.notFoundTitle')}</h1>
       <p>
-        There is no such page.{' '}
+        {t('app.notFoundText')}{' '}
         <Link href="/" replace>
-          See the scenarios
+          {t('app.seeScenarios')}
         </Link>
         .
       </p>

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
 import { loadScenarioValue } from '../engine/load-scenario.ts';
 import { fakeScenario } from '../test-util/fakes.ts';
+import { i18next } from './i18n.ts';
 import { toLibraryEntry } from './library-entry.ts';
 import { LibraryPage } from './library-page.tsx';
 
@@ -60,7 +61,7 @@ describe('the library page', () => {
 
   it('renders scenario text as text, never as HTML', () => {
     const withMarkup = structuredClone(scenario) as any;
-    withMarkup.meta.title = '<img src=x onerror=alert(1)>Title';
+    withMarkup.meta.title = { en: '<img src=x onerror=alert(1)>Title', es: '<img src=x onerror=alert(1)>Título' };
     const { container } = render(<LibraryPage entries={[entry('scenarios/hand-on-the-back.json', withMarkup)]} />);
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByRole('link', { name: '<img src=x onerror=alert(1)>Title' })).toBeTruthy();
@@ -70,5 +71,24 @@ describe('the library page', () => {
     const { container } = render(<LibraryPage entries={entries} />);
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
+  it('speaks Spanish when the learner chooses it, for the interface and for scenarios written in it', async () => {
+    await i18next.changeLanguage('es');
+    try {
+      render(<LibraryPage entries={entries} />);
+      expect(screen.getByRole('heading', { name: 'Practica cómo intervenir' })).toBeTruthy();
+      const card = screen.getByRole('article', { name: 'La mano en la espalda' });
+      expect(card.getAttribute('lang')).toBe('es');
+      expect(within(card).getByText('Trabajo · unos 6 minutos · Sin empezar')).toBeTruthy();
+      expect(
+        within(card).getByText(/Practica: .*Sumar a otras personas.*Dar un paso al frente.*Hablar claro/),
+      ).toBeTruthy();
+      // A scenario only in English stays in English, marked as such for screen readers.
+      const english = screen.getByRole('article', { name: 'On the train' });
+      expect(english.getAttribute('lang')).toBe('en');
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 });

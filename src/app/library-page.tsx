@@ -3,44 +3,29 @@ import { Link } from 'wouter';
 import type { Scenario, Setting } from '../engine/scenario.types.ts';
 import { practisedTactics } from '../engine/scenario-walk.ts';
 import { findTactic } from '../engine/tactics.ts';
-import { scenarioText } from '../engine/text.ts';
-import { type ProgressStatus, progressStatus } from '../player/progress-store.ts';
+import { contentLanguage, scenarioText } from '../engine/text.ts';
+import { progressStatus } from '../player/progress-store.ts';
 import { BrokenScenario } from './broken-scenario.tsx';
+import { useT } from './i18n.ts';
 import type { LibraryEntry } from './library-entry.ts';
-
-export const SETTING_NAMES: Readonly<Record<Setting, string>> = {
-  workplace: 'Workplace',
-  transit: 'Public transport',
-  social: 'Social event',
-  campus: 'Campus',
-  online: 'Online',
-};
-
-const STATUS_NAMES: Readonly<Record<ProgressStatus, string>> = {
-  new: 'Not started',
-  started: 'In progress',
-  finished: 'Finished',
-};
 
 /** The scenario library: every file in scenarios/, valid ones described, broken ones with their problems. */
 export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {
+  const { t } = useT();
   const [setting, setSetting] = useState<Setting | 'all'>('all');
   const settings = [...new Set(entries.flatMap((e) => (e.ok ? [e.scenario.meta.setting] : [])))];
   const shown = entries.filter((e) => !e.ok || setting === 'all' || e.scenario.meta.setting === setting);
   return (
     <section className="library" aria-labelledby="library-title">
-      <h1 id="library-title">Practise stepping in</h1>
-      <p className="lede">
-        Short scenes from work, travel, nights out, campus and online. You are the bystander: choose what to do, and see
-        why it helps.
-      </p>
+      <h1 id="library-title">{t('library.title')}</h1>
+      <p className="lede">{t('library.lede')}</p>
       <label className="filter">
-        Setting{' '}
+        {t('library.setting')}{' '}
         <select value={setting} onChange={(e) => setSetting(e.target.value as Setting | 'all')}>
-          <option value="all">All settings</option>
+          <option value="all">{t('library.allSettings')}</option>
           {settings.map((s) => (
             <option key={s} value={s}>
-              {SETTING_NAMES[s]}
+              {t(`setting.${s}`)}
             </option>
           ))}
         </select>
@@ -61,26 +46,31 @@ export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {
 }
 
 function ScenarioCard({ scenario }: { scenario: Scenario }) {
+  const { t, data, language } = useT();
   const { meta, id } = scenario;
-  const { text } = scenarioText(scenario);
+  const { text } = scenarioText(scenario, language);
   return (
-    <article className="scenario-card" aria-labelledby={`${id}-title`}>
+    <article className="scenario-card" aria-labelledby={`${id}-title`} lang={contentLanguage(scenario, language)}>
       <h2 id={`${id}-title`}>
         <Link href={`/play/${id}`} replace>
           {text(meta.title)}
         </Link>
       </h2>
-      <p className="facts">
-        {SETTING_NAMES[meta.setting]} · about {meta.minutes} minutes · {STATUS_NAMES[progressStatus(id)]}
+      <p className="facts" lang={language}>
+        {t(`setting.${meta.setting}`)} · {t('library.minutes', { count: meta.minutes })} ·{' '}
+        {t(`library.status.${progressStatus(id)}`)}
       </p>
       <p>{text(meta.summary)}</p>
       <p className="content-note">
-        <strong>Content note:</strong> {text(meta.contentNote)}
+        <strong lang={language}>{t('library.contentNote')}</strong> {text(meta.contentNote)}
       </p>
-      <p>
-        Practises:{' '}
+      <p lang={language}>
+        {t('library.practises')}{' '}
         {practisedTactics(scenario)
-          .map((t) => findTactic(t)?.name ?? t)
+          .map((tactic) => {
+            const found = findTactic(tactic);
+            return found ? data(found.name) : tactic;
+          })
           .join(', ')}
       </p>
     </article>

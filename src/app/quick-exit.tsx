@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from './i18n.ts';
 import { QUICK_EXIT_URL } from './support-page.tsx';
 
 /** Two presses of Escape within this time leave at once. */
@@ -11,6 +12,7 @@ export function quickExit(): void {
 
 /** Always visible; Escape pressed twice does the same. */
 export function QuickExit() {
+  const { t } = useT();
   useEffect(() => {
     let last = Number.NEGATIVE_INFINITY;
     const onKey = (event: KeyboardEvent) => {
@@ -23,7 +25,7 @@ export function QuickExit() {
   }, []);
   return (
     <button type="button" className="quick-exit" onClick={quickExit}>
-      Quick exit <span className="visually-hidden">(or press Escape twice)</span>
+      {t('app.quickExit')} <span className="visually-hidden">{t('app.quickExitHint')}</span>
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { isUiLanguage, preferredLanguage, type UiLanguage } from './i18n.ts';
 import { isRecord, readStored, writeStored } from './local-store.ts';
 
 /** How timed choices behave: real time, twice as long, or no timer (the timeout becomes a choice). */
@@ -6,18 +7,25 @@ export type TimerMode = 'on' | 'slower' | 'off';
 
 export interface Settings {
   readonly timers: TimerMode;
+  /** The interface language; scenarios written in it are shown in it too. */
+  readonly language: UiLanguage;
 }
 
-export const DEFAULT_SETTINGS: Settings = { timers: 'on' };
+export const DEFAULT_SETTINGS: Settings = { timers: 'on', language: 'en' };
 const TIMER_MODES: readonly TimerMode[] = ['on', 'slower', 'off'];
 
-function isSettings(value: unknown): value is Settings {
+function isSettings(value: unknown): value is Partial<Settings> {
   return isRecord(value) && TIMER_MODES.includes(value.timers as TimerMode);
 }
 
+/** Stored settings, with anything missing or unknown (an older save) taken from the defaults. */
 export function loadSettings(): Settings {
   const stored = readStored('settings', isSettings);
-  return stored.state === 'ok' ? stored.value : DEFAULT_SETTINGS;
+  const saved = stored.state === 'ok' ? stored.value : {};
+  return {
+    timers: saved.timers ?? DEFAULT_SETTINGS.timers,
+    language: isUiLanguage(saved.language) ? saved.language : preferredLanguage(),
+  };
 }
 
 export function storeSettings(settings: Settings): void {

@@ -11,8 +11,8 @@ describe('the support page', () => {
   it('shows every section and item of support.json', async () => {
     const { container } = render(<SupportPage />);
     for (const section of support.sections) {
-      expect(screen.getByRole('heading', { name: section.title })).toBeTruthy();
-      for (const item of section.items) expect(screen.getByText(item.detail)).toBeTruthy();
+      expect(screen.getByRole('heading', { name: section.title.en })).toBeTruthy();
+      for (const item of section.items) expect(screen.getByText(item.detail.en)).toBeTruthy();
     }
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.map((v) => v.id)).toEqual([]);

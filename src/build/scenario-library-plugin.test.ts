@@ -33,6 +33,9 @@ describe('the scenario library plugin', () => {
       /^Invalid JSON at line 1, column 21: property name expected/,
     );
     const scenario = entries[1];
-    expect(scenario.ok && scenario.scenario.meta.title).toBe('The hand on the back');
+    expect(scenario.ok && scenario.scenario.meta.title).toEqual({
+      en: 'The hand on the back',
+      es: 'La mano en la espalda',
+    });
   });
 });

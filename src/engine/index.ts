@@ -25,4 +25,4 @@ export { ISSUE_CODES, type IssueCode, type ScenarioIssue } from './scenario-issu
 export { practisedTactics, scenarioParts } from './scenario-walk.ts';
 export { choicePoints, type Score, type ScoredChoice, scoreChoices } from './score.ts';
 export { findTactic, TACTICS, type Tactic } from './tactics.ts';
-export { declaredLanguages, localize, localizeParagraphs, scenarioText, textFields } from './text.ts';
+export { contentLanguage, declaredLanguages, localize, localizeParagraphs, scenarioText, textFields } from './text.ts';

@@ -1,3 +1,4 @@
+import type { Text } from './scenario.types.ts';
 import taxonomy from './tactics.json' with { type: 'json' };
 
 /** One of the 5Ds of bystander intervention. */
@@ -8,15 +9,15 @@ export interface Tactic {
   /** camelCase id that scenarios use in a choice's `tactics`. */
   readonly id: string;
   /** Its name, as learners read it. */
-  readonly name: string;
+  readonly name: Text;
   /** What it means, in one line. */
-  readonly description: string;
+  readonly description: Text;
   /** The 5Ds it draws on. */
   readonly fiveDs: readonly FiveD[];
   /** One of the three core tactics every scenario is built around. */
   readonly core: boolean;
   /** An #IWill commitment suggested to learners who practised it. */
-  readonly pledge: string;
+  readonly pledge: Text;
 }
 
 /** Every tactic, from the one data file trainers edit. */

@@ -19,12 +19,18 @@ export function localizeParagraphs(paragraphs: Paragraphs, language: LanguageTag
   return list.map((p) => localize(p, language, fallback));
 }
 
+/** The language a scenario is shown in for a learner: theirs if the scenario declares it, else its own. */
+export function contentLanguage(scenario: Scenario, language: LanguageTag): LanguageTag {
+  return declaredLanguages(scenario).includes(language) ? language : scenario.meta.language;
+}
+
 /** Text helpers for one scenario in the learner's language, falling back to the scenario's own. */
 export function scenarioText(scenario: Scenario, language: LanguageTag = scenario.meta.language) {
   const fallback = scenario.meta.language;
+  const shown = contentLanguage(scenario, language);
   return {
-    text: (t: Text) => localize(t, language, fallback),
-    paragraphs: (p: Paragraphs) => localizeParagraphs(p, language, fallback),
+    text: (t: Text) => localize(t, shown, fallback),
+    paragraphs: (p: Paragraphs) => localizeParagraphs(p, shown, fallback),
   };
 }
 

@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
+import { useT } from '../app/i18n.ts';
 import { type Commitment, readCommitment, saveCommitment } from './commitment-store.ts';
 
 /** #IWill: one concrete commitment, picked from suggestions or written by the learner; kept on this device. */
 export function CommitmentForm({ scenarioId, suggestions }: { scenarioId: string; suggestions: readonly string[] }) {
+  const { t } = useT();
   const [saved, setSaved] = useState<Commitment | undefined>(() => readCommitment(scenarioId));
   const [choice, setChoice] = useState(saved?.text ?? '');
   const [own, setOwn] = useState('');
@@ -12,7 +14,7 @@ export function CommitmentForm({ scenarioId, suggestions }: { scenarioId: string
   return (
     <section className="commitment" aria-labelledby="iwill-title">
       <h2 id="iwill-title">#IWill</h2>
-      <p>What is one thing you will do next time you see something like this?</p>
+      <p>{t('iwill.question')}</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -23,7 +25,7 @@ export function CommitmentForm({ scenarioId, suggestions }: { scenarioId: string
         }}
       >
         <fieldset>
-          <legend>Pick one, or write your own</legend>
+          <legend>{t('iwill.pick')}</legend>
           {suggestions.map((suggestion) => (
             <label key={suggestion} className="option">
               <input
@@ -38,20 +40,20 @@ export function CommitmentForm({ scenarioId, suggestions }: { scenarioId: string
           ))}
           <label className="option">
             <input type="radio" name="iwill" value="own" checked={choice === 'own'} onChange={() => setChoice('own')} />
-            In my own words
+            {t('iwill.own')}
           </label>
           {choice === 'own' && (
             <>
-              <label htmlFor={ownId}>My commitment</label>
+              <label htmlFor={ownId}>{t('iwill.mine')}</label>
               <textarea id={ownId} value={own} maxLength={280} rows={3} onChange={(e) => setOwn(e.target.value)} />
             </>
           )}
         </fieldset>
         <button type="submit" className="primary" disabled={!text}>
-          Save my commitment
+          {t('iwill.save')}
         </button>
       </form>
-      <p role="status">{saved ? `Saved on this device: “${saved.text}”` : ''}</p>
+      <p role="status">{saved ? t('iwill.saved', { text: saved.text }) : ''}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { useT } from '../app/i18n.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { scenarioText } from '../engine/text.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
@@ -13,8 +14,9 @@ export function ContentNote({
   onContinue: () => void;
   onSkip: () => void;
 }) {
+  const { t, language } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(scenario.id);
-  const { text } = scenarioText(scenario);
+  const { text } = scenarioText(scenario, language);
   return (
     <section className="panel" aria-labelledby="note-title">
       <h1 id="note-title" ref={heading} tabIndex={-1}>
@@ -22,19 +24,19 @@ export function ContentNote({
       </h1>
       <p>{text(scenario.meta.summary)}</p>
       <div className="content-note">
-        <h2>Content note</h2>
+        <h2 lang={language}>{t('note.title')}</h2>
         <p>{text(scenario.meta.contentNote)}</p>
-        <p>You can leave at any time with Quick exit, or by pressing Escape twice.</p>
+        <p lang={language}>{t('note.leaveAnyTime')}</p>
       </div>
-      <div className="actions">
+      <div className="actions" lang={language}>
         <button type="button" className="primary" onClick={onContinue}>
-          Continue
+          {t('note.continue')}
         </button>
         <Link href="/" replace className="button">
-          Choose another
+          {t('note.chooseAnother')}
         </Link>
         <button type="button" onClick={onSkip}>
-          Skip this one
+          {t('note.skip')}
         </button>
       </div>
     </section>

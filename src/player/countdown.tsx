@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../app/i18n.ts';
 
 /** A visible countdown for a timed choice; calls onElapsed once when time runs out. */
 export function Countdown({ ms, label, onElapsed }: { ms: number; label: string; onElapsed: () => void }) {
+  const { t } = useT();
   const [left, setLeft] = useState(ms);
   // Through a ref, so a parent's re-render never restarts the clock.
   const elapsed = useRef(onElapsed);
@@ -20,9 +22,9 @@ export function Countdown({ ms, label, onElapsed }: { ms: number; label: string;
   }, [ms]);
   const seconds = Math.ceil(left / 1000);
   return (
-    <div className="countdown" role="timer" aria-label="Time left to decide">
+    <div className="countdown" role="timer" aria-label={t('scene.timeLeft')}>
       <p>
-        <strong>{seconds} s</strong> left to decide. If you wait: <em>{label}</em>
+        <strong>{t('scene.secondsLeft', { seconds })}</strong> {t('scene.ifYouWait')} <em>{label}</em>
       </p>
       <div className="countdown-track" aria-hidden="true">
         <div className="countdown-bar" style={{ width: `${(left / ms) * 100}%` }} />

@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { useT } from '../app/i18n.ts';
 import type { ScenarioAnalysis } from '../engine/analyse.ts';
 import type { Run } from '../engine/run-state.ts';
 import { runScore } from '../engine/run-state.ts';
@@ -23,12 +24,16 @@ interface DebriefProps {
 
 /** At an ending: what happened, how the learner did against what was possible, and what they will do. */
 export function DebriefView({ scenario, run, ending, analysis, text, paragraphs, onRestart, onRewind }: DebriefProps) {
+  const { t, data } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(run.steps.length);
   const { best, worst } = analysis;
-  const pledges = practisedTactics(scenario).flatMap((id) => findTactic(id)?.pledge ?? []);
+  const pledges = practisedTactics(scenario).flatMap((id) => {
+    const tactic = findTactic(id);
+    return tactic ? [data(tactic.pledge)] : [];
+  });
   return (
     <section className="panel debrief" aria-labelledby="ending-title">
-      <p className={`ending-kind ${ending.kind}`}>Ending: {ending.kind}</p>
+      <p className={`ending-kind ${ending.kind}`}>{t('debrief.ending', { kind: t(`debrief.kind.${ending.kind}`) })}</p>
       <h1 id="ending-title" ref={heading} tabIndex={-1}>
         {text(ending.title)}
       </h1>
@@ -38,18 +43,18 @@ export function DebriefView({ scenario, run, ending, analysis, text, paragraphs,
       {best && worst && <ScoreSummary score={runScore(run)} best={best} worst={worst} />}
       {best && <PathCompare taken={run.steps} best={best.steps} text={text} />}
       <section aria-labelledby="again-title">
-        <h2 id="again-title">Try it differently</h2>
+        <h2 id="again-title">{t('debrief.again')}</h2>
         <div className="actions">
           <button type="button" className="primary" onClick={onRestart}>
-            Try again
+            {t('debrief.tryAgain')}
           </button>
         </div>
-        <h3>Go back to a decision</h3>
+        <h3>{t('debrief.goBack')}</h3>
         <ol className="rewind">
           {run.steps.map((step, i) => (
             <li key={`${step.scene.join('.')}|${step.event}`}>
               <button type="button" onClick={() => onRewind(i)}>
-                Decision {i + 1}, instead of: {text(step.meta.label)}
+                {t('debrief.decision', { number: i + 1, label: text(step.meta.label) })}
               </button>
             </li>
           ))}
@@ -58,7 +63,7 @@ export function DebriefView({ scenario, run, ending, analysis, text, paragraphs,
       <CommitmentForm scenarioId={scenario.id} suggestions={pledges} />
       <p>
         <Link href={`/summary/${scenario.id}`} replace>
-          Printable summary
+          {t('debrief.printable')}
         </Link>
       </p>
     </section>

@@ -1,3 +1,4 @@
+import { useT } from '../app/i18n.ts';
 import type { RunStep } from '../engine/run-state.ts';
 import type { Text } from '../engine/scenario.types.ts';
 import { findTactic } from '../engine/tactics.ts';
@@ -13,27 +14,31 @@ export function FeedbackView({
   text: (t: Text) => string;
   onContinue: () => void;
 }) {
+  const { t, data } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(step);
   const tactics = Object.entries(step.meta.tactics ?? {}).filter(([, points]) => points > 0);
   const harm = step.meta.harm ?? 0;
   return (
     <section className="panel feedback" aria-labelledby="feedback-title">
       <h2 id="feedback-title" ref={heading} tabIndex={-1}>
-        You chose: {text(step.meta.label)}
+        {t('feedback.youChose', { label: text(step.meta.label) })}
       </h2>
       <p className="feedback-text">{text(step.meta.feedback)}</p>
       {(tactics.length > 0 || harm > 0) && (
-        <ul className="tactic-chips" aria-label="What this choice counted for">
-          {tactics.map(([id, points]) => (
-            <li key={id} className="chip good">
-              {findTactic(id)?.name ?? id} +{points}
-            </li>
-          ))}
-          {harm > 0 && <li className="chip harm">Made things worse −{harm}</li>}
+        <ul className="tactic-chips" aria-label={t('feedback.countedFor')}>
+          {tactics.map(([id, points]) => {
+            const tactic = findTactic(id);
+            return (
+              <li key={id} className="chip good">
+                {tactic ? data(tactic.name) : id} +{points}
+              </li>
+            );
+          })}
+          {harm > 0 && <li className="chip harm">{t('feedback.harm', { harm })}</li>}
         </ul>
       )}
       <button type="button" className="primary" onClick={onContinue}>
-        Continue
+        {t('feedback.continue')}
       </button>
     </section>
   );

@@ -1,3 +1,4 @@
+import { useT } from '../app/i18n.ts';
 import type { RunStep } from '../engine/run-state.ts';
 import type { Text } from '../engine/scenario.types.ts';
 
@@ -11,12 +12,13 @@ export function PathCompare({
   best: readonly RunStep[];
   text: (t: Text) => string;
 }) {
+  const { t } = useT();
   return (
     <section aria-labelledby="paths-title" className="paths">
-      <h2 id="paths-title">Your path and the best one</h2>
+      <h2 id="paths-title">{t('debrief.paths')}</h2>
       <div className="path-columns">
-        <PathList title="Your choices" steps={taken} text={text} />
-        <PathList title="The best path" steps={best} text={text} />
+        <PathList title={t('debrief.yourChoices')} steps={taken} text={text} />
+        <PathList title={t('debrief.bestPath')} steps={best} text={text} />
       </div>
     </section>
   );

@@ -17,7 +17,7 @@ function renderPlayer({
   timers?: TimerMode;
 } = {}) {
   const tree = (
-    <SettingsContext.Provider value={{ settings: { timers }, change: () => {} }}>
+    <SettingsContext.Provider value={{ settings: { ...DEFAULT_SETTINGS, timers }, change: () => {} }}>
       <PlayerPage scenario={scenario} />
     </SettingsContext.Provider>
   );
@@ -161,7 +161,7 @@ describe('saved progress that cannot be used', () => {
     [
       'from another version',
       JSON.stringify({ run: { format: 0, scenarioId: 'hand-on-the-back', snapshot: {}, choices: [] }, phase: 'scene' }),
-      /format 0/,
+      /no longer fits this scenario/,
     ],
   ])('%s starts afresh with a visible notice', (_name, stored, notice) => {
     localStorage.setItem('upstander:v1:progress:hand-on-the-back', stored);

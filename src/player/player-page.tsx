@@ -1,11 +1,12 @@
 import { motion, useReducedMotion } from 'framer-motion';
 import { useMemo } from 'react';
+import { useT } from '../app/i18n.ts';
 import { analyse } from '../engine/analyse.ts';
 import { buildMachine } from '../engine/build-machine.ts';
 import { currentScene } from '../engine/choices.ts';
 import { runEnding } from '../engine/run-state.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
-import { scenarioText } from '../engine/text.ts';
+import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { ContentNote } from './content-note.tsx';
 import { DebriefView } from './debrief-view.tsx';
 import { FeedbackView } from './feedback-view.tsx';
@@ -19,7 +20,8 @@ export function PlayerPage({ scenario }: { scenario: Scenario }) {
   const analysis = useMemo(() => analyse(machine), [machine]);
   const player = usePlayer(machine, scenario.id);
   const reduceMotion = useReducedMotion();
-  const { text, paragraphs } = useMemo(() => scenarioText(scenario), [scenario]);
+  const { t, language } = useT();
+  const { text, paragraphs } = useMemo(() => scenarioText(scenario, language), [scenario, language]);
   const { run, phase } = player;
   const scene = currentScene(machine, run.snapshot);
   const ending = runEnding(machine, run);
@@ -55,11 +57,11 @@ export function PlayerPage({ scenario }: { scenario: Scenario }) {
     );
 
   return (
-    <div className="player">
+    <div className="player" lang={contentLanguage(scenario, language)}>
       {phase !== 'note' && <p className="scenario-name">{text(scenario.meta.title)}</p>}
       {player.notice && (
-        <p className="notice" role="alert">
-          {player.notice}
+        <p className="notice" role="alert" lang={language}>
+          {t(`notice.${player.notice}`)}
         </p>
       )}
       <div className="visually-hidden" aria-live="polite">

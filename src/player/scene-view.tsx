@@ -1,3 +1,4 @@
+import { useT } from '../app/i18n.ts';
 import { useSettings } from '../app/settings.ts';
 import type { OfferedChoice } from '../engine/choices.ts';
 import type { StateMeta, Text } from '../engine/scenario.types.ts';
@@ -17,8 +18,9 @@ interface SceneViewProps {
 /** One scene: its narrative, the question, and the choices on offer. */
 export function SceneView({ meta, choices, sceneKey, text, paragraphs, onChoose }: SceneViewProps) {
   const { settings } = useSettings();
+  const { t } = useT();
   const narrative = useFocusOnChange<HTMLDivElement>(sceneKey);
-  const prompt = meta.prompt ? text(meta.prompt) : 'What do you do?';
+  const prompt = meta.prompt ? text(meta.prompt) : t('scene.defaultPrompt');
   return (
     <section className="panel scene" aria-labelledby="scene-prompt">
       <div className="narrative" ref={narrative} tabIndex={-1}>

@@ -1,3 +1,4 @@
+import { useT } from '../app/i18n.ts';
 import type { ScoredPath } from '../engine/analyse.ts';
 import type { Score } from '../engine/score.ts';
 import { STAGES } from '../engine/stages.ts';
@@ -5,46 +6,46 @@ import { findTactic } from '../engine/tactics.ts';
 
 /** The learner's score against the best and worst the scenario allows, a bar per tactic, and the stages practised. */
 export function ScoreSummary({ score, best, worst }: { score: Score; best: ScoredPath; worst: ScoredPath }) {
+  const { t, data } = useT();
   const tactics = [...new Set([...Object.keys(best.score.tactics), ...Object.keys(score.tactics)])];
-  const stages = STAGES.filter((stage) => score.stages[stage.id] !== undefined);
+  const stages = STAGES.filter((stage) => score.stages[stage] !== undefined);
   return (
     <section aria-labelledby="score-title">
-      <h2 id="score-title">Your score</h2>
+      <h2 id="score-title">{t('debrief.score')}</h2>
       <p className="score-line">
-        <strong>{score.total}</strong> on a range from {worst.score.total} (the worst path) to {best.score.total} (the
-        best path).
+        <strong>{score.total}</strong> {t('debrief.scoreRange', { worst: worst.score.total, best: best.score.total })}
       </p>
       <meter
         className="score-meter"
         min={worst.score.total}
         max={best.score.total}
         value={score.total}
-        aria-label="Your score on that range"
+        aria-label={t('debrief.scoreMeter')}
       />
-      <h3>By tactic</h3>
+      <h3>{t('debrief.byTactic')}</h3>
       <ul className="bars">
         {tactics.map((id) => {
           const mine = score.tactics[id] ?? 0;
-          const most = Math.max(best.score.tactics[id] ?? 0, mine, 1);
+          const bestPoints = best.score.tactics[id] ?? 0;
+          const most = Math.max(bestPoints, mine, 1);
+          const tactic = findTactic(id);
           return (
             <li key={id}>
-              <span>
-                {findTactic(id)?.name ?? id}: {mine} (best path: {best.score.tactics[id] ?? 0})
-              </span>
+              <span>{t('debrief.tacticBar', { name: tactic ? data(tactic.name) : id, mine, best: bestPoints })}</span>
               <span className="bar-track" aria-hidden="true">
                 <span className="bar" style={{ width: `${(mine / most) * 100}%` }} />
               </span>
             </li>
           );
         })}
-        {score.harm > 0 && <li className="harm-line">Harm done: −{score.harm}</li>}
+        {score.harm > 0 && <li className="harm-line">{t('debrief.harm', { harm: score.harm })}</li>}
       </ul>
-      <h3>Bystander steps you practised</h3>
+      <h3>{t('debrief.stages')}</h3>
       <ul>
         {stages.map((stage) => (
-          <li key={stage.id}>
-            {stage.name}: {(score.stages[stage.id] ?? 0) >= 0 ? '+' : ''}
-            {score.stages[stage.id]}
+          <li key={stage}>
+            {t(`stage.${stage}`)}: {(score.stages[stage] ?? 0) >= 0 ? '+' : ''}
+            {score.stages[stage]}
           </li>
         ))}
       </ul>

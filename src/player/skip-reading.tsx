@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { useT } from '../app/i18n.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { practisedTactics } from '../engine/scenario-walk.ts';
 import { findTactic } from '../engine/tactics.ts';
@@ -6,26 +7,27 @@ import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 
 /** Skipping needs no reason: the learner reads the tactics the scenario practises instead, and that counts. */
 export function SkipReading({ scenario, title }: { scenario: Scenario; title: string }) {
+  const { t, data } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(scenario.id);
   return (
     <section className="panel" aria-labelledby="skip-title">
       <h1 id="skip-title" ref={heading} tabIndex={-1}>
-        {title}: the tactics in short
+        {t('skip.title', { title })}
       </h1>
-      <p>You skipped this scenario. These are the tactics it practises.</p>
+      <p>{t('skip.text')}</p>
       <dl className="tactic-reading">
         {practisedTactics(scenario).map((id) => {
           const tactic = findTactic(id);
           return (
             <div key={id}>
-              <dt>{tactic?.name ?? id}</dt>
-              <dd>{tactic?.description}</dd>
+              <dt>{tactic ? data(tactic.name) : id}</dt>
+              <dd>{tactic && data(tactic.description)}</dd>
             </div>
           );
         })}
       </dl>
       <Link href="/" replace className="button primary">
-        Back to the scenarios
+        {t('skip.back')}
       </Link>
     </section>
   );

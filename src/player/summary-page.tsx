@@ -1,16 +1,18 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
+import { useT } from '../app/i18n.ts';
 import { buildMachine } from '../engine/build-machine.ts';
 import { restoreRun, runEnding, runScore } from '../engine/run-state.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { findTactic } from '../engine/tactics.ts';
-import { scenarioText } from '../engine/text.ts';
+import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { readCommitment } from './commitment-store.ts';
 import { readProgress } from './progress-store.ts';
 
 /** A printable page of one finished scenario: the ending, the score by tactic, and the #IWill commitment. */
 export function SummaryPage({ scenario }: { scenario: Scenario }) {
-  const { text } = scenarioText(scenario);
+  const { t, data, language } = useT();
+  const { text } = scenarioText(scenario, language);
   const result = useMemo(() => {
     const machine = buildMachine(scenario);
     const stored = readProgress(scenario.id);
@@ -18,35 +20,41 @@ export function SummaryPage({ scenario }: { scenario: Scenario }) {
     return restored?.ok ? { ending: runEnding(machine, restored.run), score: runScore(restored.run) } : undefined;
   }, [scenario]);
   const commitment = readCommitment(scenario.id);
+  const title = text(scenario.meta.title);
 
   return (
     <article className="panel summary" aria-labelledby="summary-title">
-      <h1 id="summary-title">{text(scenario.meta.title)}: my summary</h1>
+      <h1 id="summary-title">{t('summary.title', { title })}</h1>
       {result?.ending ? (
         <>
           <p>
-            Ending reached: <strong>{text(result.ending.title)}</strong> ({result.ending.kind})
+            {t('summary.ending')}{' '}
+            <strong lang={contentLanguage(scenario, language)}>{text(result.ending.title)}</strong> (
+            {t(`debrief.kind.${result.ending.kind}`)})
           </p>
-          <p>Score: {result.score.total}</p>
+          <p>{t('summary.score', { score: result.score.total })}</p>
           <ul>
-            {Object.entries(result.score.tactics).map(([id, points]) => (
-              <li key={id}>
-                {findTactic(id)?.name ?? id}: {points}
-              </li>
-            ))}
+            {Object.entries(result.score.tactics).map(([id, points]) => {
+              const tactic = findTactic(id);
+              return (
+                <li key={id}>
+                  {tactic ? data(tactic.name) : id}: {points}
+                </li>
+              );
+            })}
           </ul>
         </>
       ) : (
-        <p>You have not finished this scenario on this device yet.</p>
+        <p>{t('summary.notFinished')}</p>
       )}
       <h2>#IWill</h2>
-      <p>{commitment ? `${commitment.text} (${commitment.date})` : 'No commitment saved yet.'}</p>
+      <p>{commitment ? `${commitment.text} (${commitment.date})` : t('summary.noCommitment')}</p>
       <div className="actions no-print">
         <button type="button" className="primary" onClick={() => window.print()}>
-          Print
+          {t('summary.print')}
         </button>
         <Link href={`/play/${scenario.id}`} replace className="button">
-          Back to the debrief
+          {t('summary.back')}
         </Link>
       </div>
     </article>

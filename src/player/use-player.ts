@@ -7,23 +7,23 @@ import { clearProgress, type Phase, readProgress, saveProgress } from './progres
 export interface PlayerState {
   readonly run: Run;
   readonly phase: Phase;
-  /** Shown once when saved progress could not be used and the scenario started afresh. */
-  readonly notice: string | undefined;
+  /** Why saved progress could not be used and the scenario started afresh, shown once. */
+  readonly notice: 'corrupt' | 'outdated' | undefined;
 }
 
 /** Where a learner starts: their saved progress if the engine accepts it, else the content note. */
 function initialState(machine: ScenarioMachine, scenarioId: string): PlayerState {
-  const fresh = { run: startRun(machine), phase: 'note' as Phase, notice: undefined };
+  const fresh: PlayerState = { run: startRun(machine), phase: 'note', notice: undefined };
   const stored = readProgress(scenarioId);
   if (stored.state === 'missing') return fresh;
   if (stored.state === 'corrupt') {
     clearProgress(scenarioId);
-    return { ...fresh, notice: 'Your saved progress could not be read, so this scenario starts from the beginning.' };
+    return { ...fresh, notice: 'corrupt' };
   }
   const restored = restoreRun(machine, scenarioId, stored.value.run);
   if (!restored.ok) {
     clearProgress(scenarioId);
-    return { ...fresh, notice: `${restored.error} This scenario starts from the beginning.` };
+    return { ...fresh, notice: 'outdated' };
   }
   return { run: restored.run, phase: stored.value.phase, notice: undefined };
 }

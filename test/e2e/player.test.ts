@@ -184,4 +184,22 @@ describe('a learner in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
+
+  it('switches to Spanish, keeps it after a reload, and plays a scenario written in Spanish', async () => {
+    const page = await newPage(browser);
+    await page.goto(baseUrl);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    await page.getByRole('heading', { name: 'Practica cómo intervenir' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Practica cómo intervenir' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await page.getByRole('link', { name: 'La mano en la espalda' }).click();
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    await page.locator('.narrative').getByText('Comida del equipo del viernes', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: '¿Qué haces?' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('2');
+    await page.getByText('Sumar a otras personas +1').waitFor();
+    await page.context().close();
+  });
 });
