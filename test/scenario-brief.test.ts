@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../src/cli/scenario-files.ts';
-import { findTactic, practisedTactics, type Scenario, type ScenarioState } from '../src/engine/index.ts';
+import {
+  declaredLanguages,
+  findTactic,
+  practisedTactics,
+  type Scenario,
+  type ScenarioState,
+} from '../src/engine/index.ts';
 import { loadRealScenario } from './support/scenario-files.ts';
 
 /** What every scenario must offer a learner, asserted from the files themselves. */
@@ -39,6 +45,46 @@ describe.each(ids)('scenario %s', (id) => {
 
   it('practises at least two of the three core tactics', () => {
     expect(practisedTactics(scenario).filter((t) => findTactic(t)?.core).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('offers a tempting choice that does harm, and rewards checking in afterwards', () => {
+    const choices = allStates(scenario.states).flatMap(([, state]) =>
+      [...Object.values(state.on ?? {}), ...Object.values(state.after ?? {})].flat(),
+    );
+    expect(choices.some((choice) => (choice.meta.harm ?? 0) > 0)).toBe(true);
+    expect(practisedTactics(scenario)).toContain('delay');
+  });
+});
+
+describe('the scenario library as a whole', () => {
+  const scenarios = ids.map((id) => loadRealScenario(id).scenario);
+  const count = (setting: string) => scenarios.filter((s) => s.meta.setting === setting).length;
+
+  it('covers every setting: 4 workplace, 3 public transport, 2 social, 2 campus, 1 online, at least', () => {
+    expect({
+      workplace: count('workplace'),
+      transit: count('transit'),
+      social: count('social'),
+      campus: count('campus'),
+      online: count('online'),
+    }).toEqual({
+      workplace: expect.toSatisfy((n: number) => n >= 4),
+      transit: expect.toSatisfy((n: number) => n >= 3),
+      social: expect.toSatisfy((n: number) => n >= 2),
+      campus: expect.toSatisfy((n: number) => n >= 2),
+      online: expect.toSatisfy((n: number) => n >= 1),
+    });
+    expect(scenarios.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('offers at least two scenarios in Spanish as well as English', () => {
+    const bilingual = scenarios.filter((s) => ['en', 'es'].every((l) => declaredLanguages(s).includes(l)));
+    expect(bilingual.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('uses all three core tactics across the library', () => {
+    const used = new Set(scenarios.flatMap((s) => practisedTactics(s)));
+    expect([...used]).toEqual(expect.arrayContaining(['stepForward', 'speakUp', 'bringOthers']));
   });
 });
 
