@@ -7,6 +7,7 @@ import { i18next, UI_LANGUAGES, type UiLanguage, useT } from './i18n.ts';
 import type { LibraryEntry } from './library-entry.ts';
 import { LibraryPage } from './library-page.tsx';
 import { QuickExit } from './quick-exit.tsx';
+import { LoadedScenario, type ScenarioLoaders } from './scenario-loader.tsx';
 import { loadSettings, type Settings, SettingsContext, storeSettings, type TimerMode } from './settings.ts';
 import { SupportPage } from './support-page.tsx';
 
@@ -19,7 +20,7 @@ const SummaryPage = lazy(() => import('../player/summary-page.tsx').then((m) => 
  * same build works at any path, and every navigation replaces the history entry, so the app holds one
  * entry in the back-button history, which quick exit replaces.
  */
-export function App({ entries }: { entries: readonly LibraryEntry[] }) {
+export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; loaders: ScenarioLoaders }) {
   const [settings, setSettings] = useState<Settings>(loadSettings);
   const { t } = useT();
   const main = useRef<HTMLElement>(null);
@@ -32,10 +33,12 @@ export function App({ entries }: { entries: readonly LibraryEntry[] }) {
     document.documentElement.lang = settings.language;
   }, [settings.language]);
   const withScenario = (id: string, render: (scenario: Scenario) => React.ReactNode) => {
-    const entry = entries.find((e) => (e.ok ? e.scenario.id === id : e.file === `scenarios/${id}.json`));
+    const entry = entries.find((e) => (e.ok ? e.summary.id === id : e.file === `scenarios/${id}.json`));
     if (!entry) return <NotFound />;
     return entry.ok ? (
-      render(entry.scenario)
+      <LoadedScenario id={id} loaders={loaders}>
+        {render}
+      </LoadedScenario>
     ) : (
       <BrokenScenario file={entry.file} issues={entry.issues} headingLevel="h1" />
     );

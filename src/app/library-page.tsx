@@ -1,20 +1,19 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import type { Scenario, Setting } from '../engine/scenario.types.ts';
-import { practisedTactics } from '../engine/scenario-walk.ts';
+import type { Setting } from '../engine/scenario.types.ts';
 import { findTactic } from '../engine/tactics.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { progressStatus } from '../player/progress-store.ts';
 import { BrokenScenario } from './broken-scenario.tsx';
 import { useT } from './i18n.ts';
-import type { LibraryEntry } from './library-entry.ts';
+import type { LibraryEntry, ScenarioSummary } from './library-entry.ts';
 
 /** The scenario library: every file in scenarios/, valid ones described, broken ones with their problems. */
 export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {
   const { t } = useT();
   const [setting, setSetting] = useState<Setting | 'all'>('all');
-  const settings = [...new Set(entries.flatMap((e) => (e.ok ? [e.scenario.meta.setting] : [])))];
-  const shown = entries.filter((e) => !e.ok || setting === 'all' || e.scenario.meta.setting === setting);
+  const settings = [...new Set(entries.flatMap((e) => (e.ok ? [e.summary.meta.setting] : [])))];
+  const shown = entries.filter((e) => !e.ok || setting === 'all' || e.summary.meta.setting === setting);
   return (
     <section className="library" aria-labelledby="library-title">
       <h1 id="library-title">{t('library.title')}</h1>
@@ -34,7 +33,7 @@ export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {
         {shown.map((entry) => (
           <li key={entry.file}>
             {entry.ok ? (
-              <ScenarioCard scenario={entry.scenario} />
+              <ScenarioCard scenario={entry.summary} />
             ) : (
               <BrokenScenario file={entry.file} issues={entry.issues} />
             )}
@@ -45,7 +44,7 @@ export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {
   );
 }
 
-function ScenarioCard({ scenario }: { scenario: Scenario }) {
+function ScenarioCard({ scenario }: { scenario: ScenarioSummary }) {
   const { t, data, language } = useT();
   const { meta, id } = scenario;
   const { text } = scenarioText(scenario, language);
@@ -66,7 +65,7 @@ function ScenarioCard({ scenario }: { scenario: Scenario }) {
       </p>
       <p lang={language}>
         {t('library.practises')}{' '}
-        {practisedTactics(scenario)
+        {scenario.tactics
           .map((tactic) => {
             const found = findTactic(tactic);
             return found ? data(found.name) : tactic;

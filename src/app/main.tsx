@@ -1,4 +1,4 @@
-import { entries } from 'virtual:scenario-library';
+import { entries, loaders } from 'virtual:scenario-library';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app.css';
@@ -8,7 +8,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App entries={entries} />
+      <App entries={entries} loaders={loaders} />
     </StrictMode>,
   );
 }

@@ -1,4 +1,6 @@
 declare module 'virtual:scenario-library' {
   /** Every file in scenarios/, checked by the engine when the app was built. */
   export const entries: readonly import('./library-entry.ts').LibraryEntry[];
+  /** Loads one playable scenario by id, as its own chunk. */
+  export const loaders: import('./scenario-loader.tsx').ScenarioLoaders;
 }

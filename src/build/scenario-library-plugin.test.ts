@@ -6,24 +6,31 @@ import { ROOT } from '../../test/support/scenario-files.ts';
 import type { LibraryEntry } from '../app/library-entry.ts';
 import { scenarioLibrary } from './scenario-library-plugin.ts';
 
-/** Runs the plugin's load hook as Vite would, and reads the module it makes. */
-async function libraryOf(dir: string): Promise<LibraryEntry[]> {
+/** Runs the plugin's hooks as Vite would: the library module's entries, and a scenario module by id. */
+function pluginFor(dir: string) {
   const plugin = scenarioLibrary(dir);
   const context = { addWatchFile: () => {} };
   const resolveId = plugin.resolveId as unknown as (source: string) => string;
   // The hooks are plain functions here; Vite's types also allow hook objects.
   const load = plugin.load as unknown as (this: typeof context, id: string) => string;
-  const code = load.call(context, resolveId('virtual:scenario-library'));
-  return JSON.parse(code.replace(/^export const entries = /, '').replace(/;$/, ''));
+  return {
+    library: () => load.call(context, resolveId('virtual:scenario-library')),
+    scenario: (id: string) => load.call(context, resolveId(`virtual:scenario/${id}`)),
+  };
+}
+
+function libraryOf(dir: string): LibraryEntry[] {
+  const code = pluginFor(dir).library();
+  return JSON.parse(code.slice('export const entries = '.length, code.indexOf(';\nexport const loaders')));
 }
 
 describe('the scenario library plugin', () => {
-  it('lists every file dropped into the folder: checked scenarios, and broken files with their problems', async () => {
+  it('lists every file dropped into the folder: checked scenarios, and broken files with their problems', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
     copyFileSync(`${ROOT}/scenarios/hand-on-the-back.json`, join(dir, 'hand-on-the-back.json'));
     copyFileSync(`${ROOT}/scenarios/scenario.schema.json`, join(dir, 'scenario.schema.json'));
     writeFileSync(join(dir, 'dropped-in.json'), '{"id": "dropped-in",}');
-    const entries = await libraryOf(dir);
+    const entries = libraryOf(dir);
     expect(entries.map((e) => [e.file.split('/').pop(), e.ok])).toEqual([
       ['dropped-in.json', false],
       ['hand-on-the-back.json', true],
@@ -33,9 +40,20 @@ describe('the scenario library plugin', () => {
       /^Invalid JSON at line 1, column 21: property name expected/,
     );
     const scenario = entries[1];
-    expect(scenario.ok && scenario.scenario.meta.title).toEqual({
+    expect(scenario.ok && scenario.summary.meta.title).toEqual({
       en: 'The hand on the back',
       es: 'La mano en la espalda',
     });
+  });
+
+  it('keeps each scenario in a module of its own, loaded only when played', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
+    copyFileSync(`${ROOT}/scenarios/hand-on-the-back.json`, join(dir, 'hand-on-the-back.json'));
+    const plugin = pluginFor(dir);
+    const library = plugin.library();
+    expect(library).toContain('"hand-on-the-back": () => import("virtual:scenario/hand-on-the-back")');
+    expect(library).not.toContain('"states"');
+    const module = plugin.scenario('hand-on-the-back');
+    expect(JSON.parse(module.slice('export const scenario = '.length, module.lastIndexOf(';'))).initial).toBe('lunch');
   });
 });

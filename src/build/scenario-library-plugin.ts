@@ -1,28 +1,40 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { type LibraryEntry, toLibraryEntry } from '../app/library-entry.ts';
 import { loadScenarioFile, SCENARIOS_DIR, scenarioFiles } from '../cli/scenario-files.ts';
 
-const ID = 'virtual:scenario-library';
-const RESOLVED = `\0${ID}`;
+const LIBRARY = 'virtual:scenario-library';
+const SCENARIO = 'virtual:scenario/';
 
 /**
- * Checks every scenario with the engine when the app is built and hands the browser the result, so the
- * schema validator never ships to learners and a broken file is shown with its problems, not a blank page.
- * A file dropped into scenarios/ appears after a rebuild (or at once under the dev server).
+ * Checks every scenario with the engine when the app is built. The library module holds what the
+ * library page shows (summaries, or a broken file's problems) and one loader per scenario; each
+ * scenario is a module of its own, so the page stays small however many there are and the schema
+ * validator never ships to learners. A file dropped into scenarios/ appears after a rebuild.
  */
 export function scenarioLibrary(dir = SCENARIOS_DIR): Plugin {
   return {
     name: 'upstander-scenario-library',
-    resolveId: (source) => (source === ID ? RESOLVED : undefined),
+    resolveId: (source) => (source === LIBRARY || source.startsWith(SCENARIO) ? `\0${source}` : undefined),
     load(id) {
-      if (id !== RESOLVED) return undefined;
-      this.addWatchFile(resolve(dir));
-      const entries: LibraryEntry[] = scenarioFiles([], dir).map((file) => {
-        this.addWatchFile(resolve(file));
-        return toLibraryEntry(file, loadScenarioFile(file));
-      });
-      return `export const entries = ${JSON.stringify(entries)};`;
+      if (id === `\0${LIBRARY}`) {
+        this.addWatchFile(resolve(dir));
+        const entries: LibraryEntry[] = scenarioFiles([], dir).map((file) => {
+          this.addWatchFile(resolve(file));
+          return toLibraryEntry(file, loadScenarioFile(file));
+        });
+        const loaders = entries.flatMap((e) =>
+          e.ok ? [`${JSON.stringify(e.summary.id)}: () => import(${JSON.stringify(SCENARIO + e.summary.id)})`] : [],
+        );
+        return `export const entries = ${JSON.stringify(entries)};\nexport const loaders = {${loaders.join(', ')}};\n`;
+      }
+      if (id.startsWith(`\0${SCENARIO}`)) {
+        // A scenario's id is its file name, which the checker enforces.
+        const result = loadScenarioFile(join(dir, `${id.slice(SCENARIO.length + 1)}.json`));
+        if (!result.ok) throw new Error(`${id.slice(1)} is not playable`);
+        return `export const scenario = ${JSON.stringify(result.scenario)};\n`;
+      }
+      return undefined;
     },
   };
 }

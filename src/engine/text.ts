@@ -3,7 +3,7 @@ import { pointer } from './scenario-issue.ts';
 import { stateChoices, walkStates } from './scenario-walk.ts';
 
 /** The languages a scenario declares: `meta.languages`, or its one `meta.language`. */
-export function declaredLanguages(scenario: Scenario): readonly LanguageTag[] {
+export function declaredLanguages(scenario: Pick<Scenario, 'meta'>): readonly LanguageTag[] {
   return scenario.meta.languages ?? [scenario.meta.language];
 }
 
@@ -20,12 +20,12 @@ export function localizeParagraphs(paragraphs: Paragraphs, language: LanguageTag
 }
 
 /** The language a scenario is shown in for a learner: theirs if the scenario declares it, else its own. */
-export function contentLanguage(scenario: Scenario, language: LanguageTag): LanguageTag {
+export function contentLanguage(scenario: Pick<Scenario, 'meta'>, language: LanguageTag): LanguageTag {
   return declaredLanguages(scenario).includes(language) ? language : scenario.meta.language;
 }
 
 /** Text helpers for one scenario in the learner's language, falling back to the scenario's own. */
-export function scenarioText(scenario: Scenario, language: LanguageTag = scenario.meta.language) {
+export function scenarioText(scenario: Pick<Scenario, 'meta'>, language: LanguageTag = scenario.meta.language) {
   const fallback = scenario.meta.language;
   const shown = contentLanguage(scenario, language);
   return {

@@ -193,6 +193,10 @@ describe('a learner in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Practica cómo intervenir' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    // The pinned quick exit is wider in Spanish; it must never cover the header's controls.
+    const timers = await page.getByRole('combobox', { name: 'Temporizadores' }).boundingBox();
+    const exit = await page.getByRole('button', { name: /Salida rápida/ }).boundingBox();
+    expect((timers?.x ?? 0) + (timers?.width ?? 0)).toBeLessThanOrEqual(exit?.x ?? 0);
     await page.getByRole('link', { name: 'La mano en la espalda' }).click();
     await page.getByRole('button', { name: 'Continuar' }).click();
     await page.locator('.narrative').getByText('Comida del equipo del viernes', { exact: false }).waitFor();
