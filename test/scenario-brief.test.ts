@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../src/cli/scenario-files.ts';
 import {
+  choose,
   declaredLanguages,
   findTactic,
   practisedTactics,
+  runEnding,
+  runScore,
   type Scenario,
   type ScenarioState,
+  startRun,
 } from '../src/engine/index.ts';
 import { loadRealScenario } from './support/scenario-files.ts';
 
@@ -27,7 +31,20 @@ const guarded = (scenario: Scenario) =>
   );
 
 describe.each(ids)('scenario %s', (id) => {
-  const { scenario, analysis } = loadRealScenario(id);
+  const { scenario, analysis, machine } = loadRealScenario(id);
+
+  it('plays its best and worst paths to an ending, scoring what the analysis says', () => {
+    for (const path of [analysis.best, analysis.worst]) {
+      let run = startRun(machine);
+      for (const step of path?.steps ?? []) {
+        const result = choose(machine, run, step.event);
+        if (!result.ok) throw new Error(result.error);
+        run = result.run;
+      }
+      expect(runEnding(machine, run)).toBeDefined();
+      expect(runScore(run)).toEqual(path?.score);
+    }
+  });
   const endingKind = new Map(allStates(scenario.states).map(([key, state]) => [key, state.meta?.ending?.kind]));
 
   it('has at least 4 decisions on its longest path', () => {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { scenarioFiles } from '../../src/cli/scenario-files.ts';
 import { ARTIFACTS, launchChromium, newPage, tabTo } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -204,6 +205,19 @@ describe('a learner in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('2');
     await page.getByText('Sumar a otras personas +1').waitFor();
+    await page.context().close();
+  });
+
+  it('opens every scenario in the library and plays its first choice', async () => {
+    const page = await newPage(browser);
+    for (const file of scenarioFiles([])) {
+      const id = file.replace(/^scenarios\//, '').replace(/\.json$/, '');
+      await page.goto(`${baseUrl}#/play/${id}`);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.locator('.narrative p').first().waitFor();
+      await page.keyboard.press('1');
+      await page.getByRole('heading', { name: /^You chose: / }).waitFor();
+    }
     await page.context().close();
   });
 });
