@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../src/cli/scenario-files.ts';
 import {
-  choose,
   declaredLanguages,
   findTactic,
   practisedTactics,
@@ -9,8 +8,8 @@ import {
   runScore,
   type Scenario,
   type ScenarioState,
-  startRun,
 } from '../src/engine/index.ts';
+import { play } from '../src/test-util/play.ts';
 import { loadRealScenario } from './support/scenario-files.ts';
 
 /** What every scenario must offer a learner, asserted from the files themselves. */
@@ -35,12 +34,7 @@ describe.each(ids)('scenario %s', (id) => {
 
   it('plays its best and worst paths to an ending, scoring what the analysis says', () => {
     for (const path of [analysis.best, analysis.worst]) {
-      let run = startRun(machine);
-      for (const step of path?.steps ?? []) {
-        const result = choose(machine, run, step.event);
-        if (!result.ok) throw new Error(result.error);
-        run = result.run;
-      }
+      const run = play(machine, path?.steps.map((step) => step.event) ?? []);
       expect(runEnding(machine, run)).toBeDefined();
       expect(runScore(run)).toEqual(path?.score);
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
 import { fakeChoice, fakeScenario, fakeScene } from '../test-util/fakes.ts';
+import { play as playEvents } from '../test-util/play.ts';
 import { choicesFor } from './choices.ts';
 import { loadScenarioValue } from './load-scenario.ts';
 import { choose, startRun } from './run-state.ts';
@@ -23,12 +24,7 @@ describe('choicesFor', () => {
   });
 
   it('resolves guarded alternatives as XState does: the backup only comes if you caught Sam’s eye', () => {
-    const play = (...events: string[]) =>
-      events.reduce((run, event) => {
-        const result = choose(machine, run, event);
-        if (!result.ok) throw new Error(result.error);
-        return result.run;
-      }, startRun(machine));
+    const play = (...events: string[]) => playEvents(machine, events);
     const alone = choicesFor(machine, play('WATCH_PRIYA').snapshot).find((c) => c.event === 'ASK_SAM');
     const withSam = choicesFor(machine, play('CATCH_SAMS_EYE').snapshot).find((c) => c.event === 'ASK_SAM');
     expect(alone?.meta.label).toMatchObject({ en: 'Look around for someone to back you up.' });

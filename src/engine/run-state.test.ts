@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
-import { choose, type Run, restoreRun, rewindRun, runEnding, runScore, saveRun, startRun } from './run-state.ts';
+import { play as playEvents } from '../test-util/play.ts';
+import { choose, restoreRun, rewindRun, runEnding, runScore, saveRun } from './run-state.ts';
 
 const { machine, scenario } = loadRealScenario('hand-on-the-back');
 
-function play(...events: string[]): Run {
-  return events.reduce((run, event) => {
-    const result = choose(machine, run, event);
-    if (!result.ok) throw new Error(result.error);
-    return result.run;
-  }, startRun(machine));
-}
+const play = (...events: string[]) => playEvents(machine, events);
 
 /** What survives a trip through browser storage. */
 const throughStorage = (value: unknown) => JSON.parse(JSON.stringify(value));

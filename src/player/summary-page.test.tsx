@@ -2,7 +2,8 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
-import { choose, saveRun, startRun } from '../engine/run-state.ts';
+import { saveRun } from '../engine/run-state.ts';
+import { play } from '../test-util/play.ts';
 import { saveCommitment } from './commitment-store.ts';
 import { saveProgress } from './progress-store.ts';
 import { SummaryPage } from './summary-page.tsx';
@@ -14,11 +15,7 @@ afterEach(cleanup);
 describe('the printable summary', () => {
   it('shows the ending reached, the score by tactic and the commitment', () => {
     // 0 (look properly) − 2 (laugh along) − 1 (let it go)
-    let run = startRun(machine);
-    for (const event of ['WATCH_PRIYA', 'JOKE_ALONG', 'LET_IT_GO']) {
-      const result = choose(machine, run, event);
-      if (result.ok) run = result.run;
-    }
+    const run = play(machine, ['WATCH_PRIYA', 'JOKE_ALONG', 'LET_IT_GO']);
     saveProgress(scenario.id, { run: saveRun(machine, scenario.id, run), phase: 'debrief' });
     saveCommitment(scenario.id, { text: 'I will check in afterwards.', date: '2026-11-25' });
     render(<SummaryPage scenario={scenario} />);
