@@ -16,9 +16,20 @@ export function scenarioLibrary(dir = SCENARIOS_DIR): Plugin {
   return {
     name: 'upstander-scenario-library',
     resolveId: (source) => (source === LIBRARY || source.startsWith(SCENARIO) ? `\0${source}` : undefined),
+    configureServer(server) {
+      // Edits to a scenario reload through the module graph; a file added or removed changes the
+      // library itself, so the dev server restarts. (Watching the folder as a module would make Vite
+      // try to import it.)
+      const folder = resolve(dir);
+      server.watcher.add(folder);
+      const onChange = (path: string) => {
+        if (path.startsWith(folder) && path.endsWith('.json')) void server.restart();
+      };
+      server.watcher.on('add', onChange);
+      server.watcher.on('unlink', onChange);
+    },
     load(id) {
       if (id === `\0${LIBRARY}`) {
-        this.addWatchFile(resolve(dir));
         const entries: LibraryEntry[] = scenarioFiles([], dir).map((file) => {
           this.addWatchFile(resolve(file));
           return toLibraryEntry(file, loadScenarioFile(file));
