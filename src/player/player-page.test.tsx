@@ -179,4 +179,13 @@ describe('skipping', () => {
     expect(screen.getByText('Speak up')).toBeTruthy();
     expect(JSON.parse(localStorage.getItem('upstander:v1:progress:hand-on-the-back') ?? '{}').phase).toBe('skipped');
   });
+
+  it('can still be played after all, from the content note', () => {
+    renderPlayer();
+    click('Skip this one');
+    click('Play it after all');
+    expect(screen.getByText(/Unwanted touching of a junior employee/)).toBeTruthy();
+    click('Continue');
+    expect(screen.getByText(/Friday team lunch in the break room/, { selector: 'p' })).toBeTruthy();
+  });
 });

@@ -31,7 +31,7 @@ export function PlayerPage({ scenario }: { scenario: Scenario }) {
     phase === 'note' ? (
       <ContentNote scenario={scenario} onContinue={player.begin} onSkip={player.skip} />
     ) : phase === 'skipped' ? (
-      <SkipReading scenario={scenario} title={text(scenario.meta.title)} />
+      <SkipReading scenario={scenario} title={text(scenario.meta.title)} onPlay={player.reconsider} />
     ) : phase === 'feedback' && player.lastStep ? (
       <FeedbackView step={player.lastStep} text={text} onContinue={player.proceed} />
     ) : phase === 'debrief' && ending && analysis ? (

@@ -6,7 +6,7 @@ import { findTactic } from '../engine/tactics.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 
 /** Skipping needs no reason: the learner reads the tactics the scenario practises instead, and that counts. */
-export function SkipReading({ scenario, title }: { scenario: Scenario; title: string }) {
+export function SkipReading({ scenario, title, onPlay }: { scenario: Scenario; title: string; onPlay: () => void }) {
   const { t, data } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(scenario.id);
   return (
@@ -26,9 +26,14 @@ export function SkipReading({ scenario, title }: { scenario: Scenario; title: st
           );
         })}
       </dl>
-      <Link href="/" replace className="button primary">
-        {t('skip.back')}
-      </Link>
+      <div className="actions">
+        <Link href="/" replace className="button primary">
+          {t('skip.back')}
+        </Link>
+        <button type="button" onClick={onPlay}>
+          {t('skip.playAfterAll')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -60,6 +60,8 @@ export function usePlayer(machine: ScenarioMachine, scenarioId: string) {
     restart: () => setState({ run: startRun(machine), phase: 'scene', notice: undefined }),
     rewind: (index: number) => setState({ run: rewindRun(machine, run, index), phase: 'scene', notice: undefined }),
     skip: () => setState({ run: startRun(machine), phase: 'skipped', notice: undefined }),
+    /** After skipping, the learner may still play: back to the content note. */
+    reconsider: () => setState({ run: startRun(machine), phase: 'note', notice: undefined }),
   };
 }
 
