@@ -100,10 +100,19 @@ describe('timed choices', () => {
     expect(screen.getByRole('timer').textContent).toMatch(/^40 s left/);
   });
 
+  it('are announced to screen readers with how to slow them down or turn them off', () => {
+    renderPlayer();
+    click('Continue');
+    const live = document.querySelector('[aria-live="polite"]')?.textContent ?? '';
+    expect(live).toMatch(/^Friday team lunch in the break room/);
+    expect(live).toMatch(/This choice is timed: you have 20 seconds\. You can slow timers down or turn them off/);
+  });
+
   it('become a plain choice when timers are off', () => {
     renderPlayer({ timers: 'off' });
     click('Continue');
     expect(screen.queryByRole('timer')).toBeNull();
+    expect(document.querySelector('[aria-live="polite"]')?.textContent).not.toMatch(/timed/);
     click('You hesitate, unsure what you saw.');
     expect(screen.getByRole('heading', { name: /You chose: You hesitate/ })).toBeTruthy();
   });

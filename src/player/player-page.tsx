@@ -1,6 +1,7 @@
 import { motion, useReducedMotion } from 'framer-motion';
 import { useMemo } from 'react';
 import { useT } from '../app/i18n.ts';
+import { timerDelay, useSettings } from '../app/settings.ts';
 import { analyse } from '../engine/analyse.ts';
 import { buildMachine } from '../engine/build-machine.ts';
 import { currentScene } from '../engine/choices.ts';
@@ -25,7 +26,17 @@ export function PlayerPage({ scenario }: { scenario: Scenario }) {
   const { run, phase } = player;
   const scene = currentScene(machine, run.snapshot);
   const ending = runEnding(machine, run);
-  const narrative = phase === 'scene' ? paragraphs(scene.config.meta?.narrative ?? []).join(' ') : '';
+  const { settings } = useSettings();
+  const timed = player.choices.find((c) => c.delay !== undefined)?.delay;
+  const limit = timed === undefined ? undefined : timerDelay(timed, settings.timers);
+  // What a screen reader announces for a new scene: the story, and any time limit with how to lift it.
+  const announcement =
+    phase === 'scene'
+      ? [
+          ...paragraphs(scene.config.meta?.narrative ?? []),
+          limit ? t('scene.timedNote', { seconds: limit / 1000 }) : '',
+        ].join(' ')
+      : '';
 
   const view =
     phase === 'note' ? (
@@ -65,7 +76,7 @@ export function PlayerPage({ scenario }: { scenario: Scenario }) {
         </p>
       )}
       <div className="visually-hidden" aria-live="polite">
-        {narrative}
+        {announcement}
       </div>
       <motion.div
         className="view"
