@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Text } from '../engine/scenario.types.ts';
+import { findTactic } from '../engine/tactics.ts';
 import { localize } from '../engine/text.ts';
 import en from './locales/en.json' with { type: 'json' };
 import es from './locales/es.json' with { type: 'json' };
@@ -35,9 +36,16 @@ i18next.use(initReactI18next).init({
 
 export { i18next };
 
-/** The translation function, and a reader for data text (tactics, support) in the interface language. */
+/**
+ * The translation function, a reader for data text (tactics, support) in the interface language,
+ * and a tactic's name in that language (its id if the taxonomy no longer has it).
+ */
 export function useT() {
   const { t, i18n } = useTranslation();
   const data = (text: Text) => localize(text, i18n.language, 'en');
-  return { t, data, language: i18n.language as UiLanguage };
+  const tacticName = (id: string) => {
+    const tactic = findTactic(id);
+    return tactic ? data(tactic.name) : id;
+  };
+  return { t, data, tacticName, language: i18n.language as UiLanguage };
 }

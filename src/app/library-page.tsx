@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Setting } from '../engine/scenario.types.ts';
-import { findTactic } from '../engine/tactics.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { progressStatus } from '../player/progress-store.ts';
 import { BrokenScenario } from './broken-scenario.tsx';
@@ -45,7 +44,7 @@ export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {
 }
 
 function ScenarioCard({ scenario }: { scenario: ScenarioSummary }) {
-  const { t, data, language } = useT();
+  const { t, tacticName, language } = useT();
   const { meta, id } = scenario;
   const { text } = scenarioText(scenario, language);
   return (
@@ -64,13 +63,7 @@ function ScenarioCard({ scenario }: { scenario: ScenarioSummary }) {
         <strong lang={language}>{t('library.contentNote')}</strong> {text(meta.contentNote)}
       </p>
       <p lang={language}>
-        {t('library.practises')}{' '}
-        {scenario.tactics
-          .map((tactic) => {
-            const found = findTactic(tactic);
-            return found ? data(found.name) : tactic;
-          })
-          .join(', ')}
+        {t('library.practises')} {scenario.tactics.map(tacticName).join(', ')}
       </p>
     </article>
   );

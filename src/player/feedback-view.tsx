@@ -1,7 +1,6 @@
 import { useT } from '../app/i18n.ts';
 import type { RunStep } from '../engine/run-state.ts';
 import type { Text } from '../engine/scenario.types.ts';
-import { findTactic } from '../engine/tactics.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 
 /** After a choice: why it helped or hurt, and the tactics it used or the harm it did. */
@@ -14,7 +13,7 @@ export function FeedbackView({
   text: (t: Text) => string;
   onContinue: () => void;
 }) {
-  const { t, data } = useT();
+  const { t, tacticName } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(step);
   const tactics = Object.entries(step.meta.tactics ?? {}).filter(([, points]) => points > 0);
   const harm = step.meta.harm ?? 0;
@@ -26,14 +25,11 @@ export function FeedbackView({
       <p className="feedback-text">{text(step.meta.feedback)}</p>
       {(tactics.length > 0 || harm > 0) && (
         <ul className="tactic-chips" aria-label={t('feedback.countedFor')}>
-          {tactics.map(([id, points]) => {
-            const tactic = findTactic(id);
-            return (
-              <li key={id} className="chip good">
-                {tactic ? data(tactic.name) : id} +{points}
-              </li>
-            );
-          })}
+          {tactics.map(([id, points]) => (
+            <li key={id} className="chip good">
+              {tacticName(id)} +{points}
+            </li>
+          ))}
           {harm > 0 && <li className="chip harm">{t('feedback.harm', { harm })}</li>}
         </ul>
       )}

@@ -2,11 +2,10 @@ import { useT } from '../app/i18n.ts';
 import type { ScoredPath } from '../engine/analyse.ts';
 import type { Score } from '../engine/score.ts';
 import { STAGES } from '../engine/stages.ts';
-import { findTactic } from '../engine/tactics.ts';
 
 /** The learner's score against the best and worst the scenario allows, a bar per tactic, and the stages practised. */
 export function ScoreSummary({ score, best, worst }: { score: Score; best: ScoredPath; worst: ScoredPath }) {
-  const { t, data } = useT();
+  const { t, tacticName } = useT();
   const tactics = [...new Set([...Object.keys(best.score.tactics), ...Object.keys(score.tactics)])];
   const stages = STAGES.filter((stage) => score.stages[stage] !== undefined);
   return (
@@ -28,10 +27,9 @@ export function ScoreSummary({ score, best, worst }: { score: Score; best: Score
           const mine = score.tactics[id] ?? 0;
           const bestPoints = best.score.tactics[id] ?? 0;
           const most = Math.max(bestPoints, mine, 1);
-          const tactic = findTactic(id);
           return (
             <li key={id}>
-              <span>{t('debrief.tacticBar', { name: tactic ? data(tactic.name) : id, mine, best: bestPoints })}</span>
+              <span>{t('debrief.tacticBar', { name: tacticName(id), mine, best: bestPoints })}</span>
               <span className="bar-track" aria-hidden="true">
                 <span className="bar" style={{ width: `${(mine / most) * 100}%` }} />
               </span>

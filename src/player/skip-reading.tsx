@@ -7,7 +7,7 @@ import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 
 /** Skipping needs no reason: the learner reads the tactics the scenario practises instead, and that counts. */
 export function SkipReading({ scenario, title, onPlay }: { scenario: Scenario; title: string; onPlay: () => void }) {
-  const { t, data } = useT();
+  const { t, data, tacticName } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(scenario.id);
   return (
     <section className="panel" aria-labelledby="skip-title">
@@ -20,7 +20,7 @@ export function SkipReading({ scenario, title, onPlay }: { scenario: Scenario; t
           const tactic = findTactic(id);
           return (
             <div key={id}>
-              <dt>{tactic ? data(tactic.name) : id}</dt>
+              <dt>{tacticName(id)}</dt>
               <dd>{tactic && data(tactic.description)}</dd>
             </div>
           );

@@ -4,14 +4,13 @@ import { useT } from '../app/i18n.ts';
 import { buildMachine } from '../engine/build-machine.ts';
 import { restoreRun, runEnding, runScore } from '../engine/run-state.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
-import { findTactic } from '../engine/tactics.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { readCommitment } from './commitment-store.ts';
 import { readProgress } from './progress-store.ts';
 
 /** A printable page of one finished scenario: the ending, the score by tactic, and the #IWill commitment. */
 export function SummaryPage({ scenario }: { scenario: Scenario }) {
-  const { t, data, language } = useT();
+  const { t, tacticName, language } = useT();
   const { text } = scenarioText(scenario, language);
   const result = useMemo(() => {
     const machine = buildMachine(scenario);
@@ -34,14 +33,11 @@ export function SummaryPage({ scenario }: { scenario: Scenario }) {
           </p>
           <p>{t('summary.score', { score: result.score.total })}</p>
           <ul>
-            {Object.entries(result.score.tactics).map(([id, points]) => {
-              const tactic = findTactic(id);
-              return (
-                <li key={id}>
-                  {tactic ? data(tactic.name) : id}: {points}
-                </li>
-              );
-            })}
+            {Object.entries(result.score.tactics).map(([id, points]) => (
+              <li key={id}>
+                {tacticName(id)}: {points}
+              </li>
+            ))}
           </ul>
         </>
       ) : (
