@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { OfferedChoice } from '../engine/choices.ts';
 import { isUiLanguage, preferredLanguage, type UiLanguage } from './i18n.ts';
 import { isRecord, readStored, writeStored } from './local-store.ts';
 
@@ -32,9 +33,17 @@ export function storeSettings(settings: Settings): void {
   writeStored('settings', settings);
 }
 
-/** How long a timed choice waits under a timer mode, or undefined when timers are off. */
-export function timerDelay(delay: number, mode: TimerMode): number | undefined {
-  return mode === 'off' ? undefined : mode === 'slower' ? delay * 2 : delay;
+/**
+ * The scene's timed choice, if it has one, and how long it waits under a timer mode: `ms` is
+ * undefined when timers are off, and the choice is then offered like any other.
+ */
+export function timedChoice(
+  choices: readonly OfferedChoice[],
+  mode: TimerMode,
+): { choice: OfferedChoice; ms: number | undefined } | undefined {
+  const choice = choices.find((c) => c.delay !== undefined);
+  if (choice?.delay === undefined) return undefined;
+  return { choice, ms: mode === 'off' ? undefined : mode === 'slower' ? choice.delay * 2 : choice.delay };
 }
 
 export const SettingsContext = createContext<{ settings: Settings; change: (settings: Settings) => void }>({

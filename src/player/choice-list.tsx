@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { type TimerMode, timerDelay } from '../app/settings.ts';
+import { type TimerMode, timedChoice } from '../app/settings.ts';
 import type { OfferedChoice } from '../engine/choices.ts';
 import { Countdown } from './countdown.tsx';
 
@@ -15,9 +15,8 @@ interface ChoiceListProps {
  * countdown; with timers off it becomes one more button the learner picks deliberately.
  */
 export function ChoiceList({ choices, timers, text, onChoose }: ChoiceListProps) {
-  const timed = choices.find((c) => c.delay !== undefined);
-  const delay = timed?.delay === undefined ? undefined : timerDelay(timed.delay, timers);
-  const buttons = choices.filter((c) => c !== timed || delay === undefined);
+  const timed = timedChoice(choices, timers);
+  const buttons = choices.filter((c) => c !== timed?.choice || timed.ms === undefined);
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -49,8 +48,8 @@ export function ChoiceList({ choices, timers, text, onChoose }: ChoiceListProps)
           </li>
         ))}
       </ol>
-      {timed && delay !== undefined && (
-        <Countdown ms={delay} label={text(timed.meta.label)} onElapsed={() => onChoose(timed.event)} />
+      {timed?.ms !== undefined && (
+        <Countdown ms={timed.ms} label={text(timed.choice.meta.label)} onElapsed={() => onChoose(timed.choice.event)} />
       )}
     </>
   );

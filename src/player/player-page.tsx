@@ -1,7 +1,7 @@
 import { motion, useReducedMotion } from 'framer-motion';
 import { useMemo } from 'react';
 import { useT } from '../app/i18n.ts';
-import { timerDelay, useSettings } from '../app/settings.ts';
+import { timedChoice, useSettings } from '../app/settings.ts';
 import { analyse } from '../engine/analyse.ts';
 import { buildMachine } from '../engine/build-machine.ts';
 import { currentScene } from '../engine/choices.ts';
@@ -27,8 +27,7 @@ export function PlayerPage({ scenario }: { scenario: Scenario }) {
   const scene = currentScene(machine, run.snapshot);
   const ending = runEnding(machine, run);
   const { settings } = useSettings();
-  const timed = player.choices.find((c) => c.delay !== undefined)?.delay;
-  const limit = timed === undefined ? undefined : timerDelay(timed, settings.timers);
+  const limit = timedChoice(player.choices, settings.timers)?.ms;
   // What a screen reader announces for a new scene: the story, and any time limit with how to lift it.
   const announcement =
     phase === 'scene'
