@@ -1,4 +1,4 @@
-import { declaredLanguages, findTactic, localize, practisedTactics, walkStates } from '../engine/index.ts';
+import { declaredLanguages, findTactic, practisedTactics, scenarioText, walkStates } from '../engine/index.ts';
 import { formatIssue, loadScenarioFile, scenarioFiles } from './scenario-files.ts';
 
 /**
@@ -10,7 +10,7 @@ export function libraryTable(files: readonly string[]): string {
     const result = loadScenarioFile(file);
     if (!result.ok) throw new Error(result.issues.map(formatIssue).join('\n'));
     const { scenario, analysis } = result;
-    const name = (t: Parameters<typeof localize>[0]) => localize(t, 'en', scenario.meta.language);
+    const name = scenarioText(scenario, 'en').text;
     const stateAt = new Map([...walkStates(scenario)].map((w) => [w.keys.join('.'), w.state]));
     const endings = analysis.endings.map((key) => stateAt.get(key)?.meta?.ending?.kind);
     const kinds = ['good', 'mixed', 'poor'].map((k) => `${endings.filter((e) => e === k).length} ${k}`).join(', ');
