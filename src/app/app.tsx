@@ -7,7 +7,7 @@ import { i18next, UI_LANGUAGES, type UiLanguage, useT } from './i18n.ts';
 import type { LibraryEntry } from './library-entry.ts';
 import { LibraryPage } from './library-page.tsx';
 import { QuickExit } from './quick-exit.tsx';
-import { LoadedScenario, type ScenarioLoaders } from './scenario-loader.tsx';
+import { ScenarioById, type ScenarioLoaders } from './scenario-loader.tsx';
 import { loadSettings, type Settings, SettingsContext, storeSettings, type TimerMode } from './settings.ts';
 import { SupportPage } from './support-page.tsx';
 
@@ -36,9 +36,9 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
     const entry = entries.find((e) => (e.ok ? e.summary.id === id : e.file === `scenarios/${id}.json`));
     if (!entry) return <NotFound />;
     return entry.ok ? (
-      <LoadedScenario id={id} loaders={loaders}>
+      <ScenarioById id={id} loaders={loaders}>
         {render}
-      </LoadedScenario>
+      </ScenarioById>
     ) : (
       <BrokenScenario file={entry.file} issues={entry.issues} headingLevel="h1" />
     );

@@ -8,7 +8,7 @@ export type ScenarioLoaders = Readonly<Record<string, () => Promise<{ scenario: 
 const loading = new Map<string, Promise<Scenario>>();
 
 /** Renders a scenario once its chunk has loaded; the nearest Suspense boundary shows progress meanwhile. */
-export function LoadedScenario({
+export function ScenarioById({
   id,
   loaders,
   children,
