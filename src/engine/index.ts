@@ -12,6 +12,7 @@ export {
   RUN_FORMAT,
   type Run,
   type RunStep,
+  replayRun,
   restoreRun,
   rewindRun,
   runEnding,

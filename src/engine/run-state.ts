@@ -58,7 +58,7 @@ export function runEnding(machine: ScenarioMachine, run: Run): Ending | undefine
 
 /** The run rewound to just before its choice at `index`, to choose differently. */
 export function rewindRun(machine: ScenarioMachine, run: Run, index: number): Run {
-  return replay(
+  return replayRun(
     machine,
     run.steps.slice(0, index).map((s) => s.event),
   ) as Run;
@@ -110,14 +110,15 @@ export function restoreRun(machine: ScenarioMachine, scenarioId: string, saved: 
   } catch {
     return { ok: false, error: 'The saved progress does not fit this scenario.' };
   }
-  const replayed = replay(machine, saved.choices);
+  const replayed = replayRun(machine, saved.choices);
   if (!replayed || !sameSituation(replayed.snapshot, restored)) {
     return { ok: false, error: 'The saved progress no longer matches this scenario; it may have changed since.' };
   }
   return { ok: true, run: { snapshot: restored, steps: replayed.steps } };
 }
 
-function replay(machine: ScenarioMachine, events: readonly string[]): Run | undefined {
+/** The run that takes these choices in order, or undefined if one of them is not on offer where it is taken. */
+export function replayRun(machine: ScenarioMachine, events: readonly string[]): Run | undefined {
   let run = startRun(machine);
   for (const event of events) {
     const result = choose(machine, run, event);

@@ -1,5 +1,8 @@
-import { build, preview } from 'vite';
+import { join } from 'node:path';
+import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { ROOT } from './scenario-files.ts';
+import { startServer, testDatabases } from './session-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,16 +11,11 @@ declare module 'vitest' {
   }
 }
 
-/** Builds the app as `npm start` does and serves it on a free loopback port. */
+/** Builds the app and serves it with the real server, as `npm start` does, on a free loopback port. */
 export async function serveBuild(): Promise<{ url: string; close: () => Promise<void> }> {
   await build({ logLevel: 'warn' });
-  const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port: 0 } });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('The preview server has no port.');
-  return {
-    url: `http://127.0.0.1:${address.port}/`,
-    close: () => new Promise((resolve) => server.httpServer.close(() => resolve())),
-  };
+  const server = await startServer(testDatabases()[0].target(), { appDir: join(ROOT, 'dist') });
+  return { url: server.url, close: server.close };
 }
 
 let served: Awaited<ReturnType<typeof serveBuild>> | undefined;

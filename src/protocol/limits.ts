@@ -1,0 +1,28 @@
+/** Limits shared by the session views and the server, so both sides agree on what is acceptable. */
+
+/** Join codes use letters and digits nobody confuses when read off a projector (no 0/O, 1/I/L, U/V). */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTWXYZ23456789';
+export const JOIN_CODE_LENGTH = 6;
+
+/** A message over this size is refused with an error and changes nothing. */
+export const MAX_MESSAGE_BYTES = 4096;
+
+/** A #IWill post is a sentence, not an essay. */
+export const MAX_POST_CHARS = 280;
+
+/** Below this many votes a spread could single people out; the facilitator may raise it, never lower it. */
+export const MIN_REVEAL_FLOOR = 3;
+export const DEFAULT_MIN_REVEAL = 5;
+
+export const DEFAULT_PARTICIPANT_CAP = 200;
+export const MAX_PARTICIPANT_CAP = 5000;
+
+/** A typed code with spaces, dashes or lower case still finds its room. */
+export function normaliseJoinCode(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** How the code is shown: two groups of three, easier to read aloud. */
+export function displayJoinCode(code: string): string {
+  return `${code.slice(0, 3)} ${code.slice(3)}`;
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { JOIN_CODE_LENGTH, MAX_PARTICIPANT_CAP, MAX_POST_CHARS, MIN_REVEAL_FLOOR } from './limits.ts';
+
+/**
+ * Every message a session view sends, as a schema the server validates against and the views are
+ * typed by. Unknown fields are refused, so a typo never passes as a no-op.
+ */
+
+/** 128 random bits, base64url. */
+const token = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'must be a 22-character token');
+const joinCode = z
+  .string()
+  .length(JOIN_CODE_LENGTH)
+  .regex(/^[A-Z0-9]+$/, 'must be letters and digits');
+/** Lets the sender match a reply (acknowledgement or error) to its message. */
+const id = z.number().int().nonnegative().optional();
+
+export const clientMessage = z.discriminatedUnion('type', [
+  /** A phone joins with the code from the projector. */
+  z.strictObject({ type: z.literal('join'), id, code: joinCode }),
+  /** A phone comes back (after sleep or a lost network) as the participant it was. */
+  z.strictObject({ type: z.literal('resume'), id, sessionId: token, participantId: token, resumeSecret: token }),
+  /** The projector: sees the room, controls nothing. */
+  z.strictObject({ type: z.literal('watch'), id, code: joinCode }),
+  /** The facilitator's console, proving itself with the facilitator's secret. */
+  z.strictObject({ type: z.literal('host'), id, sessionId: token, secret: token }),
+  /** A participant's vote for the decision on the screen; may be changed until the reveal. */
+  z.strictObject({
+    type: z.literal('vote'),
+    id,
+    decision: z.number().int().nonnegative(),
+    choice: z.string().min(1).max(200),
+  }),
+  /** A participant's anonymous #IWill commitment, held until the facilitator shows it. */
+  z.strictObject({ type: z.literal('post'), id, text: z.string().trim().min(1).max(MAX_POST_CHARS) }),
+  // Facilitator controls.
+  z.strictObject({ type: z.literal('start'), id }),
+  z.strictObject({ type: z.literal('reveal'), id }),
+  /** Goes on with a choice: the one named, or the majority when none is. */
+  z.strictObject({ type: z.literal('advance'), id, choice: z.string().min(1).max(200).optional() }),
+  z.strictObject({ type: z.literal('lock'), id, locked: z.boolean() }),
+  z.strictObject({ type: z.literal('moderate'), id, post: token, show: z.boolean() }),
+]);
+
+export type ClientMessage = z.infer<typeof clientMessage>;
+export type ClientMessageType = ClientMessage['type'];
+/** A message as a view writes it; the connection numbers it (`id`) to match the reply. */
+export type ClientRequest = ClientMessage extends infer M ? (M extends unknown ? Omit<M, 'id'> : never) : never;
+
+/** What a facilitator may set when starting a session. */
+export const sessionRequest = z.strictObject({
+  scenario: z.string().min(1).max(200),
+  cap: z.number().int().min(1).max(MAX_PARTICIPANT_CAP).optional(),
+  minReveal: z.number().int().min(MIN_REVEAL_FLOOR).max(MAX_PARTICIPANT_CAP).optional(),
+  timers: z.boolean().optional(),
+});
+export type SessionRequest = z.infer<typeof sessionRequest>;
+
+/** The facilitator's keys to a new session: the secret is shown nowhere and stored only hashed. */
+export interface SessionCreated {
+  readonly sessionId: string;
+  readonly code: string;
+  readonly secret: string;
+}
+
+/** Why a message was refused: a closed list, so views can explain each one. */
+export const ERROR_CODES = [
+  'malformed',
+  'too-large',
+  'rate-limited',
+  'unknown-code',
+  'unknown-session',
+  'unknown-scenario',
+  'room-locked',
+  'room-full',
+  'not-joined',
+  'not-facilitator',
+  'not-voting',
+  'stale-decision',
+  'unknown-choice',
+  'no-majority',
+  'wrong-phase',
+  'unknown-post',
+  'server-error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Role = 'participant' | 'facilitator' | 'presenter';
+export type Phase = 'lobby' | 'voting' | 'revealed' | 'debrief';
+
+/** A vote count: shown only once enough people voted that no one can be singled out. */
+export type Tally =
+  | { readonly shown: true; readonly counts: Readonly<Record<string, number>>; readonly total: number }
+  | { readonly shown: false; readonly total: number; readonly needed: number };
+
+/** One decision the group has made. */
+export interface DecisionRecord {
+  /** The scene's state keys. */
+  readonly scene: readonly string[];
+  /** The event of the choice the story went on with. */
+  readonly choice: string;
+  readonly chosenBy: 'majority' | 'facilitator';
+  readonly tally: Tally;
+}
+
+/** A #IWill post. */
+export interface WallPost {
+  readonly id: string;
+  readonly text: string;
+}
+
+/** The room as one role sees it: a full snapshot, sent on connect and after every change of scene or phase. */
+export interface RoomView {
+  readonly sessionId: string;
+  readonly code: string;
+  readonly scenarioId: string;
+  readonly phase: Phase;
+  readonly locked: boolean;
+  readonly joined: number;
+  readonly voted: number;
+  readonly minReveal: number;
+  /** Index of the decision on the screen (0-based). */
+  readonly decision: number;
+  /** State keys of the scene on the screen (the ending, in the debrief). */
+  readonly scene: readonly string[];
+  /** The choices on offer, in reading order. */
+  readonly choices: readonly { readonly event: string; readonly timed: boolean }[];
+  /** For a timed scene: milliseconds left when this view was sent. */
+  readonly remainingMs?: number;
+  /** After the reveal. */
+  readonly tally?: Tally;
+  readonly path: readonly DecisionRecord[];
+  /** #IWill posts the facilitator has shown. */
+  readonly wall: readonly WallPost[];
+  /** The facilitator's console only: posts waiting to be shown or hidden. */
+  readonly pending?: readonly WallPost[];
+}
+
+export type ServerMessage =
+  | {
+      readonly type: 'welcome';
+      readonly role: Role;
+      readonly sessionId: string;
+      readonly participantId?: string;
+      readonly resumeSecret?: string;
+      readonly replyTo?: number;
+    }
+  | { readonly type: 'room'; readonly room: RoomView; readonly myVote?: string | null }
+  | { readonly type: 'count'; readonly joined: number; readonly voted: number }
+  | { readonly type: 'voted'; readonly decision: number; readonly choice: string; readonly replyTo?: number }
+  | { readonly type: 'posted'; readonly replyTo?: number }
+  | { readonly type: 'ok'; readonly replyTo?: number }
+  | { readonly type: 'error'; readonly code: ErrorCode; readonly message: string; readonly replyTo?: number };

@@ -1,0 +1,34 @@
+import type { Tally } from './messages.ts';
+
+/** The choice with the most votes, or undefined when the spread is withheld or the top is a tie. */
+export function majorityOf(tally: Tally | undefined): string | undefined {
+  if (!tally?.shown) return undefined;
+  const ranked = Object.entries(tally.counts).sort((a, b) => b[1] - a[1]);
+  if (!ranked.length || ranked[0][1] === 0 || ranked[1]?.[1] === ranked[0][1]) return undefined;
+  return ranked[0][0];
+}
+
+/**
+ * Counts the votes on the choices on offer. On a timed choice, those who did not vote in time are
+ * counted for it: doing nothing is what the clock records. The spread is shown only when at least
+ * `minReveal` people voted, so no single vote can be singled out.
+ */
+export function countVotes(
+  choices: readonly { event: string; timed: boolean }[],
+  votes: Iterable<string>,
+  joined: number,
+  minReveal: number,
+): Tally {
+  const counts: Record<string, number> = Object.fromEntries(choices.map((c) => [c.event, 0]));
+  let voted = 0;
+  for (const choice of votes) {
+    if (choice in counts) {
+      counts[choice] += 1;
+      voted += 1;
+    }
+  }
+  const timed = choices.find((c) => c.timed);
+  if (timed) counts[timed.event] += Math.max(0, joined - voted);
+  if (voted < minReveal) return { shown: false, total: voted, needed: minReveal };
+  return { shown: true, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+}

@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import {
+  DEFAULT_MIN_REVEAL,
+  DEFAULT_PARTICIPANT_CAP,
+  MAX_PARTICIPANT_CAP,
+  MIN_REVEAL_FLOOR,
+} from '../protocol/limits.ts';
+import type { DatabaseTarget } from './db/database.ts';
+
+/** The server's settings, all from the environment, each with a default that works out of the box. */
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly database: DatabaseTarget;
+  readonly scenariosDir: string;
+  /** The built app to serve; absent in tests that need only the API. */
+  readonly appDir?: string;
+  /** The address phones should open, when the server cannot tell (behind a proxy). */
+  readonly publicUrl?: string;
+  readonly retentionDays: number;
+  readonly defaultCap: number;
+  readonly defaultMinReveal: number;
+  /** Per address, per minute. */
+  readonly wrongCodesPerMinute: number;
+  readonly joinsPerMinute: number;
+  readonly sessionsPerHour: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv, root = process.cwd()): ServerConfig {
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max)
+      throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; it is "${raw}".`);
+    return value;
+  };
+  const url = env.DATABASE_URL;
+  if (url && !/^postgres(ql)?:\/\//.test(url))
+    throw new ConfigError(
+      `DATABASE_URL must be a postgres:// address; it is "${url}". Leave it unset to use the embedded SQLite file.`,
+    );
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: int('PORT', 4173, 0, 65535),
+    database: url
+      ? { kind: 'postgres', url }
+      : { kind: 'sqlite', file: env.SQLITE_FILE || join(root, 'data', 'upstander.sqlite') },
+    scenariosDir: env.SCENARIOS_DIR || join(root, 'scenarios'),
+    appDir: join(root, 'dist'),
+    publicUrl: env.PUBLIC_URL || undefined,
+    retentionDays: int('RETENTION_DAYS', 30, 1, 3650),
+    defaultCap: int('SESSION_CAP', DEFAULT_PARTICIPANT_CAP, 1, MAX_PARTICIPANT_CAP),
+    defaultMinReveal: int('MIN_REVEAL', DEFAULT_MIN_REVEAL, MIN_REVEAL_FLOOR, MAX_PARTICIPANT_CAP),
+    wrongCodesPerMinute: int('WRONG_CODES_PER_MINUTE', 20, 1, 100_000),
+    joinsPerMinute: int('JOINS_PER_MINUTE', 1000, 1, 1_000_000),
+    sessionsPerHour: int('SESSIONS_PER_HOUR', 60, 1, 100_000),
+  };
+}

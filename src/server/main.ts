@@ -1,0 +1,32 @@
+import { buildApp } from './app.ts';
+import { ConfigError, configFromEnv } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { loadCatalogue } from './scenario-catalogue.ts';
+import { SessionStore } from './session-store.ts';
+
+/** `npm start`: serves the built app and runs group sessions, storing them in SQLite unless DATABASE_URL names PostgreSQL. */
+async function main() {
+  const config = configFromEnv(process.env);
+  const catalogue = loadCatalogue(config.scenariosDir, (line) => console.warn(line));
+  const store = new SessionStore(await openDatabase(config.database));
+  const { app } = await buildApp({ store, catalogue, config });
+  const stop = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen({ host: config.host, port: config.port });
+  const where = config.database.kind === 'postgres' ? 'PostgreSQL' : config.database.file;
+  console.log(
+    `Upstander is running at http://${config.host}:${config.port}/ (${catalogue.size} scenarios; sessions stored in ${where}).`,
+  );
+  if (config.host === '127.0.0.1')
+    console.log('Phones on your network cannot reach this address; start with HOST=0.0.0.0 to run a group session.');
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? `Cannot start: ${error.message}` : error);
+  process.exit(1);
+});

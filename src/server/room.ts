@@ -1,0 +1,420 @@
+import { choicesFor, currentScene } from '../engine/choices.ts';
+import type { LoadedScenario } from '../engine/load-scenario.types.ts';
+import { choose, type Run, replayRun } from '../engine/run-state.ts';
+import type { DecisionRecord, Phase, RoomView, ServerMessage, Tally, WallPost } from '../protocol/messages.ts';
+import { countVotes, majorityOf } from '../protocol/tally.ts';
+import type { Peer } from './peer.types.ts';
+import { RoomError } from './room-error.ts';
+import { hashSecret, randomToken, secretMatches } from './secrets.ts';
+import type { DecisionRow, SessionRow, SessionStore, StoredRoom } from './session-store.ts';
+
+/** How often the facilitator's join and vote counts are refreshed at most: many votes, one update. */
+const COUNT_INTERVAL_MS = 50;
+
+/**
+ * One session: the authoritative state of a group's run through a scenario. The scenario's machine runs
+ * here, through the engine. Every change is stored before it is applied and announced, and changes are
+ * applied one at a time, so a restart finds exactly what the room last told anyone.
+ */
+export class Room {
+  private run: Run;
+  private readonly participants = new Map<string, string>();
+  /** Votes on the decision on the screen, by participant. */
+  private readonly votes = new Map<string, string>();
+  private readonly path: DecisionRecord[];
+  private readonly posts = new Map<string, { text: string; status: string }>();
+  private readonly peers = new Set<Peer>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private countTimer: NodeJS.Timeout | undefined;
+  private deadlineTimer: NodeJS.Timeout | undefined;
+  private tally: Tally | undefined;
+
+  private constructor(
+    private session: SessionRow,
+    private readonly scenario: LoadedScenario,
+    private readonly store: SessionStore,
+    private readonly now: () => number,
+    stored?: StoredRoom,
+  ) {
+    const run = replayRun(scenario.machine, JSON.parse(session.choices));
+    if (!run)
+      throw new RoomError('unknown-session', 'This session no longer matches its scenario, which has changed since.');
+    this.run = run;
+    this.path = (stored?.decisions ?? []).map((d) => ({
+      scene: d.scene.split('.'),
+      choice: d.choice,
+      chosenBy: d.chosen_by as DecisionRecord['chosenBy'],
+      tally: JSON.parse(d.tally),
+    }));
+    for (const p of stored?.participants ?? []) this.participants.set(p.id, p.resume_hash);
+    for (const v of stored?.votes ?? []) this.votes.set(v.participant_id, v.choice);
+    for (const p of stored?.posts ?? []) this.posts.set(p.id, { text: p.text, status: p.status });
+    if (session.phase === 'revealed') this.tally = this.countNow();
+    this.armDeadline();
+  }
+
+  static async create(
+    session: Omit<SessionRow, 'choices' | 'phase' | 'opened_at' | 'deadline' | 'revealed_at' | 'locked'>,
+    scenario: LoadedScenario,
+    store: SessionStore,
+    now: () => number,
+  ): Promise<Room> {
+    const row: SessionRow = {
+      ...session,
+      choices: '[]',
+      phase: 'lobby',
+      locked: 0,
+      opened_at: null,
+      deadline: null,
+      revealed_at: null,
+    };
+    await store.createSession(row);
+    return new Room(row, scenario, store, now);
+  }
+
+  /** The room as it was stored, as after a server restart. */
+  static restore(stored: StoredRoom, scenario: LoadedScenario, store: SessionStore, now: () => number): Room {
+    return new Room(stored.session, scenario, store, now, stored);
+  }
+
+  get id() {
+    return this.session.id;
+  }
+  get code() {
+    return this.session.code;
+  }
+  get expiresAt() {
+    return this.session.expires_at;
+  }
+  get phase(): Phase {
+    return this.session.phase as Phase;
+  }
+
+  // Connections -------------------------------------------------------------------------------------
+
+  join(peer: Peer, replyTo?: number) {
+    return this.serial(async () => {
+      if (this.session.locked) throw new RoomError('room-locked', 'This session is locked: ask the facilitator.');
+      if (this.participants.size >= this.session.cap) throw new RoomError('room-full', 'This session is full.');
+      const participantId = randomToken();
+      const resumeSecret = randomToken();
+      const hash = hashSecret(resumeSecret);
+      await this.store.addParticipant({
+        id: participantId,
+        session_id: this.id,
+        resume_hash: hash,
+        joined_at: this.now(),
+      });
+      this.participants.set(participantId, hash);
+      this.attach(peer, 'participant', participantId);
+      this.sendTo(peer, {
+        type: 'welcome',
+        role: 'participant',
+        sessionId: this.id,
+        participantId,
+        resumeSecret,
+        replyTo,
+      });
+      this.sendTo(peer, this.roomMessage(peer));
+      this.scheduleCount();
+    });
+  }
+
+  /** A phone that slept or lost the network comes back as itself, with its vote, even into a locked room. */
+  resume(peer: Peer, participantId: string, resumeSecret: string, replyTo?: number) {
+    return this.serial(async () => {
+      const hash = this.participants.get(participantId);
+      if (!hash || !secretMatches(resumeSecret, hash))
+        throw new RoomError('not-joined', 'This phone is not part of the session; join again with the code.');
+      this.attach(peer, 'participant', participantId);
+      this.sendTo(peer, { type: 'welcome', role: 'participant', sessionId: this.id, participantId, replyTo });
+      this.sendTo(peer, this.roomMessage(peer));
+    });
+  }
+
+  watch(peer: Peer, replyTo?: number) {
+    this.attach(peer, 'presenter');
+    this.sendTo(peer, { type: 'welcome', role: 'presenter', sessionId: this.id, replyTo });
+    this.sendTo(peer, this.roomMessage(peer));
+  }
+
+  host(peer: Peer, secret: string, replyTo?: number) {
+    if (!secretMatches(secret, this.session.host_hash))
+      throw new RoomError('not-facilitator', 'That is not the facilitator’s key to this session.');
+    this.attach(peer, 'facilitator');
+    this.sendTo(peer, { type: 'welcome', role: 'facilitator', sessionId: this.id, replyTo });
+    this.sendTo(peer, this.roomMessage(peer));
+  }
+
+  leave(peer: Peer) {
+    this.peers.delete(peer);
+  }
+
+  get connected() {
+    return this.peers.size;
+  }
+
+  // Participants ------------------------------------------------------------------------------------
+
+  vote(peer: Peer, decision: number, choice: string, replyTo?: number) {
+    return this.serial(async () => {
+      const participantId = this.participantOf(peer);
+      if (this.phase !== 'voting') throw new RoomError('not-voting', 'Voting is closed for this decision.');
+      if (decision !== this.decision)
+        throw new RoomError('stale-decision', 'That vote was for an earlier decision; the story has moved on.');
+      if (!this.offered().some((c) => c.event === choice && !c.timed))
+        throw new RoomError('unknown-choice', 'That is not one of the choices on the screen.');
+      if (this.votes.get(participantId) !== choice) {
+        await this.store.putVote({
+          session_id: this.id,
+          decision,
+          participant_id: participantId,
+          choice,
+          at: this.now(),
+        });
+        this.votes.set(participantId, choice);
+        this.scheduleCount();
+      }
+      this.sendTo(peer, { type: 'voted', decision, choice, replyTo });
+    });
+  }
+
+  post(peer: Peer, text: string, replyTo?: number) {
+    return this.serial(async () => {
+      this.participantOf(peer);
+      if (this.phase !== 'debrief')
+        throw new RoomError('wrong-phase', 'Commitments are posted at the end, in the debrief.');
+      const id = randomToken();
+      await this.store.addPost({ id, session_id: this.id, text, created_at: this.now(), status: 'pending' });
+      this.posts.set(id, { text, status: 'pending' });
+      this.sendTo(peer, { type: 'posted', replyTo });
+      this.broadcast('facilitator');
+    });
+  }
+
+  // The facilitator ---------------------------------------------------------------------------------
+
+  start(peer: Peer) {
+    return this.control(peer, async () => {
+      if (this.phase !== 'lobby') throw new RoomError('wrong-phase', 'The session has already started.');
+      await this.openDecision(this.run);
+    });
+  }
+
+  reveal(peer: Peer | undefined) {
+    return this.control(peer, async () => {
+      if (this.phase !== 'voting') throw new RoomError('wrong-phase', 'There is no vote to reveal.');
+      const at = this.now();
+      await this.store.updateSession(this.id, { phase: 'revealed', revealed_at: at, deadline: null });
+      this.session = { ...this.session, phase: 'revealed', revealed_at: at, deadline: null };
+      clearTimeout(this.deadlineTimer);
+      this.tally = this.countNow();
+      this.broadcast();
+    });
+  }
+
+  /** Goes on with the choice named (to explore a branch), or with the majority. */
+  advance(peer: Peer, named?: string) {
+    return this.control(peer, async () => {
+      if (this.phase !== 'revealed') throw new RoomError('wrong-phase', 'Reveal the votes before going on.');
+      const tally = this.tally ?? this.countNow();
+      const choice = named ?? majorityOf(tally);
+      if (!choice) throw new RoomError('no-majority', 'There is no clear majority: pick the branch to follow.');
+      const chosen = choose(this.scenario.machine, this.run, choice);
+      if (!chosen.ok) throw new RoomError('unknown-choice', 'That is not one of the choices on the screen.');
+      const at = this.now();
+      const record: DecisionRecord = {
+        scene: [...currentScene(this.scenario.machine, this.run.snapshot).keys],
+        choice,
+        chosenBy: named && named !== majorityOf(tally) ? 'facilitator' : 'majority',
+        tally,
+      };
+      const decisionRow = {
+        session_id: this.id,
+        decision: this.decision,
+        scene: record.scene.join('.'),
+        choice,
+        chosen_by: record.chosenBy,
+        tally: JSON.stringify(tally),
+        opened_at: this.session.opened_at ?? at,
+        revealed_at: this.session.revealed_at ?? at,
+        closed_at: at,
+      };
+      await this.openDecision(chosen.run, { row: decisionRow, record });
+    });
+  }
+
+  lock(peer: Peer, locked: boolean) {
+    return this.control(peer, async () => {
+      await this.store.updateSession(this.id, { locked: locked ? 1 : 0 });
+      this.session = { ...this.session, locked: locked ? 1 : 0 };
+      this.broadcast();
+    });
+  }
+
+  moderate(peer: Peer, postId: string, show: boolean) {
+    return this.control(peer, async () => {
+      const post = this.posts.get(postId);
+      if (!post) throw new RoomError('unknown-post', 'There is no such post in this session.');
+      const status = show ? 'shown' : 'hidden';
+      await this.store.setPostStatus(postId, status);
+      post.status = status;
+      this.broadcast();
+    });
+  }
+
+  // State -------------------------------------------------------------------------------------------
+
+  private get decision() {
+    return this.path.length;
+  }
+
+  /** The choices on offer; with timers on, a timed choice is what happens when time runs out, not a vote. */
+  private offered(run = this.run) {
+    return choicesFor(this.scenario.machine, run.snapshot).map((c) => ({
+      event: c.event,
+      timed: c.delay !== undefined && this.session.timers === 1,
+      delay: c.delay,
+    }));
+  }
+
+  private countNow(): Tally {
+    return countVotes(this.offered(), this.votes.values(), this.participants.size, this.session.min_reveal);
+  }
+
+  /**
+   * Opens the decision `run` is at (or the debrief, at an ending), storing it together with the decision
+   * just closed; only once stored does the room move on.
+   */
+  private async openDecision(run: Run, closed?: { row: DecisionRow; record: DecisionRecord }) {
+    const at = this.now();
+    const ended = run.snapshot.status === 'done';
+    const delay = this.offered(run).find((c) => c.timed)?.delay;
+    const changes = {
+      phase: ended ? 'debrief' : 'voting',
+      choices: JSON.stringify(run.steps.map((s) => s.event)),
+      opened_at: at,
+      deadline: !ended && delay !== undefined ? at + delay : null,
+      revealed_at: null,
+    };
+    if (closed) await this.store.closeDecision(closed.row, changes);
+    else await this.store.updateSession(this.id, changes);
+    this.run = run;
+    if (closed) this.path.push(closed.record);
+    this.votes.clear();
+    this.tally = undefined;
+    this.session = { ...this.session, ...changes };
+    this.armDeadline();
+    this.broadcast();
+  }
+
+  /** A timed choice closes the vote when its shared countdown runs out, even after a restart. */
+  private armDeadline() {
+    clearTimeout(this.deadlineTimer);
+    const { deadline, phase } = this.session;
+    if (phase !== 'voting' || deadline === null) return;
+    this.deadlineTimer = setTimeout(() => this.reveal(undefined).catch(() => {}), Math.max(0, deadline - this.now()));
+    this.deadlineTimer.unref();
+  }
+
+  /** Stops the countdown: the room is being unloaded. */
+  dispose() {
+    clearTimeout(this.deadlineTimer);
+    clearTimeout(this.countTimer);
+    this.peers.clear();
+  }
+
+  // Messages ----------------------------------------------------------------------------------------
+
+  private view(role: 'facilitator' | 'other'): RoomView {
+    const shownPosts = [...this.posts].filter(([, p]) => p.status === 'shown').map(([id, p]) => ({ id, text: p.text }));
+    const pending: WallPost[] = [...this.posts]
+      .filter(([, p]) => p.status === 'pending')
+      .map(([id, p]) => ({ id, text: p.text }));
+    const { deadline } = this.session;
+    return {
+      sessionId: this.id,
+      code: this.code,
+      scenarioId: this.session.scenario_id,
+      phase: this.phase,
+      locked: this.session.locked === 1,
+      joined: this.participants.size,
+      voted: this.votes.size,
+      minReveal: this.session.min_reveal,
+      decision: this.decision,
+      scene: currentScene(this.scenario.machine, this.run.snapshot).keys,
+      choices: this.offered().map(({ event, timed }) => ({ event, timed })),
+      ...(deadline !== null && this.phase === 'voting' ? { remainingMs: Math.max(0, deadline - this.now()) } : {}),
+      ...(this.tally ? { tally: this.tally } : {}),
+      path: this.path,
+      wall: shownPosts,
+      ...(role === 'facilitator' ? { pending } : {}),
+    };
+  }
+
+  private roomMessage(peer: Peer): ServerMessage {
+    const room = this.view(peer.role === 'facilitator' ? 'facilitator' : 'other');
+    return peer.role === 'participant'
+      ? { type: 'room', room, myVote: this.votes.get(peer.participantId ?? '') ?? null }
+      : { type: 'room', room };
+  }
+
+  /** Sends the room to everyone (or one role), serialised once per audience. */
+  private broadcast(only?: 'facilitator') {
+    const serialised = new Map<string, string>();
+    for (const peer of this.peers) {
+      if (only && peer.role !== only) continue;
+      if (peer.role === 'participant') {
+        // Each phone's own vote rides along; everything else is shared.
+        this.sendTo(peer, this.roomMessage(peer));
+        continue;
+      }
+      const key = peer.role ?? 'other';
+      if (!serialised.has(key)) serialised.set(key, JSON.stringify(this.roomMessage(peer)));
+      peer.send(serialised.get(key) as string);
+    }
+  }
+
+  /** Join and vote counts for the facilitator and the projector; never who voted for what. */
+  private scheduleCount() {
+    if (this.countTimer) return;
+    this.countTimer = setTimeout(() => {
+      this.countTimer = undefined;
+      const message = JSON.stringify({ type: 'count', joined: this.participants.size, voted: this.votes.size });
+      for (const peer of this.peers) if (peer.role !== 'participant') peer.send(message);
+    }, COUNT_INTERVAL_MS);
+  }
+
+  private sendTo(peer: Peer, message: ServerMessage) {
+    peer.send(JSON.stringify(message));
+  }
+
+  private attach(peer: Peer, role: Peer['role'], participantId?: string) {
+    peer.role = role;
+    peer.participantId = participantId;
+    peer.sessionId = this.id;
+    this.peers.add(peer);
+  }
+
+  private participantOf(peer: Peer): string {
+    if (peer.role !== 'participant' || !peer.participantId || peer.sessionId !== this.id)
+      throw new RoomError('not-joined', 'Join the session before voting.');
+    return peer.participantId;
+  }
+
+  private control(peer: Peer | undefined, change: () => Promise<void>) {
+    return this.serial(async () => {
+      // No peer: the room's own countdown.
+      if (peer && (peer.role !== 'facilitator' || peer.sessionId !== this.id))
+        throw new RoomError('not-facilitator', 'Only the facilitator can do that.');
+      await change();
+    });
+  }
+
+  /** Applies changes one at a time, in the order they arrived; a failed one leaves the next unaffected. */
+  private serial<T>(change: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(change, change);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+}

@@ -1,0 +1,97 @@
+import type { LoadedScenario } from '../engine/load-scenario.types.ts';
+import type { SessionCreated, SessionRequest } from '../protocol/messages.ts';
+import type { ServerConfig } from './config.ts';
+import { Room } from './room.ts';
+import { RoomError } from './room-error.ts';
+import { hashSecret, randomJoinCode, randomToken } from './secrets.ts';
+import type { SessionStore } from './session-store.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The rooms in memory, loaded from the store on first use: after a restart, a room comes back when someone reconnects. */
+export class Rooms {
+  private readonly byId = new Map<string, Promise<Room | undefined>>();
+
+  constructor(
+    private readonly store: SessionStore,
+    private readonly catalogue: ReadonlyMap<string, LoadedScenario>,
+    private readonly config: Pick<ServerConfig, 'retentionDays' | 'defaultCap' | 'defaultMinReveal'>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async create(request: SessionRequest): Promise<SessionCreated> {
+    const scenario = this.catalogue.get(request.scenario);
+    if (!scenario) throw new RoomError('unknown-scenario', `There is no valid scenario "${request.scenario}".`);
+    let code = randomJoinCode();
+    while (await this.store.codeInUse(code)) code = randomJoinCode();
+    const secret = randomToken();
+    const createdAt = this.now();
+    const room = await Room.create(
+      {
+        id: randomToken(),
+        code,
+        scenario_id: scenario.scenario.id,
+        host_hash: hashSecret(secret),
+        created_at: createdAt,
+        expires_at: createdAt + this.config.retentionDays * DAY_MS,
+        cap: request.cap ?? this.config.defaultCap,
+        min_reveal: request.minReveal ?? this.config.defaultMinReveal,
+        timers: request.timers === false ? 0 : 1,
+      },
+      scenario,
+      this.store,
+      this.now,
+    );
+    this.byId.set(room.id, Promise.resolve(room));
+    return { sessionId: room.id, code, secret };
+  }
+
+  async byCode(code: string): Promise<Room | undefined> {
+    const id = await this.store.sessionIdByCode(code);
+    return id ? this.get(id) : undefined;
+  }
+
+  /** The room, from memory or the store; one load however many phones ask at once. */
+  get(id: string): Promise<Room | undefined> {
+    let room = this.byId.get(id);
+    if (!room) {
+      room = this.load(id);
+      this.byId.set(id, room);
+      room.then(
+        (r) => r ?? this.byId.delete(id),
+        () => this.byId.delete(id),
+      );
+    }
+    return room;
+  }
+
+  private async load(id: string): Promise<Room | undefined> {
+    const stored = await this.store.loadRoom(id);
+    if (!stored || stored.session.expires_at <= this.now()) return undefined;
+    const scenario = this.catalogue.get(stored.session.scenario_id);
+    if (!scenario) throw new RoomError('unknown-session', 'This session’s scenario is no longer offered.');
+    return Room.restore(stored, scenario, this.store, this.now);
+  }
+
+  /** Retention: deletes expired sessions from the store and from memory. */
+  async sweep(): Promise<number> {
+    const deleted = await this.store.deleteExpired(this.now());
+    for (const [id, pending] of this.byId) {
+      const room = await pending.catch(() => undefined);
+      if (room && room.expiresAt <= this.now()) {
+        room.dispose();
+        this.byId.delete(id);
+      }
+    }
+    return deleted;
+  }
+
+  dispose() {
+    for (const pending of this.byId.values())
+      pending.then(
+        (room) => room?.dispose(),
+        () => {},
+      );
+    this.byId.clear();
+  }
+}

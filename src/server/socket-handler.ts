@@ -1,0 +1,115 @@
+import { MAX_MESSAGE_BYTES, normaliseJoinCode } from '../protocol/limits.ts';
+import { type ClientMessage, clientMessage, type ServerMessage } from '../protocol/messages.ts';
+import type { AddressLimiter } from './address-limiter.ts';
+import type { Peer } from './peer.types.ts';
+import type { Room } from './room.ts';
+import { RoomError } from './room-error.ts';
+import type { Rooms } from './rooms.ts';
+
+export interface SocketLimits {
+  readonly wrongCodes: AddressLimiter;
+  readonly joins: AddressLimiter;
+}
+
+/**
+ * One connection's messages: each is size-checked, parsed and validated against the shared schema, then
+ * handed to its room. Anything refused gets an error reply naming why; nothing refused changes a room,
+ * and nothing a client sends can stop the server.
+ */
+export function socketHandler(
+  rooms: Rooms,
+  limits: SocketLimits,
+  address: string,
+  peer: Peer,
+  log: (e: unknown) => void,
+) {
+  let room: Room | undefined;
+  const reply = (message: ServerMessage) => peer.send(JSON.stringify(message));
+  const refuse = (code: RoomError['code'], message: string, replyTo?: number) =>
+    reply({ type: 'error', code, message, replyTo });
+
+  async function handle(message: ClientMessage) {
+    switch (message.type) {
+      case 'join':
+      case 'watch': {
+        if (!limits.wrongCodes.allowed(address))
+          throw new RoomError('rate-limited', 'Too many wrong codes from this network: wait a minute and try again.');
+        if (message.type === 'join' && !limits.joins.allowed(address))
+          throw new RoomError('rate-limited', 'Too many joins from this network: wait a minute and try again.');
+        const found = await rooms.byCode(normaliseJoinCode(message.code));
+        if (!found) {
+          limits.wrongCodes.count(address);
+          throw new RoomError('unknown-code', 'No session has that code: check it on the screen.');
+        }
+        switchRoom(found);
+        if (message.type === 'watch') return found.watch(peer, message.id);
+        limits.joins.count(address);
+        return found.join(peer, message.id);
+      }
+      case 'resume':
+      case 'host': {
+        const found = await rooms.get(message.sessionId);
+        if (!found) throw new RoomError('unknown-session', 'This session has ended or was deleted.');
+        switchRoom(found);
+        return message.type === 'resume'
+          ? found.resume(peer, message.participantId, message.resumeSecret, message.id)
+          : found.host(peer, message.secret, message.id);
+      }
+    }
+    if (!room) throw new RoomError('not-joined', 'Join a session first.');
+    switch (message.type) {
+      case 'vote':
+        return room.vote(peer, message.decision, message.choice, message.id);
+      case 'post':
+        return room.post(peer, message.text, message.id);
+      case 'start':
+        return room.start(peer).then(() => reply({ type: 'ok', replyTo: message.id }));
+      case 'reveal':
+        return room.reveal(peer).then(() => reply({ type: 'ok', replyTo: message.id }));
+      case 'advance':
+        return room.advance(peer, message.choice).then(() => reply({ type: 'ok', replyTo: message.id }));
+      case 'lock':
+        return room.lock(peer, message.locked).then(() => reply({ type: 'ok', replyTo: message.id }));
+      case 'moderate':
+        return room.moderate(peer, message.post, message.show).then(() => reply({ type: 'ok', replyTo: message.id }));
+    }
+  }
+
+  function switchRoom(next: Room) {
+    if (room && room !== next) room.leave(peer);
+    peer.role = undefined;
+    peer.participantId = undefined;
+    room = next;
+  }
+
+  return {
+    async message(data: Buffer | string) {
+      const text = typeof data === 'string' ? data : data.toString('utf8');
+      if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES)
+        return refuse('too-large', `Messages are limited to ${MAX_MESSAGE_BYTES} bytes.`);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return refuse('malformed', 'The message is not JSON.');
+      }
+      const checked = clientMessage.safeParse(parsed);
+      const replyTo = typeof (parsed as { id?: unknown })?.id === 'number' ? (parsed as { id: number }).id : undefined;
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        const at = issue.path.length ? ` at ${issue.path.join('.')}` : '';
+        return refuse('malformed', `The message is not one the server accepts${at}: ${issue.message}.`, replyTo);
+      }
+      try {
+        await handle(checked.data);
+      } catch (error) {
+        if (error instanceof RoomError) return refuse(error.code, error.message, replyTo);
+        log(error);
+        refuse('server-error', 'Something went wrong on the server; nothing was changed. Try again.', replyTo);
+      }
+    },
+    close() {
+      room?.leave(peer);
+    },
+  };
+}

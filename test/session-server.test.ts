@@ -1,0 +1,415 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseTarget } from '../src/server/db/database.ts';
+import { ROOT } from './support/scenario-files.ts';
+import { SessionClient } from './support/session-client.ts';
+import {
+  createSession,
+  type RunningServer,
+  resetDatabase,
+  startServer,
+  testDatabases,
+} from './support/session-server.ts';
+
+/** Real clients against the real server on loopback, once per store. */
+describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget }) => {
+  let target: DatabaseTarget;
+  let server: RunningServer;
+  const clients: SessionClient[] = [];
+
+  beforeAll(async () => {
+    target = makeTarget();
+    await resetDatabase(target);
+    server = await startServer(target);
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const connect = async (url = server.url) => {
+    const client = await SessionClient.connect(url);
+    clients.push(client);
+    return client;
+  };
+
+  /** A started session with its facilitator and `n` phones joined, at the first decision. */
+  async function room(n: number, options: Record<string, unknown> = {}, url = server.url) {
+    const created = await createSession(url, { scenario: 'hand-on-the-back', timers: false, ...options });
+    expect(created.status).toBe(201);
+    const { sessionId, code, secret } = created.body;
+    const host = await connect(url);
+    expect((await host.request({ type: 'host', sessionId, secret })).type).toBe('welcome');
+    const phones = [];
+    for (let i = 0; i < n; i++) {
+      const phone = await connect(url);
+      expect(await phone.request({ type: 'join', code })).toMatchObject({ type: 'welcome', role: 'participant' });
+      phones.push(phone);
+    }
+    return { sessionId, code, secret, host, phones };
+  }
+
+  const vote = (phone: SessionClient, choice: string, decision = phone.room?.decision ?? 0) =>
+    phone.request({ type: 'vote', decision, choice });
+
+  it('runs a decision: join, vote, change a vote, reveal the spread, follow the majority', async () => {
+    const { host, phones } = await room(6);
+    expect(host.room?.phase).toBe('lobby');
+    await host.request({ type: 'start' });
+    const first = await phones[0].until((r) => r.phase === 'voting');
+    expect(first.scene).toEqual(['lunch']);
+    expect(first.choices.map((c) => c.event)).toContain('CATCH_SAMS_EYE');
+
+    for (const [i, phone] of phones.entries()) {
+      expect(await vote(phone, i < 4 ? 'CATCH_SAMS_EYE' : 'WATCH_PRIYA')).toMatchObject({
+        type: 'voted',
+        choice: i < 4 ? 'CATCH_SAMS_EYE' : 'WATCH_PRIYA',
+      });
+    }
+    // Two change their minds before the reveal; one repeats a vote, which counts once.
+    await vote(phones[0], 'WATCH_PRIYA');
+    await vote(phones[1], 'WATCH_PRIYA');
+    await vote(phones[1], 'WATCH_PRIYA');
+    expect(phones[1].myVote).toBeNull();
+
+    // The facilitator sees how many joined and voted, never how they voted, until the reveal.
+    const counted = await host.until((r) => r.voted === 6);
+    expect(counted.joined).toBe(6);
+    expect(counted.tally).toBeUndefined();
+    expect(JSON.stringify(host.received)).not.toContain('"counts"');
+
+    await host.request({ type: 'reveal' });
+    const revealed = await phones[5].until((r) => r.phase === 'revealed');
+    expect(revealed.tally).toEqual({
+      shown: true,
+      total: 6,
+      counts: { WATCH_PRIYA: 4, CATCH_SAMS_EYE: 2, BACK_TO_EMAIL: 0, 'xstate.after.20000.hand-on-the-back.lunch': 0 },
+    });
+    // With timers off, "time runs out" is a choice like the others.
+    expect(phones[5].myVote).toBe('WATCH_PRIYA');
+    // Too late to change.
+    expect(await vote(phones[2], 'WATCH_PRIYA')).toMatchObject({ type: 'error', code: 'not-voting' });
+
+    await host.request({ type: 'advance' });
+    const next = await phones[0].until((r) => r.decision === 1);
+    expect(next.phase).toBe('voting');
+    expect(next.scene).toEqual(['moment']);
+    expect(next.path).toEqual([
+      expect.objectContaining({ scene: ['lunch'], choice: 'WATCH_PRIYA', chosenBy: 'majority' }),
+    ]);
+    expect(phones[0].myVote).toBeNull();
+  });
+
+  it('lets the facilitator explore another branch, withholds a spread too few voted on, and ends in the debrief', async () => {
+    const { host, phones } = await room(3, { minReveal: 3 });
+    await host.request({ type: 'start' });
+    await vote(phones[0], 'WATCH_PRIYA', 0);
+    await vote(phones[1], 'WATCH_PRIYA', 0);
+    await host.request({ type: 'reveal' });
+    // Two votes out of the three needed: nobody, facilitator included, sees who chose what.
+    expect((await host.until((r) => r.phase === 'revealed')).tally).toEqual({ shown: false, total: 2, needed: 3 });
+    expect(await host.request({ type: 'advance' })).toMatchObject({ type: 'error', code: 'no-majority' });
+    await host.request({ type: 'advance', choice: 'CATCH_SAMS_EYE' });
+    const next = await host.until((r) => r.decision === 1);
+    expect(next.path[0]).toMatchObject({ choice: 'CATCH_SAMS_EYE', chosenBy: 'facilitator' });
+
+    for (const choice of ['SPEAK_UP', 'ASK_THE_TABLE', 'SUGGEST_COFFEE', 'ASK_WHAT_SHE_WANTS']) {
+      await host.until((r) => r.phase === 'voting' && r.choices.some((c) => c.event === choice));
+      await host.request({ type: 'reveal' });
+      await host.request({ type: 'advance', choice });
+    }
+    const debrief = await phones[2].until((r) => r.phase === 'debrief');
+    expect(debrief.scene).toEqual(['supported']);
+    expect(debrief.choices).toEqual([]);
+    expect(debrief.path.map((d) => d.choice)).toEqual([
+      'CATCH_SAMS_EYE',
+      'SPEAK_UP',
+      'ASK_THE_TABLE',
+      'SUGGEST_COFFEE',
+      'ASK_WHAT_SHE_WANTS',
+    ]);
+
+    // #IWill: held until the facilitator shows it; a hidden one never reaches the wall.
+    expect(
+      await phones[0].request({ type: 'post', text: 'I will check in with a colleague who looks uneasy.' }),
+    ).toMatchObject({ type: 'posted' });
+    expect(await phones[1].request({ type: 'post', text: 'Something unkind' })).toMatchObject({ type: 'posted' });
+    const pending = (await host.until((r) => (r.pending?.length ?? 0) === 2)).pending ?? [];
+    expect(phones[2].room?.pending).toBeUndefined();
+    expect(phones[2].room?.wall).toEqual([]);
+    await host.request({ type: 'moderate', post: pending[0].id, show: true });
+    await host.request({ type: 'moderate', post: pending[1].id, show: false });
+    const wall = await phones[2].until((r) => r.wall.length === 1);
+    expect(wall.wall).toEqual([{ id: pending[0].id, text: 'I will check in with a colleague who looks uneasy.' }]);
+    expect(JSON.stringify(phones[2].received)).not.toContain('Something unkind');
+  });
+
+  it('brings a phone back after it drops: same participant, same vote, counted once', async () => {
+    const { host, code, phones } = await room(5);
+    await host.request({ type: 'start' });
+    await phones[0].until((r) => r.phase === 'voting');
+    await vote(phones[0], 'CATCH_SAMS_EYE');
+    const { participantId, resumeSecret } = phones[0];
+    await phones[0].close();
+
+    const back = await connect();
+    const sessionId = host.room?.sessionId as string;
+    expect(
+      await back.request({
+        type: 'resume',
+        sessionId,
+        participantId: participantId as string,
+        resumeSecret: resumeSecret as string,
+      }),
+    ).toMatchObject({ type: 'welcome', participantId });
+    await back.until((r) => r.phase === 'voting');
+    expect(back.myVote).toBe('CATCH_SAMS_EYE');
+    await vote(back, 'CATCH_SAMS_EYE');
+    expect((await host.until((r) => r.voted === 1)).joined).toBe(5);
+
+    // A wrong resume secret is not that participant.
+    const impostor = await connect();
+    expect(
+      await impostor.request({
+        type: 'resume',
+        sessionId,
+        participantId: participantId as string,
+        resumeSecret: 'A'.repeat(22),
+      }),
+    ).toMatchObject({ type: 'error', code: 'not-joined' });
+    // A locked room lets those already in come back, and nobody new in.
+    await host.request({ type: 'lock', locked: true });
+    expect(await (await connect()).request({ type: 'join', code })).toMatchObject({
+      type: 'error',
+      code: 'room-locked',
+    });
+    expect(
+      await (await connect()).request({
+        type: 'resume',
+        sessionId,
+        participantId: participantId as string,
+        resumeSecret: resumeSecret as string,
+      }),
+    ).toMatchObject({ type: 'welcome' });
+  });
+
+  it('loses nothing when the server restarts mid-session', async () => {
+    const local = await startServer(target);
+    const { sessionId, secret, host, phones } = await room(5, {}, local.url);
+    await host.request({ type: 'start' });
+    for (const phone of phones) await phone.until((r) => r.phase === 'voting');
+    await host.request({ type: 'reveal' });
+    await host.request({ type: 'advance', choice: 'CATCH_SAMS_EYE' });
+    for (const [i, phone] of phones.entries()) await vote(phone, i < 3 ? 'SPEAK_UP' : 'STAND_BESIDE', 1);
+    const identities = phones.map((p) => ({
+      participantId: p.participantId as string,
+      resumeSecret: p.resumeSecret as string,
+    }));
+    await local.close();
+
+    const restarted = await startServer(target);
+    try {
+      const back = await Promise.all(
+        identities.map(async (identity) => {
+          const phone = await connect(restarted.url);
+          expect(await phone.request({ type: 'resume', sessionId, ...identity })).toMatchObject({ type: 'welcome' });
+          return phone;
+        }),
+      );
+      const view = await back[0].until((r) => r.phase === 'voting');
+      expect(view).toMatchObject({ decision: 1, scene: ['moment'], joined: 5, voted: 5 });
+      expect(back.map((p) => p.myVote)).toEqual(['SPEAK_UP', 'SPEAK_UP', 'SPEAK_UP', 'STAND_BESIDE', 'STAND_BESIDE']);
+      const console2 = await connect(restarted.url);
+      await console2.request({ type: 'host', sessionId, secret });
+      await console2.request({ type: 'reveal' });
+      const revealed = await console2.until((r) => r.phase === 'revealed');
+      expect(revealed.tally).toMatchObject({ shown: true, counts: { SPEAK_UP: 3, STAND_BESIDE: 2 } });
+      expect(revealed.path).toEqual([expect.objectContaining({ choice: 'CATCH_SAMS_EYE' })]);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('answers malformed, oversized and out-of-turn messages with an error and changes nothing', async () => {
+    const { host, code, phones } = await room(5);
+    const phone = phones[0];
+    const errors: unknown[] = [];
+    const errorNext = async (send: () => void) => {
+      const reply = phone.waitFor((m) => m.type === 'error');
+      send();
+      errors.push(await reply);
+      return errors.at(-1);
+    };
+    expect(await errorNext(() => phone.sendRaw('{not json'))).toMatchObject({ code: 'malformed' });
+    expect(await errorNext(() => phone.sendRaw(JSON.stringify({ type: 'dance' })))).toMatchObject({
+      code: 'malformed',
+    });
+    expect(
+      await errorNext(() => phone.sendRaw(JSON.stringify({ type: 'vote', decision: 0, choice: 'X', extra: 1 }))),
+    ).toMatchObject({ code: 'malformed' });
+    expect(
+      await errorNext(() => phone.sendRaw(JSON.stringify({ type: 'vote', decision: -1, choice: 'X' }))),
+    ).toMatchObject({ code: 'malformed', message: expect.stringContaining('decision') });
+    expect(await errorNext(() => phone.sendRaw(Buffer.alloc(64 * 1024, 'a')))).toMatchObject({ code: 'too-large' });
+    expect(await errorNext(() => phone.sendRaw(JSON.stringify({ type: 'post', text: 'x'.repeat(100) })))).toMatchObject(
+      { code: 'wrong-phase' },
+    );
+
+    // Out of turn: voting before the vote opens, on a past decision, or for a choice not on the screen.
+    expect(await vote(phone, 'WATCH_PRIYA', 0)).toMatchObject({ type: 'error', code: 'not-voting' });
+    await host.request({ type: 'start' });
+    await phone.until((r) => r.phase === 'voting');
+    expect(await vote(phone, 'WATCH_PRIYA', 3)).toMatchObject({ type: 'error', code: 'stale-decision' });
+    expect(await vote(phone, 'STAND_BESIDE', 0)).toMatchObject({ type: 'error', code: 'unknown-choice' });
+
+    // Unauthorised: a phone or the projector giving orders, a wrong facilitator secret.
+    for (const order of [
+      { type: 'reveal' },
+      { type: 'advance', choice: 'WATCH_PRIYA' },
+      { type: 'lock', locked: true },
+    ] as const) {
+      expect(await phone.request(order)).toMatchObject({ type: 'error', code: 'not-facilitator' });
+    }
+    const projector = await connect();
+    expect(await projector.request({ type: 'watch', code })).toMatchObject({ type: 'welcome', role: 'presenter' });
+    expect(await projector.request({ type: 'reveal' })).toMatchObject({ type: 'error', code: 'not-facilitator' });
+    expect(await projector.request({ type: 'vote', decision: 0, choice: 'WATCH_PRIYA' })).toMatchObject({
+      type: 'error',
+      code: 'not-joined',
+    });
+    const stranger = await connect();
+    expect(
+      await stranger.request({ type: 'host', sessionId: host.room?.sessionId as string, secret: 'B'.repeat(22) }),
+    ).toMatchObject({ type: 'error', code: 'not-facilitator' });
+    expect(await stranger.request({ type: 'vote', decision: 0, choice: 'WATCH_PRIYA' })).toMatchObject({
+      type: 'error',
+      code: 'not-joined',
+    });
+
+    // Nothing changed: no votes counted, still the first decision, and the server still answers.
+    await host.request({ type: 'lock', locked: false });
+    expect(host.room).toMatchObject({ phase: 'voting', decision: 0, voted: 0, locked: false });
+    expect(await vote(phone, 'WATCH_PRIYA', 0)).toMatchObject({ type: 'voted' });
+  });
+
+  it('throttles wrong codes per address, keeps rooms to their cap, and refuses bad session requests', async () => {
+    const limited = await startServer(target, { wrongCodesPerMinute: 5 });
+    try {
+      const { code } = await room(2, { cap: 2 }, limited.url);
+      expect(await (await connect(limited.url)).request({ type: 'join', code })).toMatchObject({
+        type: 'error',
+        code: 'room-full',
+      });
+      const guesser = await connect(limited.url);
+      const replies = [];
+      for (let i = 0; i < 8; i++)
+        replies.push((await guesser.request({ type: 'join', code: `ZZZZZ${i + 2}` })) as { code?: string });
+      expect(replies.map((r) => r.code)).toEqual([...Array(5).fill('unknown-code'), ...Array(3).fill('rate-limited')]);
+      // Even the right code waits out the window: guessing is not worth it.
+      expect(await guesser.request({ type: 'watch', code })).toMatchObject({ type: 'error', code: 'rate-limited' });
+    } finally {
+      await limited.close();
+    }
+    expect(await createSession(server.url, { scenario: 'no-such-scenario' })).toMatchObject({
+      status: 404,
+      body: { error: expect.stringContaining('no-such-scenario') },
+    });
+    expect(await createSession(server.url, { scenario: 'hand-on-the-back', minReveal: 2 })).toMatchObject({
+      status: 400,
+      body: { error: expect.stringContaining('minReveal') },
+    });
+  });
+
+  it('exports results as CSV and JSON for the facilitator only, with no personal data', async () => {
+    const { sessionId, secret, host, phones } = await room(5);
+    await host.request({ type: 'start' });
+    await phones[0].until((r) => r.phase === 'voting');
+    for (const [i, phone] of phones.entries()) await vote(phone, i < 3 ? 'CATCH_SAMS_EYE' : 'WATCH_PRIYA');
+    await vote(phones[4], 'CATCH_SAMS_EYE');
+    await host.request({ type: 'reveal' });
+    await host.request({ type: 'advance' });
+    await host.until((r) => r.decision === 1);
+
+    const results = (format: string, key = secret) =>
+      fetch(new URL(`api/sessions/${sessionId}/results?format=${format}`, server.url), {
+        headers: { authorization: `Bearer ${key}` },
+      });
+    expect((await results('json', 'C'.repeat(22))).status).toBe(404);
+    const json = await (await results('json')).json();
+    expect(json).toMatchObject({
+      scenario: 'hand-on-the-back',
+      participants: 5,
+      finished: false,
+      decisions: [
+        {
+          decision: 1,
+          scene: 'lunch',
+          choice: 'CATCH_SAMS_EYE',
+          chosenBy: 'majority',
+          votes: {
+            CATCH_SAMS_EYE: 4,
+            WATCH_PRIYA: 1,
+            BACK_TO_EMAIL: 0,
+            'xstate.after.20000.hand-on-the-back.lunch': 0,
+          },
+          voters: 5,
+          changedVotes: 1,
+        },
+      ],
+    });
+    const csv = await (await results('csv')).text();
+    expect(csv.split('\r\n')[0]).toBe(
+      'decision,scene,choice,votes,chosen,chosen_by,voters,changed_votes,opened_at,seconds_open,median_seconds_to_vote',
+    );
+    expect(csv).toMatch(/^1,lunch,CATCH_SAMS_EYE,4,yes,majority,5,1,/m);
+    for (const phone of phones) {
+      expect(csv + JSON.stringify(json)).not.toContain(phone.participantId);
+    }
+    expect(csv + JSON.stringify(json)).not.toContain('127.0.0.1');
+  });
+
+  it('runs the shared countdown of a timed choice: time up reveals, and those who did not vote count for it', async () => {
+    const timed = await startServer(target, { scenariosDir: join(ROOT, 'test/fixtures/sessions') });
+    try {
+      const { host, phones } = await room(5, { scenario: 'quick-timer', timers: true, minReveal: 3 }, timed.url);
+      await host.request({ type: 'start' });
+      const open = await phones[0].until((r) => r.phase === 'voting');
+      expect(open.remainingMs).toBeGreaterThan(1000);
+      const timeout = open.choices.find((c) => c.timed)?.event as string;
+      expect(await vote(phones[0], timeout)).toMatchObject({ type: 'error', code: 'unknown-choice' });
+      for (const phone of phones.slice(0, 3)) await vote(phone, 'STEP_IN');
+      const revealed = await host.until((r) => r.phase === 'revealed', 5000);
+      expect(revealed.tally).toEqual({ shown: true, total: 5, counts: { STEP_IN: 3, CALL_OUT: 0, [timeout]: 2 } });
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it('deletes sessions and their votes after the retention period', async () => {
+    let now = Date.now();
+    const clocked = await startServer(target, { retentionDays: 1 }, () => now);
+    try {
+      const { sessionId, code, host, phones } = await room(5, {}, clocked.url);
+      await host.request({ type: 'start' });
+      await phones[0].until((r) => r.phase === 'voting');
+      await vote(phones[0], 'WATCH_PRIYA');
+      now += 25 * 60 * 60 * 1000;
+      expect(await clocked.store.deleteExpired(now)).toBeGreaterThanOrEqual(1);
+      expect(await clocked.store.loadRoom(sessionId)).toBeUndefined();
+      const { db } = clocked.store;
+      for (const table of ['participants', 'votes', 'decisions', 'posts'] as const) {
+        expect(await db.selectFrom(table).select('session_id').where('session_id', '=', sessionId).execute()).toEqual(
+          [],
+        );
+      }
+      expect(await (await connect(clocked.url)).request({ type: 'join', code })).toMatchObject({
+        type: 'error',
+        code: 'unknown-code',
+      });
+    } finally {
+      await clocked.close();
+    }
+  });
+});

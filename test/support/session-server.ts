@@ -1,0 +1,75 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { buildApp } from '../../src/server/app.ts';
+import { configFromEnv, type ServerConfig } from '../../src/server/config.ts';
+import { type DatabaseTarget, openDatabase } from '../../src/server/db/database.ts';
+import { loadCatalogue } from '../../src/server/scenario-catalogue.ts';
+import { SessionStore } from '../../src/server/session-store.ts';
+import { ROOT } from './scenario-files.ts';
+
+/** The stores the session suite runs against: SQLite always, PostgreSQL when TEST_DATABASE_URL names one. */
+export function testDatabases(): { name: string; target: () => DatabaseTarget }[] {
+  const url = process.env.TEST_DATABASE_URL;
+  return [
+    {
+      name: 'SQLite',
+      target: () => ({ kind: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'upstander-')), 'test.sqlite') }),
+    },
+    ...(url ? [{ name: 'PostgreSQL', target: () => ({ kind: 'postgres', url }) as DatabaseTarget }] : []),
+  ];
+}
+
+/** Empties a PostgreSQL test database, so each suite starts from the migrations. */
+export async function resetDatabase(target: DatabaseTarget) {
+  if (target.kind !== 'postgres') return;
+  const db = await openDatabase(target);
+  await sql`DROP SCHEMA public CASCADE; CREATE SCHEMA public`.execute(db).catch(async () => {
+    await sql`DROP SCHEMA public CASCADE`.execute(db);
+    await sql`CREATE SCHEMA public`.execute(db);
+  });
+  await db.destroy();
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly store: SessionStore;
+  close(): Promise<void>;
+}
+
+/** The real server on a free loopback port, as `npm start` runs it, over the given store. */
+export async function startServer(
+  target: DatabaseTarget,
+  overrides: Partial<ServerConfig> = {},
+  now?: () => number,
+): Promise<RunningServer> {
+  const config: ServerConfig = {
+    ...configFromEnv({}, ROOT),
+    port: 0,
+    database: target,
+    appDir: undefined,
+    ...overrides,
+  };
+  const store = new SessionStore(await openDatabase(target));
+  const { app } = await buildApp({ store, catalogue: loadCatalogue(config.scenariosDir), config, now });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url: `${address}/`,
+    store,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** Starts a session as the facilitator's console does. */
+export async function createSession(url: string, body: Record<string, unknown>) {
+  const response = await fetch(new URL('api/sessions', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, string> };
+}
