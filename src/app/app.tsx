@@ -14,6 +14,11 @@ import { SupportPage } from './support-page.tsx';
 // The player is loaded on demand: the library page stays small.
 const PlayerPage = lazy(() => import('../player/player-page.tsx').then((m) => ({ default: m.PlayerPage })));
 const SummaryPage = lazy(() => import('../player/summary-page.tsx').then((m) => ({ default: m.SummaryPage })));
+// Group sessions, likewise: the facilitator's console, the projector and the phone each load their own view.
+const HostStartPage = lazy(() => import('../session/host-start-page.tsx').then((m) => ({ default: m.HostStartPage })));
+const ConsolePage = lazy(() => import('../session/console-page.tsx').then((m) => ({ default: m.ConsolePage })));
+const ScreenPage = lazy(() => import('../session/screen-page.tsx').then((m) => ({ default: m.ScreenPage })));
+const JoinPage = lazy(() => import('../session/join-page.tsx').then((m) => ({ default: m.JoinPage })));
 
 /**
  * The shell: header with quick exit and settings, and the routes. Routes live in the URL hash so the
@@ -59,6 +64,9 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
             <Link href="/" replace>
               {t('app.scenarios')}
             </Link>
+            <Link href="/join" replace>
+              {t('app.joinSession')}
+            </Link>
             <Link href="/support" replace>
               {t('app.getHelp')}
             </Link>
@@ -99,6 +107,14 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
                 {({ id }) => withScenario(id, (s) => <PlayerPage key={id} scenario={s} />)}
               </Route>
               <Route path="/summary/:id">{({ id }) => withScenario(id, (s) => <SummaryPage scenario={s} />)}</Route>
+              <Route path="/host/:id">{({ id }) => withScenario(id, (s) => <HostStartPage scenario={s} />)}</Route>
+              <Route path="/console/:sessionId">
+                {({ sessionId }) => <ConsolePage key={sessionId} sessionId={sessionId} loaders={loaders} />}
+              </Route>
+              <Route path="/screen/:code">
+                {({ code }) => <ScreenPage key={code} code={code} loaders={loaders} />}
+              </Route>
+              <Route path="/join/:code?">{({ code }) => <JoinPage key={code} code={code} loaders={loaders} />}</Route>
               <Route path="/support">
                 <SupportPage />
               </Route>

@@ -65,6 +65,11 @@ function ScenarioCard({ scenario }: { scenario: ScenarioSummary }) {
       <p lang={language}>
         {t('library.practises')} {scenario.tactics.map(tacticName).join(', ')}
       </p>
+      <p lang={language}>
+        <Link href={`/host/${id}`} replace aria-label={`${t('session.runWithGroup')}: ${text(meta.title)}`}>
+          {t('session.runWithGroup')}
+        </Link>
+      </p>
     </article>
   );
 }

@@ -27,3 +27,4 @@ export { practisedTactics, scenarioParts, walkStates } from './scenario-walk.ts'
 export { choicePoints, type Score, type ScoredChoice, scoreChoices } from './score.ts';
 export { findTactic, TACTICS, type Tactic } from './tactics.ts';
 export { contentLanguage, declaredLanguages, localize, localizeParagraphs, scenarioText, textFields } from './text.ts';
+export { roomVotesScore, type VotedDecision } from './vote-score.ts';

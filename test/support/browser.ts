@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { ROOT } from './scenario-files.ts';
 
@@ -22,6 +23,7 @@ export async function launchChromium(): Promise<Browser> {
 /** A fresh context (own storage) with reduced motion, so no check ever sees a half-faded frame. */
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ reducedMotion: 'reduce', ...options });
+  context.setDefaultTimeout(15_000);
   return context.newPage();
 }
 
@@ -36,4 +38,12 @@ export async function tabTo(page: Page, name: string | RegExp, maxPresses = 40):
     if (typeof name === 'string' ? focused === name : name.test(focused)) return;
   }
   throw new Error(`Tab never reached ${String(name)}`);
+}
+
+/** What axe finds against WCAG 2.0, 2.1 and 2.2 A and AA, contrast included: one line per violation. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

@@ -1,0 +1,21 @@
+import { useT } from '../app/i18n.ts';
+import type { WallPost } from '../protocol/messages.ts';
+
+/** The #IWill wall: anonymous commitments the facilitator has shown, as text. */
+export function CommitmentWall({ posts }: { posts: readonly WallPost[] }) {
+  const { t } = useT();
+  return (
+    <section className="panel" aria-labelledby="wall-title">
+      <h2 id="wall-title">{t('session.wall')}</h2>
+      {posts.length ? (
+        <ul className="wall" aria-live="polite">
+          {posts.map((p) => (
+            <li key={p.id}>{p.text}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('session.wallEmpty')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useT } from '../app/i18n.ts';
+import type { ScenarioLoaders } from '../app/scenario-loader.tsx';
+import { JOIN_CODE_LENGTH, normaliseJoinCode } from '../protocol/limits.ts';
+import { PhoneSession } from './phone-session.tsx';
+import { displayName, keepDisplayName, phoneIdentity } from './session-keys.ts';
+
+/** A participant joins from a phone with the code (or the QR code's link); no account, an optional name kept on the phone. */
+export function JoinPage({ code, loaders }: { code?: string; loaders: ScenarioLoaders }) {
+  const { t } = useT();
+  const initial = normaliseJoinCode(code ?? '');
+  const [joining, setJoining] = useState(() => (initial && phoneIdentity(initial) ? initial : ''));
+  const [typed, setTyped] = useState(initial);
+  const [name, setName] = useState(displayName);
+  if (joining) return <PhoneSession code={joining} loaders={loaders} onLeave={() => setJoining('')} />;
+  return (
+    <section className="panel" aria-labelledby="join-form-title">
+      <h1 id="join-form-title">{t('session.joinTitle')}</h1>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          keepDisplayName(name.trim());
+          setJoining(normaliseJoinCode(typed));
+        }}
+      >
+        <p>
+          <label>
+            {t('session.codeLabel')}
+            <br />
+            <input
+              className="code-input"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              required
+              pattern={`[A-Za-z0-9 \\-]{${JOIN_CODE_LENGTH},${JOIN_CODE_LENGTH + 2}}`}
+            />
+          </label>
+        </p>
+        <p>
+          <label>
+            {t('session.nameLabel')}
+            <br />
+            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={40} autoComplete="nickname" />
+          </label>
+          <br />
+          <small>{t('session.nameHint')}</small>
+        </p>
+        <button type="submit" className="primary">
+          {t('session.join')}
+        </button>
+      </form>
+    </section>
+  );
+}

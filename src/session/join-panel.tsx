@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../app/i18n.ts';
+import { displayJoinCode } from '../protocol/limits.ts';
+import { QrCode } from './qr-code.tsx';
+
+/** The join page for phones: the server knows the address phones can reach (not the facilitator's localhost). */
+function useJoinPage(): string {
+  const [base, setBase] = useState(() => new URL('./', window.location.href).href.split('#')[0]);
+  useEffect(() => {
+    fetch(new URL('api/info', window.location.href))
+      .then((r) => (r.ok ? r.json() : undefined))
+      .then((info: { joinBase?: string } | undefined) => info?.joinBase && setBase(info.joinBase))
+      .catch(() => {});
+  }, []);
+  return `${base}#/join`;
+}
+
+/** The code, large, with a QR code and the address: what the projector shows while people join. */
+export function JoinPanel({ code, joined, voted }: { code: string; joined: number; voted?: number }) {
+  const { t } = useT();
+  const joinPage = useJoinPage();
+  const address = `${joinPage}/${code}`;
+  return (
+    <section className="panel join-panel" aria-labelledby="join-title">
+      <div>
+        <h2 id="join-title">{t('session.joinAt')}</h2>
+        <p className="join-address">{joinPage}</p>
+        <p className="join-code">
+          <span aria-hidden="true">{displayJoinCode(code)}</span>
+          <span className="visually-hidden">{t('session.codeIs', { code: code.split('').join(' ') })}</span>
+        </p>
+        <p className="room-counts" aria-live="polite">
+          {t('session.joined', { count: joined })}
+          {voted !== undefined && ` · ${t('session.voted', { count: voted })}`}
+        </p>
+      </div>
+      <QrCode value={address} label={t('session.qrLabel', { address })} />
+    </section>
+  );
+}

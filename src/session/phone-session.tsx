@@ -1,0 +1,134 @@
+import { useT } from '../app/i18n.ts';
+import { ScenarioById, type ScenarioLoaders } from '../app/scenario-loader.tsx';
+import type { Scenario } from '../engine/scenario.types.ts';
+import { CommitmentWall } from './commitment-wall.tsx';
+import { GroupDebrief } from './group-debrief.tsx';
+import { PostCommitment } from './post-commitment.tsx';
+import { SharedCountdown } from './room-choices.tsx';
+import { RoomStatus } from './room-status.tsx';
+import { displayName, keepPhoneIdentity, phoneIdentity } from './session-keys.ts';
+import { SessionScene } from './session-scene.tsx';
+import { useRoomStory } from './use-room-story.ts';
+import { type SessionState, useSession } from './use-session.ts';
+import { VoteBars } from './vote-bars.tsx';
+
+type Session = ReturnType<typeof useSession>;
+
+/** A phone in the session: joins once, then resumes as the same participant after sleep or a lost network. */
+export function PhoneSession({
+  code,
+  loaders,
+  onLeave,
+}: {
+  code: string;
+  loaders: ScenarioLoaders;
+  onLeave: () => void;
+}) {
+  const { t } = useT();
+  const session = useSession(
+    () => {
+      const identity = phoneIdentity(code);
+      return identity ? { type: 'resume', ...identity } : { type: 'join', code };
+    },
+    (welcome) => {
+      if (welcome.participantId && welcome.resumeSecret)
+        keepPhoneIdentity(code, {
+          sessionId: welcome.sessionId,
+          participantId: welcome.participantId,
+          resumeSecret: welcome.resumeSecret,
+        });
+    },
+    code,
+  );
+  if (!session.room)
+    return (
+      <>
+        <RoomStatus session={session} />
+        {session.error ? (
+          <button type="button" onClick={onLeave}>
+            {t('session.tryAnotherCode')}
+          </button>
+        ) : (
+          <p>{t('session.connecting')}</p>
+        )}
+      </>
+    );
+  return (
+    <ScenarioById id={session.room.scenarioId} loaders={loaders}>
+      {(scenario) => <Phone scenario={scenario} session={session} />}
+    </ScenarioById>
+  );
+}
+
+function Phone({ scenario, session }: { scenario: Scenario; session: Session & SessionState }) {
+  const { t } = useT();
+  const room = session.room as NonNullable<SessionState['room']>;
+  const story = useRoomStory(scenario, room);
+  const name = displayName();
+  const voting = room.phase === 'voting' && session.status === 'open';
+  const timed = story.choices.find((c) => c.timed);
+  const mine = story.choices.find((c) => c.event === session.myVote)?.meta;
+  return (
+    <div className="session phone">
+      <p className="phone-hello">{name ? t('session.helloName', { name }) : t('session.hello')}</p>
+      <RoomStatus session={session} />
+      {room.phase === 'lobby' && (
+        <section className="panel content-note">
+          <h1>{story.text(scenario.meta.title)}</h1>
+          <p>
+            <strong>{t('note.title')}</strong> {story.text(scenario.meta.contentNote)}
+          </p>
+          <p>{t('note.leaveAnyTime')}</p>
+          <p role="status">{t('session.waitingToStart')}</p>
+        </section>
+      )}
+      {(room.phase === 'voting' || room.phase === 'revealed') && <SessionScene story={story} headingLevel="h1" />}
+      {room.phase === 'voting' && (
+        <section className="panel" aria-labelledby="vote-title">
+          <h2 id="vote-title">{t('session.yourVote')}</h2>
+          <ul className="choices">
+            {story.choices
+              .filter((c) => !c.timed)
+              .map((c) => (
+                <li key={c.event}>
+                  <button
+                    type="button"
+                    className="choice"
+                    aria-pressed={session.myVote === c.event}
+                    disabled={!voting}
+                    onClick={() => session.send({ type: 'vote', decision: room.decision, choice: c.event })}
+                  >
+                    {c.meta ? story.text(c.meta.label) : c.event}
+                  </button>
+                </li>
+              ))}
+          </ul>
+          <p role="status">
+            {mine ? t('session.votedFor', { choice: story.text(mine.label) }) : t('session.notVoted')}
+          </p>
+          {timed && room.remainingMs !== undefined && (
+            <SharedCountdown
+              ms={room.remainingMs}
+              receivedAt={session.receivedAt}
+              label={timed.meta ? story.text(timed.meta.label) : ''}
+            />
+          )}
+        </section>
+      )}
+      {room.phase === 'revealed' && (
+        <>
+          {mine && <p>{t('session.youVoted', { choice: story.text(mine.label) })}</p>}
+          {room.tally && <VoteBars story={story} tally={room.tally} choices={story.choices} />}
+          <p role="status">{t('session.waitingToGoOn')}</p>
+        </>
+      )}
+      {room.phase === 'debrief' && (
+        <>
+          <GroupDebrief story={story} room={room} />
+          <PostCommitment session={session} />
+          <CommitmentWall posts={room.wall} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useT } from '../app/i18n.ts';
+
+/** Downloads the session's results; the secret travels in a header, so it never lands in a URL or history. */
+export function ResultsExport({ sessionId, secret }: { sessionId: string; secret: string }) {
+  const { t } = useT();
+  const [error, setError] = useState<string>();
+  const download = async (format: 'csv' | 'json') => {
+    setError(undefined);
+    try {
+      const response = await fetch(
+        new URL(`api/sessions/${sessionId}/results?format=${format}`, window.location.href),
+        {
+          headers: { authorization: `Bearer ${secret}` },
+        },
+      );
+      if (!response.ok) throw new Error(response.statusText);
+      const name =
+        /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `results.${format}`;
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(await response.blob());
+      link.download = name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    } catch (e) {
+      setError(t('session.exportFailed', { reason: (e as Error).message }));
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="export-title">
+      <h2 id="export-title">{t('session.export')}</h2>
+      <p>{t('session.exportNote')}</p>
+      <button type="button" onClick={() => download('csv')}>
+        {t('session.exportCsv')}
+      </button>{' '}
+      <button type="button" onClick={() => download('json')}>
+        {t('session.exportJson')}
+      </button>
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

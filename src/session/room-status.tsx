@@ -1,0 +1,21 @@
+import { useT } from '../app/i18n.ts';
+import type { SessionState } from './use-session.ts';
+
+/** Connection trouble and refusals, said out loud: a phone that lost the network knows it is coming back. */
+export function RoomStatus({ session }: { session: Pick<SessionState, 'status' | 'error'> }) {
+  const { t } = useT();
+  return (
+    <>
+      {session.status === 'reconnecting' && (
+        <p className="notice" role="status">
+          {t('session.reconnecting')}
+        </p>
+      )}
+      {session.error && (
+        <p className="notice error" role="alert">
+          {session.error.message}
+        </p>
+      )}
+    </>
+  );
+}

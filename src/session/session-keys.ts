@@ -1,0 +1,43 @@
+import { isRecord, readStored, writeStored } from '../app/local-store.ts';
+
+/** What a phone keeps to come back as itself: never a name, and only on this phone. */
+export interface PhoneIdentity {
+  readonly sessionId: string;
+  readonly participantId: string;
+  readonly resumeSecret: string;
+}
+
+const isIdentity = (v: unknown): v is PhoneIdentity =>
+  isRecord(v) &&
+  typeof v.sessionId === 'string' &&
+  typeof v.participantId === 'string' &&
+  typeof v.resumeSecret === 'string';
+
+export function phoneIdentity(code: string): PhoneIdentity | undefined {
+  const stored = readStored(`session:${code}`, isIdentity);
+  return stored.state === 'ok' ? stored.value : undefined;
+}
+
+export function keepPhoneIdentity(code: string, identity: PhoneIdentity) {
+  writeStored(`session:${code}`, identity);
+}
+
+/** The facilitator's secret stays in the browser that started the session: never in a URL, never on the projector. */
+export function hostSecret(sessionId: string): string | undefined {
+  const stored = readStored(`host:${sessionId}`, (v): v is string => typeof v === 'string');
+  return stored.state === 'ok' ? stored.value : undefined;
+}
+
+export function keepHostSecret(sessionId: string, secret: string) {
+  writeStored(`host:${sessionId}`, secret);
+}
+
+/** A display name, if the participant gives one: shown on this phone only, never sent. */
+export function displayName(): string {
+  const stored = readStored('session-name', (v): v is string => typeof v === 'string');
+  return stored.state === 'ok' ? stored.value : '';
+}
+
+export function keepDisplayName(name: string) {
+  writeStored('session-name', name.slice(0, 40));
+}

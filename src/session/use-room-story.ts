@@ -1,0 +1,54 @@
+import { useMemo } from 'react';
+import { useT } from '../app/i18n.ts';
+import { analyse } from '../engine/analyse.ts';
+import { buildMachine } from '../engine/build-machine.ts';
+import { choicesFor, currentScene } from '../engine/choices.ts';
+import { replayRun } from '../engine/run-state.ts';
+import type { ChoiceMeta, Scenario } from '../engine/scenario.types.ts';
+import { scenarioText } from '../engine/text.ts';
+import type { RoomView } from '../protocol/messages.ts';
+
+/** A choice on the screen with what it says. */
+export interface RoomChoice {
+  readonly event: string;
+  readonly timed: boolean;
+  readonly meta: ChoiceMeta | undefined;
+}
+
+/**
+ * The story the room is in, for the views: the server decides where the group is; the browser replays
+ * the same choices through the engine to show that scene's words in the viewer's language.
+ */
+export function useRoomStory(scenario: Scenario, room: RoomView) {
+  const { language } = useT();
+  const machine = useMemo(() => buildMachine(scenario), [scenario]);
+  const analysis = useMemo(() => analyse(machine), [machine]);
+  const { text, paragraphs } = useMemo(() => scenarioText(scenario, language), [scenario, language]);
+  const pathKey = room.path.map((d) => d.choice).join(' ');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path's events are the key; the array is new with every room view.
+  const run = useMemo(
+    () =>
+      replayRun(
+        machine,
+        room.path.map((d) => d.choice),
+      ),
+    [machine, pathKey],
+  );
+  const scene = run ? currentScene(machine, run.snapshot) : undefined;
+  const offered = run ? choicesFor(machine, run.snapshot) : [];
+  const choices: RoomChoice[] = room.choices.map((c) => ({
+    ...c,
+    meta: offered.find((o) => o.event === c.event)?.meta,
+  }));
+  /** The words of a choice already made, at decision `index`. */
+  const choiceAt = (index: number, event: string): ChoiceMeta | undefined => {
+    const before = replayRun(
+      machine,
+      room.path.slice(0, index).map((d) => d.choice),
+    );
+    return before ? choicesFor(machine, before.snapshot).find((c) => c.event === event)?.meta : undefined;
+  };
+  return { scenario, machine, analysis, run, scene, choices, choiceAt, text, paragraphs };
+}
+
+export type RoomStory = ReturnType<typeof useRoomStory>;

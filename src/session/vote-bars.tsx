@@ -1,0 +1,58 @@
+import { useT } from '../app/i18n.ts';
+import type { Tally } from '../protocol/messages.ts';
+import type { RoomChoice, RoomStory } from './use-room-story.ts';
+
+/** The spread of the room's votes: a bar per choice with its tactics and feedback, or why it is withheld. */
+export function VoteBars({
+  story,
+  tally,
+  choices,
+}: {
+  story: RoomStory;
+  tally: Tally;
+  choices: readonly RoomChoice[];
+}) {
+  const { t, tacticName } = useT();
+  if (!tally.shown) {
+    return (
+      <section className="panel" aria-labelledby="votes-title">
+        <h2 id="votes-title">{t('session.votes')}</h2>
+        <p>{t('session.withheld', { count: tally.total, needed: tally.needed })}</p>
+      </section>
+    );
+  }
+  const most = Math.max(1, ...Object.values(tally.counts));
+  return (
+    <section className="panel" aria-labelledby="votes-title">
+      <h2 id="votes-title">{t('session.votes')}</h2>
+      <ul className="vote-bars">
+        {choices.map(({ event, meta, timed }) => {
+          const count = tally.counts[event] ?? 0;
+          const share = tally.total ? Math.round((count / tally.total) * 100) : 0;
+          const tactics = Object.entries(meta?.tactics ?? {}).filter(([, points]) => points > 0);
+          return (
+            <li key={event}>
+              <p className="vote-label">
+                <strong>{meta ? story.text(meta.label) : event}</strong>
+                {timed && ` ${t('session.timedOut')}`}
+              </p>
+              <p>{t('session.voteCount', { count, share })}</p>
+              <span className="bar-track" aria-hidden="true">
+                <span className="bar" style={{ width: `${(count / most) * 100}%` }} />
+              </span>
+              {meta && (
+                <p className="vote-feedback">
+                  {tactics.length > 0 && (
+                    <span className="tactics">{tactics.map(([id]) => tacticName(id)).join(', ')}. </span>
+                  )}
+                  {(meta.harm ?? 0) > 0 && <span className="harm">{t('session.harm')} </span>}
+                  {story.text(meta.feedback)}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
