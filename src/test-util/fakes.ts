@@ -1,4 +1,5 @@
 import type { Choice, ChoiceMeta, Scenario, ScenarioState } from '../engine/scenario.types.ts';
+import type { RoomView } from '../protocol/messages.ts';
 
 /** Factories that keep tests short: a valid default, with only what the test is about overridden. */
 
@@ -46,4 +47,24 @@ export function fakeScenario(partial: Partial<Scenario> = {}): Scenario {
 /** A deep copy as plain JSON, to break on purpose. */
 export function editable(value: unknown): Record<string, any> {
   return JSON.parse(JSON.stringify(value));
+}
+
+/** A room as the server would send it, at the first decision. */
+export function fakeRoom(partial: Partial<RoomView> = {}): RoomView {
+  return {
+    sessionId: 'S'.repeat(22),
+    code: 'ABCDEF',
+    scenarioId: 'fake',
+    phase: 'voting',
+    locked: false,
+    joined: 6,
+    voted: 0,
+    minReveal: 5,
+    decision: 0,
+    scene: ['start'],
+    choices: [{ event: 'GO', timed: false }],
+    path: [],
+    wall: [],
+    ...partial,
+  };
 }

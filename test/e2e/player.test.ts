@@ -108,7 +108,7 @@ describe('a learner in the browser', () => {
     for (const how of ['button', 'escape twice'] as const) {
       const page = await newPage(browser);
       await page.goto(baseUrl);
-      await page.getByRole('link', { name: 'The hand on the back' }).click();
+      await page.getByRole('link', { name: 'The hand on the back', exact: true }).click();
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.locator('.narrative').waitFor();
       if (how === 'button') await page.getByRole('button', { name: /Quick exit/ }).click();
@@ -190,7 +190,7 @@ describe('a learner in the browser', () => {
     const timers = await page.getByRole('combobox', { name: 'Temporizadores' }).boundingBox();
     const exit = await page.getByRole('button', { name: /Salida rápida/ }).boundingBox();
     expect((timers?.x ?? 0) + (timers?.width ?? 0)).toBeLessThanOrEqual(exit?.x ?? 0);
-    await page.getByRole('link', { name: 'La mano en la espalda' }).click();
+    await page.getByRole('link', { name: 'La mano en la espalda', exact: true }).click();
     await page.getByRole('button', { name: 'Continuar' }).click();
     await page.locator('.narrative').getByText('Comida del equipo del viernes', { exact: false }).waitFor();
     await page.getByRole('heading', { name: '¿Qué haces?' }).waitFor();

@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Scenario } from '../engine/scenario.types.ts';
+import type { RoomView, Tally } from '../protocol/messages.ts';
+import { fakeChoice, fakeEnding, fakeRoom, fakeScenario, fakeScene } from '../test-util/fakes.ts';
+import { GroupDebrief } from './group-debrief.tsx';
+import { useRoomStory } from './use-room-story.ts';
+import { VoteBars } from './vote-bars.tsx';
+
+afterEach(cleanup);
+
+const scenario = fakeScenario({
+  states: {
+    start: fakeScene({
+      on: {
+        STEP_IN: fakeChoice({
+          target: 'end',
+          meta: {
+            label: '<img src=x onerror=alert(1)> Step in',
+            feedback: 'You were there.',
+            tactics: { stepForward: 2 },
+          },
+        }),
+        LOOK_AWAY: fakeChoice({
+          target: 'end',
+          meta: { label: 'Look away', feedback: 'It went on.', tactics: {}, harm: 1 },
+        }),
+      },
+    }),
+    end: fakeEnding('good'),
+  },
+});
+const choices = [
+  { event: 'STEP_IN', timed: false },
+  { event: 'LOOK_AWAY', timed: false },
+];
+
+function Bars({ room, tally }: { room: RoomView; tally: Tally }) {
+  const story = useRoomStory(scenario as Scenario, room);
+  return <VoteBars story={story} tally={tally} choices={story.choices} />;
+}
+
+function Debrief({ room }: { room: RoomView }) {
+  return <GroupDebrief story={useRoomStory(scenario, room)} room={room} />;
+}
+
+const noViolations = async (container: HTMLElement) => {
+  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+};
+
+describe('the spread of votes', () => {
+  it('shows a bar per choice with its count, share, tactics and feedback, and scenario text as text', async () => {
+    const room = fakeRoom({ phase: 'revealed', choices });
+    const { container } = render(
+      <Bars room={room} tally={{ shown: true, total: 6, counts: { STEP_IN: 4, LOOK_AWAY: 2 } }} />,
+    );
+    expect(screen.getByText('<img src=x onerror=alert(1)> Step in')).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByText('4 votes (67%)')).toBeTruthy();
+    expect(screen.getByText('2 votes (33%)')).toBeTruthy();
+    expect(screen.getByText('Step forward.')).toBeTruthy();
+    expect(screen.getByText('Does harm.')).toBeTruthy();
+    await noViolations(container);
+  });
+
+  it('says why the spread is withheld when too few voted, and shows no counts', async () => {
+    const { container } = render(
+      <Bars room={fakeRoom({ phase: 'revealed', choices })} tally={{ shown: false, total: 2, needed: 5 }} />,
+    );
+    expect(
+      screen.getByText('2 voted; the spread is shown from 5 votes, so that nobody can be singled out.'),
+    ).toBeTruthy();
+    expect(screen.queryByText(/votes? \(/)).toBeNull();
+    await noViolations(container);
+  });
+});
+
+describe('the group debrief', () => {
+  it('shows the ending, the path with its votes, and the room against the best and worst paths', async () => {
+    const room = fakeRoom({
+      phase: 'debrief',
+      scene: ['end'],
+      choices: [],
+      path: [
+        {
+          scene: ['start'],
+          choice: 'STEP_IN',
+          chosenBy: 'majority',
+          tally: { shown: true, total: 6, counts: { STEP_IN: 3, LOOK_AWAY: 3 } },
+        },
+      ],
+    });
+    const { container } = render(<Debrief room={room} />);
+    expect(screen.getByRole('heading', { name: 'The path the group took' })).toBeTruthy();
+    expect(screen.getByText(/chosen by the majority \(3 votes \(50%\)\)/)).toBeTruthy();
+    // Path taken 2, the room's votes half of that (and half the harm), best 2, worst 0.
+    expect(screen.getByRole('row', { name: 'Step forward 2 1 2 0' })).toBeTruthy();
+    expect(screen.getByRole('row', { name: 'Harm 0 0.5 0 1' })).toBeTruthy();
+    expect(screen.getByRole('row', { name: 'Total 2 0.5 2 -1' })).toBeTruthy();
+    await noViolations(container);
+  });
+});
