@@ -387,6 +387,33 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
     }
   });
 
+  it('lets a room nobody is connected to leave memory, and brings it back whole when a phone returns', async () => {
+    let now = Date.now();
+    const clocked = await startServer(target, {}, () => now);
+    try {
+      const { sessionId, host, phones } = await room(5, {}, clocked.url);
+      await host.request({ type: 'start' });
+      await phones[0].until((r) => r.phase === 'voting');
+      await vote(phones[0], 'WATCH_PRIYA');
+      const { participantId, resumeSecret } = phones[0];
+      await Promise.all([host, ...phones].map((c) => c.close()));
+      now += 31 * 60 * 1000;
+      await clocked.rooms.sweep();
+      expect(clocked.rooms.loaded).toBe(0);
+      const back = await connect(clocked.url);
+      await back.request({
+        type: 'resume',
+        sessionId,
+        participantId: participantId as string,
+        resumeSecret: resumeSecret as string,
+      });
+      expect(await back.until((r) => r.phase === 'voting')).toMatchObject({ joined: 5, voted: 1 });
+      expect(back.myVote).toBe('WATCH_PRIYA');
+    } finally {
+      await clocked.close();
+    }
+  });
+
   it('deletes sessions and their votes after the retention period', async () => {
     let now = Date.now();
     const clocked = await startServer(target, { retentionDays: 1 }, () => now);

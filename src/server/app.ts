@@ -121,10 +121,10 @@ export async function buildApp({
     await app.register(fastifyStatic, { root: config.appDir, index: 'index.html' });
   }
 
-  // Retention runs at start and every hour.
+  // Retention (and unloading idle rooms) runs at start and every ten minutes.
   const sweep = () => rooms.sweep().catch(log);
   await sweep();
-  const sweeper = setInterval(sweep, 60 * MINUTE);
+  const sweeper = setInterval(sweep, 10 * MINUTE);
   sweeper.unref();
   app.addHook('onClose', async () => {
     clearInterval(sweeper);

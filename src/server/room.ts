@@ -28,6 +28,7 @@ export class Room {
   private countTimer: NodeJS.Timeout | undefined;
   private deadlineTimer: NodeJS.Timeout | undefined;
   private tally: Tally | undefined;
+  private lastActive: number;
 
   private constructor(
     private session: SessionRow,
@@ -40,6 +41,7 @@ export class Room {
     if (!run)
       throw new RoomError('unknown-session', 'This session no longer matches its scenario, which has changed since.');
     this.run = run;
+    this.lastActive = now();
     this.path = (stored?.decisions ?? []).map((d) => ({
       scene: d.scene.split('.'),
       choice: d.choice,
@@ -148,10 +150,12 @@ export class Room {
 
   leave(peer: Peer) {
     this.peers.delete(peer);
+    this.lastActive = this.now();
   }
 
-  get connected() {
-    return this.peers.size;
+  /** Nobody connected for `idleMs`: the room can leave memory; everything it holds is stored. */
+  idleSince(now: number, idleMs: number): boolean {
+    return this.peers.size === 0 && now - this.lastActive >= idleMs;
   }
 
   // Participants ------------------------------------------------------------------------------------
@@ -394,6 +398,7 @@ export class Room {
     peer.participantId = participantId;
     peer.sessionId = this.id;
     this.peers.add(peer);
+    this.lastActive = this.now();
   }
 
   private participantOf(peer: Peer): string {

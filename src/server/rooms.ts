@@ -7,6 +7,7 @@ import { hashSecret, randomJoinCode, randomToken } from './secrets.ts';
 import type { SessionStore } from './session-store.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const IDLE_MS = 30 * 60 * 1000;
 
 /** The rooms in memory, loaded from the store on first use: after a restart, a room comes back when someone reconnects. */
 export class Rooms {
@@ -73,17 +74,25 @@ export class Rooms {
     return Room.restore(stored, scenario, this.store, this.now);
   }
 
-  /** Retention: deletes expired sessions from the store and from memory. */
-  async sweep(): Promise<number> {
+  /**
+   * Retention: deletes expired sessions from the store and from memory. Rooms nobody has been connected
+   * to for `idleMs` also leave memory; they come back from the store when someone reconnects.
+   */
+  async sweep(idleMs = IDLE_MS): Promise<number> {
     const deleted = await this.store.deleteExpired(this.now());
     for (const [id, pending] of this.byId) {
       const room = await pending.catch(() => undefined);
-      if (room && room.expiresAt <= this.now()) {
+      if (room && (room.expiresAt <= this.now() || room.idleSince(this.now(), idleMs))) {
         room.dispose();
         this.byId.delete(id);
       }
     }
     return deleted;
+  }
+
+  /** How many rooms are in memory. */
+  get loaded(): number {
+    return this.byId.size;
   }
 
   dispose() {

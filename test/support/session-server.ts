@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../../src/server/app.ts';
 import { configFromEnv, type ServerConfig } from '../../src/server/config.ts';
 import { type DatabaseTarget, openDatabase } from '../../src/server/db/database.ts';
+import type { Rooms } from '../../src/server/rooms.ts';
 import { loadCatalogue } from '../../src/server/scenario-catalogue.ts';
 import { SessionStore } from '../../src/server/session-store.ts';
 import { ROOT } from './scenario-files.ts';
@@ -35,6 +36,7 @@ export async function resetDatabase(target: DatabaseTarget) {
 export interface RunningServer {
   readonly url: string;
   readonly store: SessionStore;
+  readonly rooms: Rooms;
   close(): Promise<void>;
 }
 
@@ -52,11 +54,12 @@ export async function startServer(
     ...overrides,
   };
   const store = new SessionStore(await openDatabase(target));
-  const { app } = await buildApp({ store, catalogue: loadCatalogue(config.scenariosDir), config, now });
+  const { app, rooms } = await buildApp({ store, catalogue: loadCatalogue(config.scenariosDir), config, now });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: `${address}/`,
     store,
+    rooms,
     close: async () => {
       await app.close();
       await store.close();
