@@ -1,12 +1,8 @@
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { scenarioLibrary } from './src/build/scenario-library-plugin.ts';
+import { appConfig } from './src/build/app-config.ts';
 
 export default defineConfig({
-  // Relative asset paths: the same build runs at a site root, under a subpath, or inside an LMS package.
-  base: './',
-  plugins: [react(), scenarioLibrary()],
-  build: { outDir: 'dist', sourcemap: true },
+  ...appConfig(),
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { Scenario } from '../engine/scenario.types.ts';
+import type { ModuleConfig } from '../lms/module-config.ts';
 import { BrokenScenario } from './broken-scenario.tsx';
 import { i18next, UI_LANGUAGES, type UiLanguage, useT } from './i18n.ts';
 import type { LibraryEntry } from './library-entry.ts';
@@ -18,6 +19,7 @@ const SummaryPage = lazy(() => import('../player/summary-page.tsx').then((m) => 
 const HostStartPage = lazy(() => import('../session/host-start-page.tsx').then((m) => ({ default: m.HostStartPage })));
 const ConsolePage = lazy(() => import('../session/console-page.tsx').then((m) => ({ default: m.ConsolePage })));
 const ScreenPage = lazy(() => import('../session/screen-page.tsx').then((m) => ({ default: m.ScreenPage })));
+const ModulePage = lazy(() => import('./module-page.tsx').then((m) => ({ default: m.ModulePage })));
 const JoinPage = lazy(() => import('../session/join-page.tsx').then((m) => ({ default: m.JoinPage })));
 
 /**
@@ -25,7 +27,16 @@ const JoinPage = lazy(() => import('../session/join-page.tsx').then((m) => ({ de
  * same build works at any path, and every navigation replaces the history entry, so the app holds one
  * entry in the back-button history, which quick exit replaces.
  */
-export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; loaders: ScenarioLoaders }) {
+export function App({
+  entries,
+  loaders,
+  module,
+}: {
+  entries: readonly LibraryEntry[];
+  loaders: ScenarioLoaders;
+  /** Set in a package built for an LMS: the app plays that module instead of showing the library. */
+  module?: ModuleConfig;
+}) {
   const [settings, setSettings] = useState<Settings>(loadSettings);
   const { t } = useT();
   const main = useRef<HTMLElement>(null);
@@ -64,9 +75,11 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
             <Link href="/" replace>
               {t('app.scenarios')}
             </Link>
-            <Link href="/join" replace>
-              {t('app.joinSession')}
-            </Link>
+            {!module && (
+              <Link href="/join" replace>
+                {t('app.joinSession')}
+              </Link>
+            )}
             <Link href="/support" replace>
               {t('app.getHelp')}
             </Link>
@@ -101,7 +114,7 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
           <Suspense fallback={<p>{t('app.loading')}</p>}>
             <Switch>
               <Route path="/">
-                <LibraryPage entries={entries} />
+                {module ? <ModulePage config={module} loaders={loaders} /> : <LibraryPage entries={entries} />}
               </Route>
               <Route path="/play/:id">
                 {({ id }) => withScenario(id, (s) => <PlayerPage key={id} scenario={s} />)}

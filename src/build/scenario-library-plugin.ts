@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { type LibraryEntry, toLibraryEntry } from '../app/library-entry.ts';
 import { loadScenarioFile, SCENARIOS_DIR, scenarioFiles } from '../cli/scenario-files.ts';
@@ -10,9 +10,11 @@ const SCENARIO = 'virtual:scenario/';
  * Checks every scenario with the engine when the app is built. The library module holds what the
  * library page shows (summaries, or a broken file's problems) and one loader per scenario; each
  * scenario is a module of its own, so the page stays small however many there are and the schema
- * validator never ships to learners. A file dropped into scenarios/ appears after a rebuild.
+ * validator never ships to learners. A file dropped into scenarios/ appears after a rebuild. `only`
+ * restricts the build to the scenarios named (an LMS module ships just its own).
  */
-export function scenarioLibrary(dir = SCENARIOS_DIR): Plugin {
+export function scenarioLibrary(dir = SCENARIOS_DIR, only?: readonly string[]): Plugin {
+  const included = (file: string) => !only || only.includes(basename(file, '.json'));
   return {
     name: 'upstander-scenario-library',
     resolveId: (source) => (source === LIBRARY || source.startsWith(SCENARIO) ? `\0${source}` : undefined),
@@ -30,10 +32,12 @@ export function scenarioLibrary(dir = SCENARIOS_DIR): Plugin {
     },
     load(id) {
       if (id === `\0${LIBRARY}`) {
-        const entries: LibraryEntry[] = scenarioFiles([], dir).map((file) => {
-          this.addWatchFile(resolve(file));
-          return toLibraryEntry(file, loadScenarioFile(file));
-        });
+        const entries: LibraryEntry[] = scenarioFiles([], dir)
+          .filter(included)
+          .map((file) => {
+            this.addWatchFile(resolve(file));
+            return toLibraryEntry(file, loadScenarioFile(file));
+          });
         const loaders = entries.flatMap((e) =>
           e.ok ? [`${JSON.stringify(e.summary.id)}: () => import(${JSON.stringify(SCENARIO + e.summary.id)})`] : [],
         );

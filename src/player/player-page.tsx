@@ -11,15 +11,25 @@ import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { ContentNote } from './content-note.tsx';
 import { DebriefView } from './debrief-view.tsx';
 import { FeedbackView } from './feedback-view.tsx';
+import type { ProgressStore } from './progress-store.ts';
 import { SceneView } from './scene-view.tsx';
 import { SkipReading } from './skip-reading.tsx';
-import { usePlayer } from './use-player.ts';
+import { type PlayerObserver, usePlayer } from './use-player.ts';
+
+interface PlayerPageProps {
+  readonly scenario: Scenario;
+  /** Where progress is kept (this device unless a module says otherwise). */
+  readonly store?: ProgressStore;
+  readonly observer?: PlayerObserver;
+  /** Shown below the debrief or the skip reading: a module's way on to its next scenario. */
+  readonly after?: React.ReactNode;
+}
 
 /** Plays one scenario from its content note to its debrief. */
-export function PlayerPage({ scenario }: { scenario: Scenario }) {
+export function PlayerPage({ scenario, store, observer, after }: PlayerPageProps) {
   const machine = useMemo(() => buildMachine(scenario), [scenario]);
   const analysis = useMemo(() => analyse(machine), [machine]);
-  const player = usePlayer(machine, scenario.id);
+  const player = usePlayer(machine, scenario.id, store, observer);
   const reduceMotion = useReducedMotion();
   const { t, language } = useT();
   const { text, paragraphs } = useMemo(() => scenarioText(scenario, language), [scenario, language]);
@@ -86,6 +96,7 @@ export function PlayerPage({ scenario }: { scenario: Scenario }) {
       >
         {view}
       </motion.div>
+      {(phase === 'debrief' || phase === 'skipped') && after}
     </div>
   );
 }

@@ -31,6 +31,15 @@ export function clearProgress(scenarioId: string): void {
   removeStored(key(scenarioId));
 }
 
+/** Where a player keeps progress: this device by default; an LMS when the player runs inside a module. */
+export interface ProgressStore {
+  read(scenarioId: string): StoredValue<Progress>;
+  save(scenarioId: string, progress: Progress): void;
+  clear(scenarioId: string): void;
+}
+
+export const deviceProgress: ProgressStore = { read: readProgress, save: saveProgress, clear: clearProgress };
+
 /** How far the learner got, for the library. */
 export type ProgressStatus = 'new' | 'started' | 'finished';
 

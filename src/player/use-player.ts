@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ScenarioMachine } from '../engine/build-machine.ts';
 import { choicesFor, type OfferedChoice } from '../engine/choices.ts';
 import { choose, type Run, type RunStep, restoreRun, rewindRun, saveRun, startRun } from '../engine/run-state.ts';
-import { clearProgress, type Phase, readProgress, saveProgress } from './progress-store.ts';
+import { deviceProgress, type Phase, type ProgressStore } from './progress-store.ts';
 
 export interface PlayerState {
   readonly run: Run;
@@ -11,18 +11,26 @@ export interface PlayerState {
   readonly notice: 'corrupt' | 'outdated' | undefined;
 }
 
+/** Who else needs to know what the learner does (an LMS): told once per choice and once at the end. */
+export interface PlayerObserver {
+  /** A choice was taken; `index` is its place in the run. */
+  chose?(step: RunStep, index: number): void;
+  /** The scenario was finished (the run that reached an ending), or skipped (undefined). */
+  finished?(run: Run | undefined): void;
+}
+
 /** Where a learner starts: their saved progress if the engine accepts it, else the content note. */
-function initialState(machine: ScenarioMachine, scenarioId: string): PlayerState {
+function initialState(machine: ScenarioMachine, scenarioId: string, store: ProgressStore): PlayerState {
   const fresh: PlayerState = { run: startRun(machine), phase: 'note', notice: undefined };
-  const stored = readProgress(scenarioId);
+  const stored = store.read(scenarioId);
   if (stored.state === 'missing') return fresh;
   if (stored.state === 'corrupt') {
-    clearProgress(scenarioId);
+    store.clear(scenarioId);
     return { ...fresh, notice: 'corrupt' };
   }
   const restored = restoreRun(machine, scenarioId, stored.value.run);
   if (!restored.ok) {
-    clearProgress(scenarioId);
+    store.clear(scenarioId);
     return { ...fresh, notice: 'outdated' };
   }
   return { run: restored.run, phase: stored.value.phase, notice: undefined };
@@ -33,14 +41,19 @@ function initialState(machine: ScenarioMachine, scenarioId: string): PlayerState
  * The engine decides what is on offer and what a choice does; this hook only sequences the views and
  * saves progress after every change, so a reload or a crash resumes at the same place.
  */
-export function usePlayer(machine: ScenarioMachine, scenarioId: string) {
-  const [state, setState] = useState(() => initialState(machine, scenarioId));
+export function usePlayer(
+  machine: ScenarioMachine,
+  scenarioId: string,
+  store: ProgressStore = deviceProgress,
+  observer: PlayerObserver = {},
+) {
+  const [state, setState] = useState(() => initialState(machine, scenarioId, store));
   const { run, phase } = state;
 
   useEffect(() => {
     if (phase === 'note' && run.steps.length === 0) return;
-    saveProgress(scenarioId, { run: saveRun(machine, scenarioId, run), phase });
-  }, [machine, scenarioId, run, phase]);
+    store.save(scenarioId, { run: saveRun(machine, scenarioId, run), phase });
+  }, [machine, scenarioId, run, phase, store]);
 
   const choices: OfferedChoice[] = useMemo(() => choicesFor(machine, run.snapshot), [machine, run]);
   const lastStep: RunStep | undefined = run.steps[run.steps.length - 1];
@@ -54,12 +67,21 @@ export function usePlayer(machine: ScenarioMachine, scenarioId: string) {
     begin: () => setState({ run, phase: 'scene', notice: undefined }),
     choose: (event: string) => {
       const result = choose(machine, run, event);
-      if (result.ok) setState({ run: result.run, phase: 'feedback', notice: undefined });
+      if (!result.ok) return;
+      observer.chose?.(result.run.steps[result.run.steps.length - 1], result.run.steps.length - 1);
+      setState({ run: result.run, phase: 'feedback', notice: undefined });
     },
-    proceed: () => setState({ run, phase: run.snapshot.status === 'done' ? 'debrief' : 'scene', notice: undefined }),
+    proceed: () => {
+      const done = run.snapshot.status === 'done';
+      if (done) observer.finished?.(run);
+      setState({ run, phase: done ? 'debrief' : 'scene', notice: undefined });
+    },
     restart: () => setState({ run: startRun(machine), phase: 'scene', notice: undefined }),
     rewind: (index: number) => setState({ run: rewindRun(machine, run, index), phase: 'scene', notice: undefined }),
-    skip: () => setState({ run: startRun(machine), phase: 'skipped', notice: undefined }),
+    skip: () => {
+      observer.finished?.(undefined);
+      setState({ run: startRun(machine), phase: 'skipped', notice: undefined });
+    },
     /** After skipping, the learner may still play: back to the content note. */
     reconsider: () => setState({ run: startRun(machine), phase: 'note', notice: undefined }),
   };
