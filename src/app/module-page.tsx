@@ -158,15 +158,12 @@ function ModuleScenario({ scenario, progress, store, connection, after }: Module
   const observer: PlayerObserver = {
     chose: (step, index) => {
       const points = choicePoints(step.meta);
-      const reported = progress.current.reported;
-      progress.current = { ...progress.current, reported: reported + 1 };
       connection.recordChoice({
         id: `${scenario.id}.${index + 1}`,
         response: step.event,
         description: text(step.meta.label),
         result: points > 0 ? 'correct' : (step.meta.harm ?? 0) > 0 || points < 0 ? 'incorrect' : 'neutral',
         at: new Date(),
-        index: reported,
       });
     },
     // The first finish of each scenario counts; playing it again afterwards is practice.

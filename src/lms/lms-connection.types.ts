@@ -11,8 +11,6 @@ export interface ChoiceReport {
   /** Helped (tactic points), harmed, or neither. */
   readonly result: 'correct' | 'incorrect' | 'neutral';
   readonly at: Date;
-  /** Position of this report among all reported so far (0-based). */
-  readonly index: number;
 }
 
 /** Where the module stands, as reported. */

@@ -14,16 +14,14 @@ export interface ModuleProgress {
   readonly phase: Phase;
   /** The current scenario's choices, as positions in the list on offer. */
   readonly picks: readonly number[];
-  /** Interactions reported so far, so each new one gets the next index. */
-  readonly reported: number;
 }
 
 export const MODULE_PROGRESS_FORMAT = 1;
 const PHASE_CODES: Record<Phase, string> = { note: 'n', scene: 's', feedback: 'f', debrief: 'd', skipped: 'k' };
 
-export const FRESH_PROGRESS: ModuleProgress = { at: 0, scores: [], phase: 'note', picks: [], reported: 0 };
+export const FRESH_PROGRESS: ModuleProgress = { at: 0, scores: [], phase: 'note', picks: [] };
 
-/** E.g. `1|2|87,n|d|0.2.1|9`: format, scenario, scores (n = skipped), phase, picks, interactions. */
+/** E.g. `1|2|87,n|d|0.2.1`: format, scenario, scores (n = skipped), phase, picks. */
 export function encodeProgress(p: ModuleProgress): string {
   return [
     MODULE_PROGRESS_FORMAT,
@@ -31,24 +29,22 @@ export function encodeProgress(p: ModuleProgress): string {
     p.scores.map((s) => (s === null ? 'n' : s)).join(','),
     PHASE_CODES[p.phase],
     p.picks.join('.'),
-    p.reported,
   ].join('|');
 }
 
 /** The progress, or undefined for anything that is not a save of this format (then the module starts afresh). */
 export function decodeProgress(text: string | undefined): ModuleProgress | undefined {
   const parts = text?.split('|');
-  if (parts?.length !== 6 || parts[0] !== String(MODULE_PROGRESS_FORMAT)) return undefined;
-  const [, at, scores, phase, picks, reported] = parts;
+  if (parts?.length !== 5 || parts[0] !== String(MODULE_PROGRESS_FORMAT)) return undefined;
+  const [, at, scores, phase, picks] = parts;
   const int = (s: string) => (/^\d+$/.test(s) ? Number(s) : Number.NaN);
   const decoded: ModuleProgress = {
     at: int(at),
     scores: scores ? scores.split(',').map((s) => (s === 'n' ? null : int(s))) : [],
     phase: (Object.entries(PHASE_CODES).find(([, code]) => code === phase)?.[0] ?? '') as Phase,
     picks: picks ? picks.split('.').map(int) : [],
-    reported: int(reported),
   };
-  const numbers = [decoded.at, decoded.reported, ...decoded.picks, ...decoded.scores.filter((s) => s !== null)];
+  const numbers = [decoded.at, ...decoded.picks, ...decoded.scores.filter((s) => s !== null)];
   if (!decoded.phase || numbers.some((n) => Number.isNaN(n as number))) return undefined;
   return decoded;
 }

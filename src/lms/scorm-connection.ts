@@ -41,7 +41,7 @@ interface Dialect {
   readonly exit: string;
   readonly normalExit: string;
   readonly sessionTime: (ms: number) => [string, string];
-  choice(c: ChoiceReport): [string, string][];
+  choice(c: ChoiceReport, index: number): [string, string][];
   status(s: ModuleStatus, finished: boolean): [string, string][];
 }
 
@@ -59,8 +59,8 @@ function scorm12(api: Scorm12Api, log: (m: string) => void): Dialect {
     exit: 'cmi.core.exit',
     normalExit: '',
     sessionTime: (ms) => ['cmi.core.session_time', scorm12Timespan(ms)],
-    choice: (c) => {
-      const at = `cmi.interactions.${c.index}`;
+    choice: (c, index) => {
+      const at = `cmi.interactions.${index}`;
       return [
         [`${at}.id`, scormIdentifier(c.id, LIMITS.scorm12.identifier)],
         [`${at}.type`, 'choice'],
@@ -105,8 +105,8 @@ function scorm2004(api: Scorm2004Api, log: (m: string) => void): Dialect {
     exit: 'cmi.exit',
     normalExit: 'normal',
     sessionTime: (ms) => ['cmi.session_time', scorm2004Duration(ms)],
-    choice: (c) => {
-      const at = `cmi.interactions.${c.index}`;
+    choice: (c, index) => {
+      const at = `cmi.interactions.${index}`;
       return [
         [`${at}.id`, scormIdentifier(c.id, LIMITS.scorm2004.identifier)],
         [`${at}.type`, 'choice'],
@@ -148,6 +148,8 @@ export function connectScorm(
   const started = Date.now();
   const resume = dialect.get(dialect.entry) === 'resume' ? dialect.get('cmi.suspend_data') || undefined : undefined;
   const limits = edition === 'scorm12' ? LIMITS.scorm12 : LIMITS.scorm2004;
+  // Interactions from earlier attempts stay in the LMS (both editions call the count the same): new ones go after them.
+  let interactions = Number.parseInt(dialect.get('cmi.interactions._count'), 10) || 0;
   let open = true;
   const close = (exit: string) => {
     if (!open) return;
@@ -162,7 +164,8 @@ export function connectScorm(
     resume,
     async recordChoice(choice) {
       if (!open) return;
-      for (const [element, value] of dialect.choice(choice)) dialect.set(element, value);
+      for (const [element, value] of dialect.choice(choice, interactions)) dialect.set(element, value);
+      interactions += 1;
     },
     async save(progress, location, status) {
       if (!open) return;
