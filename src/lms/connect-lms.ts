@@ -13,8 +13,17 @@ const NO_LMS: LmsConnection = {
   leave: () => {},
 };
 
-/** Connects to the LMS the module was packaged for, or to none. */
-export async function connectLms(config: ModuleConfig): Promise<LmsConnection> {
+// A page has one LMS session: initialising twice is an error in SCORM and a second `initialized` in
+// cmi5, so every caller (React may mount twice) shares the first connection.
+let connecting: Promise<LmsConnection> | undefined;
+
+/** Connects to the LMS the module was packaged for, or to none; once per page. */
+export function connectLms(config: ModuleConfig): Promise<LmsConnection> {
+  connecting ??= connect(config);
+  return connecting;
+}
+
+async function connect(config: ModuleConfig): Promise<LmsConnection> {
   try {
     const connection =
       config.standard === 'cmi5'

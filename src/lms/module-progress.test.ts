@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioFiles } from '../cli/scenario-files.ts';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
+import { scenarioFiles } from '../cli/scenario-files.ts';
 import { choicesFor } from '../engine/choices.ts';
-import { LIMITS } from './scorm-values.ts';
 import { picksToRun, runToPicks } from './module-picks.ts';
-import { decodeProgress, encodeProgress, FRESH_PROGRESS, type ModuleProgress, moduleResult, scenarioPercent } from './module-progress.ts';
+import {
+  decodeProgress,
+  encodeProgress,
+  FRESH_PROGRESS,
+  type ModuleProgress,
+  moduleResult,
+  scenarioPercent,
+} from './module-progress.ts';
+import { LIMITS } from './scorm-values.ts';
 
 const ids = scenarioFiles([]).map((f) => f.replace(/^scenarios\//, '').replace(/\.json$/, ''));
 
@@ -17,7 +24,17 @@ describe('module progress in the LMS', () => {
   });
 
   it('refuses anything else, so a module starts afresh rather than misreading', () => {
-    for (const text of [undefined, '', 'garbage', '2|0||n|', '1|x||n|', '1|0||z|', '1|0||n|a.b', '1|0||n||', '{"at":0}']) {
+    for (const text of [
+      undefined,
+      '',
+      'garbage',
+      '2|0||n|',
+      '1|x||n|',
+      '1|0||z|',
+      '1|0||n|a.b',
+      '1|0||n||',
+      '{"at":0}',
+    ]) {
       expect(decodeProgress(text)).toBeUndefined();
     }
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { scorm12Time, scorm12Timespan, scorm2004Duration, scorm2004Timestamp, scormIdentifier } from './scorm-values.ts';
+import {
+  scorm12Time,
+  scorm12Timespan,
+  scorm2004Duration,
+  scorm2004Timestamp,
+  scormIdentifier,
+} from './scorm-values.ts';
 
 describe('SCORM value formats', () => {
   it('writes SCORM 1.2 timespans and times of day', () => {
@@ -11,7 +17,7 @@ describe('SCORM value formats', () => {
   it('writes SCORM 2004 durations and timestamps', () => {
     expect(scorm2004Duration(3_723_450)).toBe('PT1H2M3.45S');
     expect(scorm2004Duration(0)).toBe('PT0H0M0S');
-    expect(scorm2004Timestamp(new Date('2026-11-25T10:00:01.999Z'))).toBe('2026-11-25T10:00:01Z');
+    expect(scorm2004Timestamp(new Date('2026-11-25T10:00:01.999Z'))).toBe('2026-11-25T10:00:01.99Z');
   });
 
   it('makes identifiers without white space or characters an LMS might choke on', () => {

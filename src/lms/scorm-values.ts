@@ -23,9 +23,12 @@ export function scorm2004Duration(ms: number): string {
   return `PT${hours}H${minutes}M${seconds}S`;
 }
 
-/** SCORM 2004 time(second,10,0): an ISO 8601 timestamp to whole seconds, in UTC. */
+/**
+ * SCORM 2004 time(second,10,0) in UTC: `YYYY-MM-DDThh:mm:ss.ssZ`. The standard allows the time zone only
+ * after the fraction of a second, so the fraction is always written.
+ */
 export function scorm2004Timestamp(at: Date): string {
-  return `${at.toISOString().slice(0, 19)}Z`;
+  return `${at.toISOString().slice(0, 22)}Z`;
 }
 
 /** An identifier both standards accept: no white space, only characters that need no escaping. */
