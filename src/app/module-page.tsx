@@ -178,5 +178,5 @@ function ModuleScenario({ scenario, progress, store, connection, after }: Module
     },
   };
 
-  return <PlayerPage scenario={scenario} store={lmsStore} observer={observer} after={after} />;
+  return <PlayerPage scenario={scenario} store={lmsStore} observer={observer} after={after} canChooseAnother={false} />;
 }

@@ -9,10 +9,13 @@ export function ContentNote({
   scenario,
   onContinue,
   onSkip,
+  canChooseAnother = true,
 }: {
   scenario: Scenario;
   onContinue: () => void;
   onSkip: () => void;
+  /** False inside an LMS module, which has no library to go back to (skipping is the way on). */
+  canChooseAnother?: boolean;
 }) {
   const { t, language } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(scenario.id);
@@ -32,9 +35,11 @@ export function ContentNote({
         <button type="button" className="primary" onClick={onContinue}>
           {t('note.continue')}
         </button>
-        <Link href="/" replace className="button">
-          {t('note.chooseAnother')}
-        </Link>
+        {canChooseAnother && (
+          <Link href="/" replace className="button">
+            {t('note.chooseAnother')}
+          </Link>
+        )}
         <button type="button" onClick={onSkip}>
           {t('note.skip')}
         </button>

@@ -23,10 +23,12 @@ interface PlayerPageProps {
   readonly observer?: PlayerObserver;
   /** Shown below the debrief or the skip reading: a module's way on to its next scenario. */
   readonly after?: React.ReactNode;
+  /** False inside an LMS module: there is no library to choose another scenario from. */
+  readonly canChooseAnother?: boolean;
 }
 
 /** Plays one scenario from its content note to its debrief. */
-export function PlayerPage({ scenario, store, observer, after }: PlayerPageProps) {
+export function PlayerPage({ scenario, store, observer, after, canChooseAnother }: PlayerPageProps) {
   const machine = useMemo(() => buildMachine(scenario), [scenario]);
   const analysis = useMemo(() => analyse(machine), [machine]);
   const player = usePlayer(machine, scenario.id, store, observer);
@@ -49,7 +51,12 @@ export function PlayerPage({ scenario, store, observer, after }: PlayerPageProps
 
   const view =
     phase === 'note' ? (
-      <ContentNote scenario={scenario} onContinue={player.begin} onSkip={player.skip} />
+      <ContentNote
+        scenario={scenario}
+        onContinue={player.begin}
+        onSkip={player.skip}
+        canChooseAnother={canChooseAnother}
+      />
     ) : phase === 'skipped' ? (
       <SkipReading scenario={scenario} title={text(scenario.meta.title)} onPlay={player.reconsider} />
     ) : phase === 'feedback' && player.lastStep ? (

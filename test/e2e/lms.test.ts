@@ -8,7 +8,7 @@ import { choicesFor } from '../../src/engine/choices.ts';
 import { choose, runScore, startRun } from '../../src/engine/run-state.ts';
 import { moduleResult, scenarioPercent } from '../../src/lms/module-progress.ts';
 import { checkExportRequest, ExportError } from '../../src/lms/package-module.ts';
-import { axeViolations, launchChromium, newPage } from '../support/browser.ts';
+import { ARTIFACTS, axeViolations, launchChromium, newPage } from '../support/browser.ts';
 import { CMI5, runExport, startLmsHarness, unzipTo } from '../support/lms-harness.ts';
 import { loadRealScenario } from '../support/scenario-files.ts';
 import { scormViolations } from '../support/scorm-limits.ts';
@@ -250,6 +250,8 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package in an LMS (scor
       await first.goto(`${harness.base}/harness.html?edition=${edition}`);
       await sco(first).getByRole('button', { name: 'Continue' }).waitFor();
       expect(await sco(first).getByText('No learning system was found').count()).toBe(0);
+      await first.screenshot({ path: `${ARTIFACTS}/lms-${edition}.png` });
+      expect(await sco(first).getByRole('link', { name: 'Choose another' }).count()).toBe(0);
       await playOn(sco(first));
       await sco(first).getByRole('button', { name: 'Next scenario' }).click();
       // One choice, its feedback, and on to the next scene.
