@@ -24,6 +24,18 @@ export function xml(text: string): string {
 const fileList = (files: readonly string[], indent: string) =>
   files.map((f) => `${indent}<file href="${xml(f)}"/>`).join('\n');
 
+/** The player as the SCO, and the schema files as an asset; `attribute` is each edition's spelling of scormtype. */
+function resources(m: ManifestInput, attribute: 'adlcp:scormtype' | 'adlcp:scormType'): string {
+  return `  <resources>
+    <resource identifier="player" type="webcontent" ${attribute}="sco" href="index.html">
+${fileList(m.files, '      ')}
+    </resource>
+    <resource identifier="schemas" type="webcontent" ${attribute}="asset">
+${fileList(m.schemas, '      ')}
+    </resource>
+  </resources>`;
+}
+
 /** SCORM 1.2: IMS Content Packaging 1.1.2 with the ADL 1.2 extensions; one SCO with its mastery score. */
 export function scorm12Manifest(m: ManifestInput): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -45,14 +57,7 @@ export function scorm12Manifest(m: ManifestInput): string {
       </item>
     </organization>
   </organizations>
-  <resources>
-    <resource identifier="player" type="webcontent" adlcp:scormtype="sco" href="index.html">
-${fileList(m.files, '      ')}
-    </resource>
-    <resource identifier="schemas" type="webcontent" adlcp:scormtype="asset">
-${fileList(m.schemas, '      ')}
-    </resource>
-  </resources>
+${resources(m, 'adlcp:scormtype')}
 </manifest>
 `;
 }
@@ -92,14 +97,7 @@ export function scorm2004Manifest(m: ManifestInput): string {
       </item>
     </organization>
   </organizations>
-  <resources>
-    <resource identifier="player" type="webcontent" adlcp:scormType="sco" href="index.html">
-${fileList(m.files, '      ')}
-    </resource>
-    <resource identifier="schemas" type="webcontent" adlcp:scormType="asset">
-${fileList(m.schemas, '      ')}
-    </resource>
-  </resources>
+${resources(m, 'adlcp:scormType')}
 </manifest>
 `;
 }

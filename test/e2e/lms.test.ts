@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,28 @@ function firstChoicePlay() {
       PASS,
     ),
   };
+}
+
+/** Validates a manifest with xmllint against the official schemas it names (all namespaces at once), offline. */
+function validate(dir: string, schemas: readonly string[], file: string): { valid: boolean; output: string } {
+  const imports = schemas
+    .map((w) => w.split(' '))
+    .map(([ns, loc]) => `<xs:import namespace="${ns}" schemaLocation="${loc}"/>`);
+  writeFileSync(
+    join(dir, 'all-schemas.xsd'),
+    `<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports.join('\n')}\n</xs:schema>\n`,
+  );
+  const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', 'all-schemas.xsd', file], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  if (run.error) throw new Error(`xmllint could not run (apt-get install libxml2-utils): ${run.error.message}`);
+  // The official ims_xml.xsd draws a warning of its own on load; only the verdict and the manifest's errors matter.
+  const output = run.stderr
+    .split('\n')
+    .filter((line) => line.startsWith(file))
+    .join('\n');
+  return { valid: run.status === 0, output: `${output}\n` };
 }
 
 describe('npm run export', () => {
@@ -128,19 +150,8 @@ describe.each([
 
   it('validates against the official schemas with xmllint, and passes the checks the schemas miss', () => {
     const { dir } = unzipTo(zip(format));
-    const imports = wrapper
-      .map((w) => w.split(' '))
-      .map(([ns, loc]) => `<xs:import namespace="${ns}" schemaLocation="${loc}"/>`);
-    writeFileSync(
-      join(dir, 'all-schemas.xsd'),
-      `<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports.join('\n')}\n</xs:schema>\n`,
-    );
-    const result = execFileSync('xmllint', ['--noout', '--nonet', '--schema', 'all-schemas.xsd', 'imsmanifest.xml'], {
-      cwd: dir,
-      encoding: 'utf8',
-      stdio: 'pipe',
-    });
-    expect(result).toBe('');
+    const result = validate(dir, wrapper, 'imsmanifest.xml');
+    expect(result).toEqual({ valid: true, output: 'imsmanifest.xml validates\n' });
     const manifest = readFileSync(join(dir, 'imsmanifest.xml'), 'utf8');
     if (format === 'scorm12') {
       expect(manifest).toContain('adlcp:scormtype="sco"');
@@ -162,21 +173,11 @@ describe.each([
 
   it('a broken manifest fails the same validation (the check can fail)', () => {
     const { dir } = unzipTo(zip(format));
-    const imports = wrapper
-      .map((w) => w.split(' '))
-      .map(([ns, loc]) => `<xs:import namespace="${ns}" schemaLocation="${loc}"/>`);
-    writeFileSync(
-      join(dir, 'all-schemas.xsd'),
-      `<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports.join('\n')}\n</xs:schema>\n`,
-    );
     const broken = readFileSync(join(dir, 'imsmanifest.xml'), 'utf8').replace(/(scorm[tT]ype)="sco"/, '$1="lesson"');
     writeFileSync(join(dir, 'broken.xml'), broken);
-    expect(() =>
-      execFileSync('xmllint', ['--noout', '--nonet', '--schema', 'all-schemas.xsd', 'broken.xml'], {
-        cwd: dir,
-        stdio: 'pipe',
-      }),
-    ).toThrow();
+    const result = validate(dir, wrapper, 'broken.xml');
+    expect(result.valid).toBe(false);
+    expect(result.output).toContain("The value 'lesson' is not an element of the set");
   });
 });
 
