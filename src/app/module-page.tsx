@@ -1,26 +1,16 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { analyse } from '../engine/analyse.ts';
-import { buildMachine } from '../engine/build-machine.ts';
-import { runScore, saveRun } from '../engine/run-state.ts';
-import type { Scenario } from '../engine/scenario.types.ts';
-import { choicePoints } from '../engine/score.ts';
-import { scenarioText } from '../engine/text.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { connectLms } from '../lms/connect-lms.ts';
 import type { LmsConnection } from '../lms/lms-connection.types.ts';
 import type { ModuleConfig } from '../lms/module-config.ts';
-import { picksToRun, runToPicks } from '../lms/module-picks.ts';
 import {
   decodeProgress,
   encodeProgress,
   FRESH_PROGRESS,
   type ModuleProgress,
   moduleResult,
-  scenarioPercent,
 } from '../lms/module-progress.ts';
-import { PlayerPage } from '../player/player-page.tsx';
-import type { ProgressStore } from '../player/progress-store.ts';
-import type { PlayerObserver } from '../player/use-player.ts';
 import { useT } from './i18n.ts';
+import { ModuleScenario } from './module-scenario.tsx';
 import { ScenarioById, type ScenarioLoaders } from './scenario-loader.tsx';
 
 /** A packaged module inside an LMS: its scenarios in order, progress and results reported to the LMS. */
@@ -121,62 +111,4 @@ function ModuleRun({
       )}
     </div>
   );
-}
-
-interface ModuleScenarioProps {
-  readonly scenario: Scenario;
-  readonly progress: React.RefObject<ModuleProgress>;
-  readonly store: (next: ModuleProgress) => void;
-  readonly connection: LmsConnection;
-  readonly after: React.ReactNode;
-}
-
-/** One scenario of the module: the player, with its progress kept in the LMS and each choice reported. */
-function ModuleScenario({ scenario, progress, store, connection, after }: ModuleScenarioProps) {
-  const { language } = useT();
-  const machine = useMemo(() => buildMachine(scenario), [scenario]);
-  const analysis = useMemo(() => analyse(machine), [machine]);
-  const { text } = scenarioText(scenario, language);
-
-  const lmsStore: ProgressStore = useMemo(
-    () => ({
-      read: () => {
-        const { phase, picks } = progress.current;
-        if (phase === 'note' && !picks.length) return { state: 'missing' };
-        const run = picksToRun(machine, picks);
-        return run ? { state: 'ok', value: { run: saveRun(machine, scenario.id, run), phase } } : { state: 'corrupt' };
-      },
-      save: (_id, { run, phase }) => {
-        const picks = runToPicks(machine, run.choices);
-        if (picks) store({ ...progress.current, phase, picks });
-      },
-      clear: () => store({ ...progress.current, phase: 'note', picks: [] }),
-    }),
-    [machine, scenario.id, progress, store],
-  );
-
-  const observer: PlayerObserver = {
-    chose: (step, index) => {
-      const points = choicePoints(step.meta);
-      connection.recordChoice({
-        id: `${scenario.id}.${index + 1}`,
-        response: step.event,
-        description: text(step.meta.label),
-        result: points > 0 ? 'correct' : (step.meta.harm ?? 0) > 0 || points < 0 ? 'incorrect' : 'neutral',
-        at: new Date(),
-      });
-    },
-    // The first finish of each scenario counts; playing it again afterwards is practice.
-    finished: (run) => {
-      const { scores, at } = progress.current;
-      if (scores.length > at) return;
-      const score =
-        run && analysis?.best && analysis.worst
-          ? scenarioPercent(runScore(run).total, analysis.best.score.total, analysis.worst.score.total)
-          : null;
-      progress.current = { ...progress.current, scores: [...scores, score] };
-    },
-  };
-
-  return <PlayerPage scenario={scenario} store={lmsStore} observer={observer} after={after} canChooseAnother={false} />;
 }

@@ -1,10 +1,11 @@
 import { useT } from '../app/i18n.ts';
 import { ScenarioById, type ScenarioLoaders } from '../app/scenario-loader.tsx';
 import type { Scenario } from '../engine/scenario.types.ts';
-import { majorityOf } from '../protocol/tally.ts';
 import { CommitmentWall } from './commitment-wall.tsx';
+import { GoOnControls } from './go-on-controls.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
 import { JoinPanel } from './join-panel.tsx';
+import { PostModeration } from './post-moderation.tsx';
 import { ResultsExport } from './results-export.tsx';
 import { RoomChoices } from './room-choices.tsx';
 import { RoomStatus } from './room-status.tsx';
@@ -68,12 +69,6 @@ function Console({
   const room = session.room as NonNullable<SessionState['room']>;
   const story = useRoomStory(scenario, room);
   const offline = session.status !== 'open';
-  const majority = majorityOf(room.tally);
-  const label = (event: string) => {
-    const meta = story.choices.find((c) => c.event === event)?.meta;
-    return meta ? story.text(meta.label) : event;
-  };
-  const discussion = story.scene?.config.meta?.discussion ?? [];
   return (
     <div className="session console">
       <h1>{t('session.consoleTitle', { title: story.text(scenario.meta.title) })}</h1>
@@ -112,78 +107,13 @@ function Console({
       {room.phase === 'revealed' && room.tally && (
         <>
           <VoteBars story={story} tally={room.tally} choices={story.choices} />
-          {discussion.length > 0 && (
-            <section className="panel" aria-labelledby="discuss-title">
-              <h2 id="discuss-title">{t('session.discuss')}</h2>
-              <ul>
-                {discussion.map((d) => (
-                  <li key={story.text(d)}>{story.text(d)}</li>
-                ))}
-              </ul>
-            </section>
-          )}
-          <section className="panel" aria-labelledby="goon-title">
-            <h2 id="goon-title">{t('session.goOn')}</h2>
-            {majority ? (
-              <button
-                type="button"
-                className="primary"
-                disabled={offline}
-                onClick={() => session.send({ type: 'advance' })}
-              >
-                {t('session.followMajority', { choice: label(majority) })}
-              </button>
-            ) : (
-              <p>{t('session.noMajority')}</p>
-            )}
-            <p>{t('session.explore')}</p>
-            <ul className="branch-list">
-              {story.choices.map((c) => (
-                <li key={c.event}>
-                  <button
-                    type="button"
-                    disabled={offline}
-                    onClick={() => session.send({ type: 'advance', choice: c.event })}
-                  >
-                    {label(c.event)}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <GoOnControls story={story} tally={room.tally} send={session.send} offline={offline} />
         </>
       )}
       {room.phase === 'debrief' && (
         <>
           <GroupDebrief story={story} room={room} />
-          <section className="panel" aria-labelledby="moderate-title">
-            <h2 id="moderate-title">{t('session.moderate')}</h2>
-            {room.pending?.length ? (
-              <ul className="moderation">
-                {room.pending.map((p) => (
-                  <li key={p.id}>
-                    <span>{p.text}</span>{' '}
-                    <button
-                      type="button"
-                      disabled={offline}
-                      onClick={() => session.send({ type: 'moderate', post: p.id, show: true })}
-                    >
-                      {t('session.show')}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      disabled={offline}
-                      onClick={() => session.send({ type: 'moderate', post: p.id, show: false })}
-                    >
-                      {t('session.hide')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>{t('session.nothingPending')}</p>
-            )}
-          </section>
+          <PostModeration pending={room.pending ?? []} send={session.send} offline={offline} />
           <CommitmentWall posts={room.wall} />
         </>
       )}
