@@ -68,8 +68,18 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
   const voting = room.phase === 'voting' && session.status === 'open';
   const timed = story.choices.find((c) => c.timed);
   const mine = story.choices.find((c) => c.event === session.myVote)?.meta;
+  // The scene itself takes focus when it changes; the reveal and the end are said out loud here.
+  const announcement =
+    room.phase === 'revealed'
+      ? t('session.announceRevealed')
+      : room.phase === 'debrief'
+        ? t('session.announceDebrief')
+        : '';
   return (
     <div className="session phone">
+      <div className="visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
       <p className="phone-hello">{name ? t('session.helloName', { name }) : t('session.hello')}</p>
       <RoomStatus session={session} />
       {room.phase === 'lobby' && (

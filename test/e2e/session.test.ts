@@ -84,6 +84,9 @@ describe('a facilitated group session in the browser', () => {
       await host.getByRole('button', { name: 'Reveal the votes' }).click();
       await screen.getByRole('heading', { name: 'How the room voted' }).waitFor();
       await phones[0].getByRole('heading', { name: 'How the room voted' }).waitFor();
+      expect(await phones[0].locator('[aria-live="polite"].visually-hidden').textContent()).toBe(
+        'The votes are revealed: see how the room voted.',
+      );
       expect(await screen.locator('.vote-bars li').first().textContent()).toContain('3 votes (100%)');
       if (decisions === 0) {
         expect(await axeViolations(screen)).toEqual([]);
