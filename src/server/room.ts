@@ -1,15 +1,14 @@
 import { choicesFor, currentScene } from '../engine/choices.ts';
 import type { LoadedScenario } from '../engine/load-scenario.types.ts';
 import { choose, type Run, replayRun } from '../engine/run-state.ts';
-import type { DecisionRecord, Phase, RoomView, ServerMessage, Tally, WallPost } from '../protocol/messages.ts';
+import type { DecisionRecord, Phase, RoomView, ServerMessage, Tally } from '../protocol/messages.ts';
 import { countVotes, majorityOf } from '../protocol/tally.ts';
 import type { Peer } from './peer.types.ts';
+import { RoomAudience } from './room-audience.ts';
 import { RoomError } from './room-error.ts';
+import { roomView } from './room-view.ts';
 import { hashSecret, randomToken, secretMatches } from './secrets.ts';
 import type { DecisionRow, SessionRow, SessionStore, StoredRoom } from './session-store.ts';
-
-/** How often the facilitator's join and vote counts are refreshed at most: many votes, one update. */
-const COUNT_INTERVAL_MS = 50;
 
 /**
  * One session: the authoritative state of a group's run through a scenario. The scenario's machine runs
@@ -23,12 +22,10 @@ export class Room {
   private readonly votes = new Map<string, string>();
   private readonly path: DecisionRecord[];
   private readonly posts = new Map<string, { text: string; status: string }>();
-  private readonly peers = new Set<Peer>();
+  private readonly audience: RoomAudience;
   private queue: Promise<unknown> = Promise.resolve();
-  private countTimer: NodeJS.Timeout | undefined;
   private deadlineTimer: NodeJS.Timeout | undefined;
   private tally: Tally | undefined;
-  private lastActive: number;
 
   private constructor(
     private session: SessionRow,
@@ -41,7 +38,7 @@ export class Room {
     if (!run)
       throw new RoomError('unknown-session', 'This session no longer matches its scenario, which has changed since.');
     this.run = run;
-    this.lastActive = now();
+    this.audience = new RoomAudience(session.id, now);
     this.path = (stored?.decisions ?? []).map((d) => ({
       scene: d.scene.split('.'),
       choice: d.choice,
@@ -108,8 +105,8 @@ export class Room {
         joined_at: this.now(),
       });
       this.participants.set(participantId, hash);
-      this.attach(peer, 'participant', participantId);
-      this.sendTo(peer, {
+      this.audience.attach(peer, 'participant', participantId);
+      this.audience.send(peer, {
         type: 'welcome',
         role: 'participant',
         sessionId: this.id,
@@ -117,8 +114,8 @@ export class Room {
         resumeSecret,
         replyTo,
       });
-      this.sendTo(peer, this.roomMessage(peer));
-      this.scheduleCount();
+      this.audience.send(peer, this.roomMessage(peer));
+      this.audience.scheduleCount(this.counts);
     });
   }
 
@@ -128,34 +125,33 @@ export class Room {
       const hash = this.participants.get(participantId);
       if (!hash || !secretMatches(resumeSecret, hash))
         throw new RoomError('not-joined', 'This phone is not part of the session; join again with the code.');
-      this.attach(peer, 'participant', participantId);
-      this.sendTo(peer, { type: 'welcome', role: 'participant', sessionId: this.id, participantId, replyTo });
-      this.sendTo(peer, this.roomMessage(peer));
+      this.audience.attach(peer, 'participant', participantId);
+      this.audience.send(peer, { type: 'welcome', role: 'participant', sessionId: this.id, participantId, replyTo });
+      this.audience.send(peer, this.roomMessage(peer));
     });
   }
 
   watch(peer: Peer, replyTo?: number) {
-    this.attach(peer, 'presenter');
-    this.sendTo(peer, { type: 'welcome', role: 'presenter', sessionId: this.id, replyTo });
-    this.sendTo(peer, this.roomMessage(peer));
+    this.audience.attach(peer, 'presenter');
+    this.audience.send(peer, { type: 'welcome', role: 'presenter', sessionId: this.id, replyTo });
+    this.audience.send(peer, this.roomMessage(peer));
   }
 
   host(peer: Peer, secret: string, replyTo?: number) {
     if (!secretMatches(secret, this.session.host_hash))
       throw new RoomError('not-facilitator', 'That is not the facilitator’s key to this session.');
-    this.attach(peer, 'facilitator');
-    this.sendTo(peer, { type: 'welcome', role: 'facilitator', sessionId: this.id, replyTo });
-    this.sendTo(peer, this.roomMessage(peer));
+    this.audience.attach(peer, 'facilitator');
+    this.audience.send(peer, { type: 'welcome', role: 'facilitator', sessionId: this.id, replyTo });
+    this.audience.send(peer, this.roomMessage(peer));
   }
 
   leave(peer: Peer) {
-    this.peers.delete(peer);
-    this.lastActive = this.now();
+    this.audience.leave(peer);
   }
 
   /** Nobody connected for `idleMs`: the room can leave memory; everything it holds is stored. */
   idleSince(now: number, idleMs: number): boolean {
-    return this.peers.size === 0 && now - this.lastActive >= idleMs;
+    return this.audience.idleSince(now, idleMs);
   }
 
   // Participants ------------------------------------------------------------------------------------
@@ -177,9 +173,9 @@ export class Room {
           at: this.now(),
         });
         this.votes.set(participantId, choice);
-        this.scheduleCount();
+        this.audience.scheduleCount(this.counts);
       }
-      this.sendTo(peer, { type: 'voted', decision, choice, replyTo });
+      this.audience.send(peer, { type: 'voted', decision, choice, replyTo });
     });
   }
 
@@ -191,8 +187,8 @@ export class Room {
       const id = randomToken();
       await this.store.addPost({ id, session_id: this.id, text, created_at: this.now(), status: 'pending' });
       this.posts.set(id, { text, status: 'pending' });
-      this.sendTo(peer, { type: 'posted', replyTo });
-      this.broadcast('facilitator');
+      this.audience.send(peer, { type: 'posted', replyTo });
+      this.audience.broadcast(this.view, this.voteOf, 'facilitator');
     });
   }
 
@@ -213,7 +209,7 @@ export class Room {
       this.session = { ...this.session, phase: 'revealed', revealed_at: at, deadline: null };
       clearTimeout(this.deadlineTimer);
       this.tally = this.countNow();
-      this.broadcast();
+      this.audience.broadcast(this.view, this.voteOf);
     });
   }
 
@@ -252,7 +248,7 @@ export class Room {
     return this.control(peer, async () => {
       await this.store.updateSession(this.id, { locked: locked ? 1 : 0 });
       this.session = { ...this.session, locked: locked ? 1 : 0 };
-      this.broadcast();
+      this.audience.broadcast(this.view, this.voteOf);
     });
   }
 
@@ -263,7 +259,7 @@ export class Room {
       const status = show ? 'shown' : 'hidden';
       await this.store.setPostStatus(postId, status);
       post.status = status;
-      this.broadcast();
+      this.audience.broadcast(this.view, this.voteOf);
     });
   }
 
@@ -309,7 +305,7 @@ export class Room {
     this.tally = undefined;
     this.session = { ...this.session, ...changes };
     this.armDeadline();
-    this.broadcast();
+    this.audience.broadcast(this.view, this.voteOf);
   }
 
   /** A timed choice closes the vote when its shared countdown runs out, even after a restart. */
@@ -324,81 +320,36 @@ export class Room {
   /** Stops the countdown: the room is being unloaded. */
   dispose() {
     clearTimeout(this.deadlineTimer);
-    clearTimeout(this.countTimer);
-    this.peers.clear();
+    this.audience.dispose();
   }
 
   // Messages ----------------------------------------------------------------------------------------
 
-  private view(role: 'facilitator' | 'other'): RoomView {
-    const shownPosts = [...this.posts].filter(([, p]) => p.status === 'shown').map(([id, p]) => ({ id, text: p.text }));
-    const pending: WallPost[] = [...this.posts]
-      .filter(([, p]) => p.status === 'pending')
-      .map(([id, p]) => ({ id, text: p.text }));
-    const { deadline } = this.session;
-    return {
-      sessionId: this.id,
-      code: this.code,
-      scenarioId: this.session.scenario_id,
-      phase: this.phase,
-      locked: this.session.locked === 1,
-      joined: this.participants.size,
-      voted: this.votes.size,
-      minReveal: this.session.min_reveal,
-      decision: this.decision,
-      scene: currentScene(this.scenario.machine, this.run.snapshot).keys,
-      choices: this.offered().map(({ event, timed }) => ({ event, timed })),
-      ...(deadline !== null && this.phase === 'voting' ? { remainingMs: Math.max(0, deadline - this.now()) } : {}),
-      ...(this.tally ? { tally: this.tally } : {}),
-      path: this.path,
-      wall: shownPosts,
-      ...(role === 'facilitator' ? { pending } : {}),
-    };
-  }
+  private readonly view = (forFacilitator: boolean): RoomView =>
+    roomView(
+      {
+        session: this.session,
+        joined: this.participants.size,
+        voted: this.votes.size,
+        decision: this.decision,
+        scene: currentScene(this.scenario.machine, this.run.snapshot).keys,
+        choices: this.offered().map(({ event, timed }) => ({ event, timed })),
+        tally: this.tally,
+        path: this.path,
+        posts: this.posts,
+      },
+      forFacilitator,
+      this.now(),
+    );
+
+  private readonly voteOf = (participantId: string) => this.votes.get(participantId) ?? null;
+  private readonly counts = () => ({ joined: this.participants.size, voted: this.votes.size });
 
   private roomMessage(peer: Peer): ServerMessage {
-    const room = this.view(peer.role === 'facilitator' ? 'facilitator' : 'other');
+    const room = this.view(peer.role === 'facilitator');
     return peer.role === 'participant'
-      ? { type: 'room', room, myVote: this.votes.get(peer.participantId ?? '') ?? null }
+      ? { type: 'room', room, myVote: this.voteOf(peer.participantId ?? '') }
       : { type: 'room', room };
-  }
-
-  /** Sends the room to everyone (or one role), serialised once per audience. */
-  private broadcast(only?: 'facilitator') {
-    const serialised = new Map<string, string>();
-    for (const peer of this.peers) {
-      if (only && peer.role !== only) continue;
-      if (peer.role === 'participant') {
-        // Each phone's own vote rides along; everything else is shared.
-        this.sendTo(peer, this.roomMessage(peer));
-        continue;
-      }
-      const key = peer.role ?? 'other';
-      if (!serialised.has(key)) serialised.set(key, JSON.stringify(this.roomMessage(peer)));
-      peer.send(serialised.get(key) as string);
-    }
-  }
-
-  /** Join and vote counts for the facilitator and the projector; never who voted for what. */
-  private scheduleCount() {
-    if (this.countTimer) return;
-    this.countTimer = setTimeout(() => {
-      this.countTimer = undefined;
-      const message = JSON.stringify({ type: 'count', joined: this.participants.size, voted: this.votes.size });
-      for (const peer of this.peers) if (peer.role !== 'participant') peer.send(message);
-    }, COUNT_INTERVAL_MS);
-  }
-
-  private sendTo(peer: Peer, message: ServerMessage) {
-    peer.send(JSON.stringify(message));
-  }
-
-  private attach(peer: Peer, role: Peer['role'], participantId?: string) {
-    peer.role = role;
-    peer.participantId = participantId;
-    peer.sessionId = this.id;
-    this.peers.add(peer);
-    this.lastActive = this.now();
   }
 
   private participantOf(peer: Peer): string {

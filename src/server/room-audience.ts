@@ -1,0 +1,84 @@
+import type { Role, RoomView, ServerMessage } from '../protocol/messages.ts';
+import type { Peer } from './peer.types.ts';
+
+/** How often the facilitator's join and vote counts are refreshed at most: many votes, one update. */
+const COUNT_INTERVAL_MS = 50;
+
+/**
+ * The connections of one room and what they are sent. A broadcast serialises each view once however
+ * many phones there are; join and vote counts are coalesced and go only to the facilitator and the
+ * projector, never who voted for what.
+ */
+export class RoomAudience {
+  private readonly peers = new Set<Peer>();
+  private countTimer: NodeJS.Timeout | undefined;
+  private lastActive: number;
+
+  constructor(
+    private readonly sessionId: string,
+    private readonly now: () => number,
+  ) {
+    this.lastActive = now();
+  }
+
+  attach(peer: Peer, role: Role, participantId?: string) {
+    peer.role = role;
+    peer.participantId = participantId;
+    peer.sessionId = this.sessionId;
+    this.peers.add(peer);
+    this.lastActive = this.now();
+  }
+
+  leave(peer: Peer) {
+    this.peers.delete(peer);
+    this.lastActive = this.now();
+  }
+
+  /** Nobody connected for `idleMs`. */
+  idleSince(now: number, idleMs: number): boolean {
+    return this.peers.size === 0 && now - this.lastActive >= idleMs;
+  }
+
+  send(peer: Peer, message: ServerMessage) {
+    peer.send(JSON.stringify(message));
+  }
+
+  /** Sends the room to everyone (or only the facilitator); each phone's own vote rides along with the shared view. */
+  broadcast(
+    view: (forFacilitator: boolean) => RoomView,
+    voteOf: (participantId: string) => string | null,
+    only?: 'facilitator',
+  ) {
+    let facilitator: string | undefined;
+    let shared: string | undefined;
+    for (const peer of this.peers) {
+      if (only && peer.role !== only) continue;
+      if (peer.role === 'facilitator') {
+        facilitator ??= JSON.stringify({ type: 'room', room: view(true) });
+        peer.send(facilitator);
+        continue;
+      }
+      shared ??= JSON.stringify(view(false));
+      peer.send(
+        peer.role === 'participant'
+          ? `{"type":"room","myVote":${JSON.stringify(voteOf(peer.participantId ?? ''))},"room":${shared}}`
+          : `{"type":"room","room":${shared}}`,
+      );
+    }
+  }
+
+  /** Join and vote counts for the facilitator and the projector, at most every COUNT_INTERVAL_MS. */
+  scheduleCount(counts: () => { joined: number; voted: number }) {
+    if (this.countTimer) return;
+    this.countTimer = setTimeout(() => {
+      this.countTimer = undefined;
+      const message = JSON.stringify({ type: 'count', ...counts() });
+      for (const peer of this.peers) if (peer.role !== 'participant') peer.send(message);
+    }, COUNT_INTERVAL_MS);
+  }
+
+  dispose() {
+    clearTimeout(this.countTimer);
+    this.peers.clear();
+  }
+}

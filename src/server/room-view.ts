@@ -1,0 +1,45 @@
+import type { DecisionRecord, RoomView, Tally, WallPost } from '../protocol/messages.ts';
+import type { SessionRow } from './session-store.ts';
+
+/** What a room knows, as far as anyone is shown it. */
+export interface RoomFacts {
+  readonly session: SessionRow;
+  readonly joined: number;
+  readonly voted: number;
+  readonly decision: number;
+  readonly scene: readonly string[];
+  readonly choices: readonly { readonly event: string; readonly timed: boolean }[];
+  readonly tally: Tally | undefined;
+  readonly path: readonly DecisionRecord[];
+  readonly posts: ReadonlyMap<string, { readonly text: string; readonly status: string }>;
+}
+
+/**
+ * The room as one audience sees it: counts, never who voted for what; the spread only once revealed;
+ * #IWill posts once shown, and the ones waiting only for the facilitator.
+ */
+export function roomView(facts: RoomFacts, forFacilitator: boolean, now: number): RoomView {
+  const { session } = facts;
+  const posts = (status: string): WallPost[] =>
+    [...facts.posts].filter(([, p]) => p.status === status).map(([id, p]) => ({ id, text: p.text }));
+  return {
+    sessionId: session.id,
+    code: session.code,
+    scenarioId: session.scenario_id,
+    phase: session.phase as RoomView['phase'],
+    locked: session.locked === 1,
+    joined: facts.joined,
+    voted: facts.voted,
+    minReveal: session.min_reveal,
+    decision: facts.decision,
+    scene: facts.scene,
+    choices: facts.choices,
+    ...(session.deadline !== null && session.phase === 'voting'
+      ? { remainingMs: Math.max(0, session.deadline - now) }
+      : {}),
+    ...(facts.tally ? { tally: facts.tally } : {}),
+    path: facts.path,
+    wall: posts('shown'),
+    ...(forFacilitator ? { pending: posts('pending') } : {}),
+  };
+}
