@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { choicesFor } from '../../src/engine/choices.ts';
 import { choose, runScore, startRun } from '../../src/engine/run-state.ts';
 import { moduleResult, scenarioPercent } from '../../src/lms/module-progress.ts';
 import { checkExportRequest, ExportError } from '../../src/lms/package-module.ts';
-import { ARTIFACTS, axeViolations, launchChromium, newPage } from '../support/browser.ts';
+import { ARTIFACTS, axeViolations, newPage, sharedChromium } from '../support/browser.ts';
 import { CMI5, runExport, startLmsHarness, unzipTo } from '../support/lms-harness.ts';
 import { loadRealScenario } from '../support/scenario-files.ts';
 import { scormViolations } from '../support/scorm-limits.ts';
@@ -17,7 +17,7 @@ const SCENARIOS = ['hand-on-the-back', 'crowded-train'];
 const PASS = 70;
 const out = mkdtempSync(join(tmpdir(), 'upstander-exports-'));
 const zip = (format: string) => join(out, `${format}.zip`);
-let browser: Browser;
+const browser = sharedChromium();
 
 beforeAll(async () => {
   // The packages under test are built by the command an author runs.
@@ -26,11 +26,7 @@ beforeAll(async () => {
       runExport(['--format', format, '--scenarios', SCENARIOS.join(','), '--pass', String(PASS), '--out', zip(format)]),
     ).toMatch(new RegExp(`^Wrote .*${format}\\.zip: ${format}, 2 scenario\\(s\\), pass mark 70%`));
   }
-  browser = await launchChromium();
 }, 240_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** What a learner who always takes the first choice on offer should be reported: per scenario, choices and score. */
 function firstChoicePlay() {
@@ -244,7 +240,7 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package in an LMS (scor
     };
     try {
       // First attempt: the first scenario, then one choice into the second; then the learner leaves.
-      const first = await newPage(browser);
+      const first = await newPage(browser());
       const refused: string[] = [];
       const listen = (page: Page) => page.on('console', (m) => m.text().includes('refused') && refused.push(m.text()));
       listen(first);
@@ -278,7 +274,7 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package in an LMS (scor
         [el.location]: afterFirst[el.location],
         ...interactions,
       };
-      const second = await newPage(browser);
+      const second = await newPage(browser());
       listen(second);
       await second.addInitScript(`window.__LMS_DATA__ = ${JSON.stringify(data)};`);
       await second.goto(`${harness.base}/harness.html?edition=${edition}`);
@@ -335,7 +331,7 @@ describe('without an LMS', () => {
     const { dir } = unzipTo(zip('scorm12'));
     const harness = await startLmsHarness(dir);
     try {
-      const page = await newPage(browser);
+      const page = await newPage(browser());
       await page.goto(`${harness.base}/pkg/index.html`);
       await page
         .getByText('No learning system was found: you can play, but your progress is not being recorded.')
@@ -357,7 +353,7 @@ describe('the cmi5 package, launched by an LMS', () => {
     const { dir } = unzipTo(zip('cmi5'));
     const harness = await startLmsHarness(dir);
     try {
-      const page = await newPage(browser);
+      const page = await newPage(browser());
       await page.goto(harness.cmi5Launch);
       const frame = page.mainFrame();
       await frame.getByRole('button', { name: 'Continue' }).waitFor();

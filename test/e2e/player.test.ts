@@ -1,22 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { scenarioFiles } from '../../src/cli/scenario-files.ts';
-import { ARTIFACTS, axeViolations, launchChromium, newPage, tabTo } from '../support/browser.ts';
+import { ARTIFACTS, axeViolations, newPage, sharedChromium, tabTo } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedChromium();
 
 const narrative = (page: Page) => page.locator('.narrative').textContent();
 
 describe('a learner in the browser', () => {
   it('plays a scenario from the library to its debrief with the keyboard only, and axe finds nothing', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(baseUrl);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -59,7 +53,7 @@ describe('a learner in the browser', () => {
   });
 
   it('resumes at the same scene with the same choices after a reload', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}#/play/hand-on-the-back`);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: /Look properly/ }).click();
@@ -78,7 +72,7 @@ describe('a learner in the browser', () => {
   });
 
   it('starts afresh with a visible notice when saved progress is corrupt', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(baseUrl);
     await page.evaluate(() => localStorage.setItem('upstander:v1:progress:hand-on-the-back', '{not json'));
     await page.goto(`${baseUrl}#/play/hand-on-the-back`);
@@ -88,7 +82,7 @@ describe('a learner in the browser', () => {
   });
 
   it('counts down a timed choice, and offers it as a plain choice when timers are off', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}#/play/hand-on-the-back`);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('timer').waitFor();
@@ -106,7 +100,7 @@ describe('a learner in the browser', () => {
 
   it('leaves at once with quick exit, and Back does not return to the scenario', async () => {
     for (const how of ['button', 'escape twice'] as const) {
-      const page = await newPage(browser);
+      const page = await newPage(browser());
       await page.goto(baseUrl);
       await page.getByRole('link', { name: 'The hand on the back', exact: true }).click();
       await page.getByRole('button', { name: 'Continue' }).click();
@@ -126,7 +120,7 @@ describe('a learner in the browser', () => {
 
   it('fits a 360 px phone and a 1920 px projector without sideways scrolling', async () => {
     for (const width of [360, 1920]) {
-      const page = await newPage(browser, { viewport: { width, height: 900 } });
+      const page = await newPage(browser(), { viewport: { width, height: 900 } });
       await page.goto(`${baseUrl}#/play/hand-on-the-back`);
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.locator('.narrative').waitFor();
@@ -139,7 +133,7 @@ describe('a learner in the browser', () => {
 
   it('animates a new view, and keeps it still under prefers-reduced-motion', async () => {
     for (const reducedMotion of ['no-preference', 'reduce'] as const) {
-      const page = await newPage(browser, { reducedMotion });
+      const page = await newPage(browser(), { reducedMotion });
       await page.goto(`${baseUrl}#/play/hand-on-the-back`);
       await page.getByRole('button', { name: 'Continue' }).waitFor();
       // Read the new view's style in the same task as the click: its first frame.
@@ -158,7 +152,7 @@ describe('a learner in the browser', () => {
   });
 
   it('prints the summary without the header, navigation or buttons', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}#/summary/hand-on-the-back`);
     await page.getByRole('heading', { name: 'The hand on the back: my summary' }).waitFor();
     expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(true);
@@ -170,7 +164,7 @@ describe('a learner in the browser', () => {
   });
 
   it('shows where to get help from every page', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}#/play/hand-on-the-back`);
     await page.getByRole('link', { name: 'Get help' }).click();
     await page.getByRole('heading', { name: 'Getting help and reporting' }).waitFor();
@@ -179,7 +173,7 @@ describe('a learner in the browser', () => {
   });
 
   it('switches to Spanish, keeps it after a reload, and plays a scenario written in Spanish', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(baseUrl);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
     await page.getByRole('heading', { name: 'Practica cómo intervenir' }).waitFor();
@@ -201,7 +195,7 @@ describe('a learner in the browser', () => {
   });
 
   it('opens every scenario in the library and plays its first choice', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     for (const file of scenarioFiles([])) {
       const id = file.replace(/^scenarios\//, '').replace(/\.json$/, '');
       await page.goto(`${baseUrl}#/play/${id}`);

@@ -1,15 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, axeViolations, launchChromium, newPage } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, axeViolations, newPage, sharedChromium } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedChromium();
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
@@ -19,7 +13,7 @@ const voteButtons = (phone: Page) => phone.locator('.session.phone .choice');
 describe('a facilitated group session in the browser', () => {
   it('a facilitator and three phones play a scenario to the group debrief and the #IWill wall', async () => {
     // The facilitator starts a session from the library.
-    const host = await newPage(browser);
+    const host = await newPage(browser());
     await host.goto(baseUrl);
     await host.getByRole('link', { name: 'Run with a group: The hand on the back' }).click();
     await host.getByLabel('Votes needed before the spread is shown').fill('3');
@@ -32,7 +26,7 @@ describe('a facilitated group session in the browser', () => {
     expect(await host.locator('.join-panel svg.qr').count()).toBe(1);
 
     // The projector holds no secret: it watches by code.
-    const screen = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+    const screen = await newPage(browser(), { viewport: { width: 1280, height: 800 } });
     await screen.goto(`${baseUrl}#/screen/${code}`);
     await screen.getByText('Content note').waitFor();
     expect(await screen.evaluate(() => JSON.stringify(localStorage))).not.toMatch(/host:/);
@@ -40,7 +34,7 @@ describe('a facilitated group session in the browser', () => {
     // Three phones join with the code: one through the form, two through the QR code's link.
     const phones: Page[] = [];
     for (let i = 0; i < 3; i++) {
-      const phone = await newPage(browser, PHONE);
+      const phone = await newPage(browser(), PHONE);
       if (i === 0) {
         await phone.goto(`${baseUrl}#/join`);
         await phone.getByLabel('The code on the screen').fill(code.toLowerCase());
@@ -138,13 +132,13 @@ describe('a facilitated group session in the browser', () => {
   }, 120_000);
 
   it('tells a phone with a wrong code so, and keeps the facilitator console for the browser that started it', async () => {
-    const phone = await newPage(browser, PHONE);
+    const phone = await newPage(browser(), PHONE);
     await phone.goto(`${baseUrl}#/join/ZZZZZZ`);
     await phone.getByRole('button', { name: 'Join' }).click();
     await phone.getByRole('alert').getByText('No session has that code').waitFor();
     await phone.getByRole('button', { name: 'Try another code' }).waitFor();
 
-    const stranger = await newPage(browser);
+    const stranger = await newPage(browser());
     await stranger.goto(`${baseUrl}#/console/${'A'.repeat(22)}`);
     await stranger.getByRole('heading', { name: 'This browser cannot run that session' }).waitFor();
   });
