@@ -12,6 +12,8 @@ const IDLE_MS = 30 * 60 * 1000;
 /** The rooms in memory, loaded from the store on first use: after a restart, a room comes back when someone reconnects. */
 export class Rooms {
   private readonly byId = new Map<string, Promise<Room | undefined>>();
+  /** Join codes of the rooms in memory: a class joining at once asks the store once, not once per phone. */
+  private readonly idByCode = new Map<string, string>();
 
   constructor(
     private readonly store: SessionStore,
@@ -44,11 +46,12 @@ export class Rooms {
       this.now,
     );
     this.byId.set(room.id, Promise.resolve(room));
+    this.idByCode.set(code, room.id);
     return { sessionId: room.id, code, secret };
   }
 
   async byCode(code: string): Promise<Room | undefined> {
-    const id = await this.store.sessionIdByCode(code);
+    const id = this.idByCode.get(code) ?? (await this.store.sessionIdByCode(code));
     return id ? this.get(id) : undefined;
   }
 
@@ -71,7 +74,9 @@ export class Rooms {
     if (!stored || stored.session.expires_at <= this.now()) return undefined;
     const scenario = this.catalogue.get(stored.session.scenario_id);
     if (!scenario) throw new RoomError('unknown-session', 'This session’s scenario is no longer offered.');
-    return Room.restore(stored, scenario, this.store, this.now);
+    const room = Room.restore(stored, scenario, this.store, this.now);
+    this.idByCode.set(room.code, room.id);
+    return room;
   }
 
   /**
@@ -85,6 +90,7 @@ export class Rooms {
       if (room && (room.expiresAt <= this.now() || room.idleSince(this.now(), idleMs))) {
         room.dispose();
         this.byId.delete(id);
+        this.idByCode.delete(room.code);
       }
     }
     return deleted;
@@ -102,5 +108,6 @@ export class Rooms {
         () => {},
       );
     this.byId.clear();
+    this.idByCode.clear();
   }
 }
