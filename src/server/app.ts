@@ -35,7 +35,7 @@ export async function buildApp({
   config,
   now = Date.now,
 }: AppParts): Promise<{ app: FastifyInstance; rooms: Rooms }> {
-  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, trustProxy: process.env.TRUST_PROXY === '1' });
+  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, trustProxy: config.trustProxy });
   const rooms = new Rooms(store, catalogue, config, now);
   const limits = {
     wrongCodes: new AddressLimiter(config.wrongCodesPerMinute, MINUTE, now),

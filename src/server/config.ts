@@ -24,6 +24,8 @@ export interface ServerConfig {
   readonly wrongCodesPerMinute: number;
   readonly joinsPerMinute: number;
   readonly sessionsPerHour: number;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For, so limits apply per client. */
+  readonly trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -59,5 +61,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root = process.cwd()): Ser
     wrongCodesPerMinute: int('WRONG_CODES_PER_MINUTE', 20, 1, 100_000),
     joinsPerMinute: int('JOINS_PER_MINUTE', 1000, 1, 1_000_000),
     sessionsPerHour: int('SESSIONS_PER_HOUR', 60, 1, 100_000),
+    trustProxy: env.TRUST_PROXY === '1',
   };
 }
