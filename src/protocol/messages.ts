@@ -109,6 +109,13 @@ export interface WallPost {
   readonly text: string;
 }
 
+/** A choice on the screen. With timers on, a timed choice is what happens when time runs out, not a vote. */
+export interface ChoiceOnScreen {
+  /** The event that takes it. */
+  readonly event: string;
+  readonly timed: boolean;
+}
+
 /** The room as one role sees it: a full snapshot, sent on connect and after every change of scene or phase. */
 export interface RoomView {
   readonly sessionId: string;
@@ -124,7 +131,7 @@ export interface RoomView {
   /** State keys of the scene on the screen (the ending, in the debrief). */
   readonly scene: readonly string[];
   /** The choices on offer, in reading order. */
-  readonly choices: readonly { readonly event: string; readonly timed: boolean }[];
+  readonly choices: readonly ChoiceOnScreen[];
   /** For a timed scene: milliseconds left when this view was sent. */
   readonly remainingMs?: number;
   /** After the reveal. */

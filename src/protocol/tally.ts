@@ -1,4 +1,4 @@
-import type { Tally } from './messages.ts';
+import type { ChoiceOnScreen, Tally } from './messages.ts';
 
 /** The choice with the most votes, or undefined when the spread is withheld or the top is a tie. */
 export function majorityOf(tally: Tally | undefined): string | undefined {
@@ -14,7 +14,7 @@ export function majorityOf(tally: Tally | undefined): string | undefined {
  * `minReveal` people voted, so no single vote can be singled out.
  */
 export function countVotes(
-  choices: readonly { event: string; timed: boolean }[],
+  choices: readonly ChoiceOnScreen[],
   votes: Iterable<string>,
   joined: number,
   minReveal: number,

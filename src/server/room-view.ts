@@ -1,16 +1,10 @@
-import type { DecisionRecord, RoomView, Tally, WallPost } from '../protocol/messages.ts';
+import type { RoomView, Tally, WallPost } from '../protocol/messages.ts';
 import type { SessionRow } from './session-store.ts';
 
-/** What a room knows, as far as anyone is shown it. */
-export interface RoomFacts {
+/** What a room knows, as far as anyone is shown it: the view's own fields, and what the rest is made from. */
+export interface RoomFacts extends Pick<RoomView, 'joined' | 'voted' | 'decision' | 'scene' | 'choices' | 'path'> {
   readonly session: SessionRow;
-  readonly joined: number;
-  readonly voted: number;
-  readonly decision: number;
-  readonly scene: readonly string[];
-  readonly choices: readonly { readonly event: string; readonly timed: boolean }[];
   readonly tally: Tally | undefined;
-  readonly path: readonly DecisionRecord[];
   readonly posts: ReadonlyMap<string, { readonly text: string; readonly status: string }>;
 }
 

@@ -1,7 +1,7 @@
 import { choicesFor, currentScene } from '../engine/choices.ts';
 import type { LoadedScenario } from '../engine/load-scenario.types.ts';
 import { choose, type Run, replayRun } from '../engine/run-state.ts';
-import type { DecisionRecord, Phase, RoomView, ServerMessage, Tally } from '../protocol/messages.ts';
+import type { ChoiceOnScreen, DecisionRecord, Phase, RoomView, ServerMessage, Tally } from '../protocol/messages.ts';
 import { countVotes, majorityOf } from '../protocol/tally.ts';
 import type { Peer } from './peer.types.ts';
 import { RoomAudience } from './room-audience.ts';
@@ -9,6 +9,11 @@ import { RoomError } from './room-error.ts';
 import { roomView } from './room-view.ts';
 import { hashSecret, randomToken, secretMatches } from './secrets.ts';
 import type { DecisionRow, SessionRow, SessionStore, StoredRoom } from './session-store.ts';
+
+/** A choice on the screen, with its delay when it is timed. */
+interface OnScreen extends ChoiceOnScreen {
+  readonly delay: number | undefined;
+}
 
 /**
  * One session: the authoritative state of a group's run through a scenario. The scenario's machine runs
@@ -26,6 +31,8 @@ export class Room {
   private queue: Promise<unknown> = Promise.resolve();
   private deadlineTimer: NodeJS.Timeout | undefined;
   private tally: Tally | undefined;
+  /** The choices of the decision on the screen, kept with `run`. */
+  private onScreen: OnScreen[];
 
   private constructor(
     private session: SessionRow,
@@ -38,6 +45,7 @@ export class Room {
     if (!run)
       throw new RoomError('unknown-session', 'This session no longer matches its scenario, which has changed since.');
     this.run = run;
+    this.onScreen = this.choicesAt(run);
     this.audience = new RoomAudience(session.id, now);
     this.path = (stored?.decisions ?? []).map((d) => ({
       scene: d.scene.split('.'),
@@ -162,7 +170,7 @@ export class Room {
       if (this.phase !== 'voting') throw new RoomError('not-voting', 'Voting is closed for this decision.');
       if (decision !== this.decision)
         throw new RoomError('stale-decision', 'That vote was for an earlier decision; the story has moved on.');
-      if (!this.offered().some((c) => c.event === choice && !c.timed))
+      if (!this.onScreen.some((c) => c.event === choice && !c.timed))
         throw new RoomError('unknown-choice', 'That is not one of the choices on the screen.');
       if (this.votes.get(participantId) !== choice) {
         await this.store.putVote({
@@ -269,8 +277,11 @@ export class Room {
     return this.path.length;
   }
 
-  /** The choices on offer; with timers on, a timed choice is what happens when time runs out, not a vote. */
-  private offered(run = this.run) {
+  /**
+   * The choices on offer where `run` is, asked of XState once per decision (not once per vote); with
+   * timers on, a timed choice is what happens when time runs out, not a vote.
+   */
+  private choicesAt(run: Run): OnScreen[] {
     return choicesFor(this.scenario.machine, run.snapshot).map((c) => ({
       event: c.event,
       timed: c.delay !== undefined && this.session.timers === 1,
@@ -279,7 +290,7 @@ export class Room {
   }
 
   private countNow(): Tally {
-    return countVotes(this.offered(), this.votes.values(), this.participants.size, this.session.min_reveal);
+    return countVotes(this.onScreen, this.votes.values(), this.participants.size, this.session.min_reveal);
   }
 
   /**
@@ -289,7 +300,8 @@ export class Room {
   private async openDecision(run: Run, closed?: { row: DecisionRow; record: DecisionRecord }) {
     const at = this.now();
     const ended = run.snapshot.status === 'done';
-    const delay = this.offered(run).find((c) => c.timed)?.delay;
+    const onScreen = this.choicesAt(run);
+    const delay = onScreen.find((c) => c.timed)?.delay;
     const changes = {
       phase: ended ? 'debrief' : 'voting',
       choices: JSON.stringify(run.steps.map((s) => s.event)),
@@ -300,6 +312,7 @@ export class Room {
     if (closed) await this.store.closeDecision(closed.row, changes);
     else await this.store.updateSession(this.id, changes);
     this.run = run;
+    this.onScreen = onScreen;
     if (closed) this.path.push(closed.record);
     this.votes.clear();
     this.tally = undefined;
@@ -333,7 +346,7 @@ export class Room {
         voted: this.votes.size,
         decision: this.decision,
         scene: currentScene(this.scenario.machine, this.run.snapshot).keys,
-        choices: this.offered().map(({ event, timed }) => ({ event, timed })),
+        choices: this.onScreen.map(({ event, timed }) => ({ event, timed })),
         tally: this.tally,
         path: this.path,
         posts: this.posts,

@@ -6,12 +6,10 @@ import { choicesFor, currentScene } from '../engine/choices.ts';
 import { replayRun } from '../engine/run-state.ts';
 import type { ChoiceMeta, Scenario } from '../engine/scenario.types.ts';
 import { scenarioText } from '../engine/text.ts';
-import type { RoomView } from '../protocol/messages.ts';
+import type { ChoiceOnScreen, RoomView } from '../protocol/messages.ts';
 
 /** A choice on the screen with what it says. */
-export interface RoomChoice {
-  readonly event: string;
-  readonly timed: boolean;
+export interface RoomChoice extends ChoiceOnScreen {
   readonly meta: ChoiceMeta | undefined;
 }
 
