@@ -32,3 +32,9 @@ export function countVotes(
   if (voted < minReveal) return { shown: false, total: voted, needed: minReveal };
   return { shown: true, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
 }
+
+/** A choice's votes in a shown tally, and their share of all votes in whole percent. */
+export function votesFor(tally: Extract<Tally, { shown: true }>, event: string): { count: number; share: number } {
+  const count = tally.counts[event] ?? 0;
+  return { count, share: tally.total ? Math.round((count / tally.total) * 100) : 0 };
+}

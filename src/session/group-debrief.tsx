@@ -1,7 +1,9 @@
 import { useT } from '../app/i18n.ts';
 import { runScore } from '../engine/run-state.ts';
+import type { Score } from '../engine/score.ts';
 import { roomVotesScore } from '../engine/vote-score.ts';
 import type { RoomView } from '../protocol/messages.ts';
+import { votesFor } from '../protocol/tally.ts';
 import type { RoomStory } from './use-room-story.ts';
 
 /** The group's debrief: the ending, the path taken with its votes, and how the room scored per tactic. */
@@ -15,6 +17,12 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
     room.path.map((d) => ({ choice: d.choice, counts: d.tally.shown ? d.tally.counts : undefined })),
   );
   const tactics = [...new Set([...Object.keys(best?.score.tactics ?? {}), ...Object.keys(path?.tactics ?? {})])];
+  // One row per tactic, then harm and the total: each reads its figure from a score.
+  const rows: [string, (score: Score) => number][] = [
+    ...tactics.map((id): [string, (score: Score) => number] => [tacticName(id), (score) => score.tactics[id] ?? 0]),
+    [t('session.harmRow'), (score) => score.harm],
+    [t('session.totalRow'), (score) => score.total],
+  ];
   return (
     <>
       <section className="panel" aria-labelledby="ending-title">
@@ -25,15 +33,14 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
         <h2 id="path-title">{t('session.pathTaken')}</h2>
         <ol className="group-path">
           {room.path.map((d, i) => {
-            const meta = story.choiceAt(i, d.choice);
+            // The replayed run holds each choice the group made, with its words.
+            const meta = story.run?.steps[i]?.meta;
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: the path only grows; a decision's place in it is its identity.
               <li key={`${i}-${d.choice}`}>
                 <strong>{meta ? story.text(meta.label) : d.choice}</strong>{' '}
                 {d.chosenBy === 'majority' ? t('session.byMajority') : t('session.byFacilitator')}
-                {d.tally.shown
-                  ? ` (${t('session.voteCount', { count: d.tally.counts[d.choice] ?? 0, share: d.tally.total ? Math.round(((d.tally.counts[d.choice] ?? 0) / d.tally.total) * 100) : 0 })})`
-                  : ''}
+                {d.tally.shown ? ` (${t('session.voteCount', votesFor(d.tally, d.choice))})` : ''}
                 {meta && <p className="vote-feedback">{story.text(meta.feedback)}</p>}
               </li>
             );
@@ -55,29 +62,15 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
               </tr>
             </thead>
             <tbody>
-              {tactics.map((id) => (
-                <tr key={id}>
-                  <th scope="row">{tacticName(id)}</th>
-                  <td>{path.tactics[id] ?? 0}</td>
-                  <td>{votes.tactics[id] ?? 0}</td>
-                  <td>{best.score.tactics[id] ?? 0}</td>
-                  <td>{worst.score.tactics[id] ?? 0}</td>
+              {rows.map(([label, read]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  {[path, votes, best.score, worst.score].map((score, column) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the four columns are fixed; their place is their identity.
+                    <td key={column}>{read(score)}</td>
+                  ))}
                 </tr>
               ))}
-              <tr>
-                <th scope="row">{t('session.harmRow')}</th>
-                <td>{path.harm}</td>
-                <td>{votes.harm}</td>
-                <td>{best.score.harm}</td>
-                <td>{worst.score.harm}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t('session.totalRow')}</th>
-                <td>{path.total}</td>
-                <td>{votes.total}</td>
-                <td>{best.score.total}</td>
-                <td>{worst.score.total}</td>
-              </tr>
             </tbody>
           </table>
         </section>

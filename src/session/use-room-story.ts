@@ -38,15 +38,7 @@ export function useRoomStory(scenario: Scenario, room: RoomView) {
     ...c,
     meta: offered.find((o) => o.event === c.event)?.meta,
   }));
-  /** The words of a choice already made, at decision `index`. */
-  const choiceAt = (index: number, event: string): ChoiceMeta | undefined => {
-    const before = replayRun(
-      machine,
-      room.path.slice(0, index).map((d) => d.choice),
-    );
-    return before ? choicesFor(machine, before.snapshot).find((c) => c.event === event)?.meta : undefined;
-  };
-  return { scenario, machine, analysis, run, scene, choices, choiceAt, text, paragraphs };
+  return { scenario, machine, analysis, run, scene, choices, text, paragraphs };
 }
 
 export type RoomStory = ReturnType<typeof useRoomStory>;

@@ -1,5 +1,6 @@
 import { useT } from '../app/i18n.ts';
 import type { Tally } from '../protocol/messages.ts';
+import { votesFor } from '../protocol/tally.ts';
 import type { RoomChoice, RoomStory } from './use-room-story.ts';
 
 /** The spread of the room's votes: a bar per choice with its tactics and feedback, or why it is withheld. */
@@ -27,8 +28,7 @@ export function VoteBars({
       <h2 id="votes-title">{t('session.votes')}</h2>
       <ul className="vote-bars">
         {choices.map(({ event, meta, timed }) => {
-          const count = tally.counts[event] ?? 0;
-          const share = tally.total ? Math.round((count / tally.total) * 100) : 0;
+          const { count, share } = votesFor(tally, event);
           const tactics = Object.entries(meta?.tactics ?? {}).filter(([, points]) => points > 0);
           return (
             <li key={event}>
