@@ -132,6 +132,16 @@ function scorm2004(api: Scorm2004Api, log: (m: string) => void): Dialect {
   };
 }
 
+/** The LMS's API for the edition, if one is found, with that edition's element names. */
+function findDialect(edition: 'scorm12' | 'scorm2004', log: (m: string) => void): Dialect | undefined {
+  if (edition === 'scorm12') {
+    const api = findScormApi<Scorm12Api>('API');
+    return api && scorm12(api, log);
+  }
+  const api = findScormApi<Scorm2004Api>('API_1484_11');
+  return api && scorm2004(api, log);
+}
+
 /**
  * The module's link to a SCORM LMS, 1.2 or 2004: resume from suspend data, each choice as an
  * interaction, a commit at every decision, exit `suspend` when left mid-way and normal when finished.
@@ -140,10 +150,7 @@ export function connectScorm(
   edition: 'scorm12' | 'scorm2004',
   log: (m: string) => void = console.warn,
 ): LmsConnection | undefined {
-  const dialect =
-    edition === 'scorm12'
-      ? ((api) => api && scorm12(api, log))(findScormApi<Scorm12Api>('API'))
-      : ((api) => api && scorm2004(api, log))(findScormApi<Scorm2004Api>('API_1484_11'));
+  const dialect = findDialect(edition, log);
   if (!dialect?.initialize()) return undefined;
   const started = Date.now();
   const resume = dialect.get(dialect.entry) === 'resume' ? dialect.get('cmi.suspend_data') || undefined : undefined;
@@ -172,10 +179,7 @@ export function connectScorm(
       if (progress.length > limits.suspendData)
         log(`Progress is ${progress.length} characters; the LMS keeps ${limits.suspendData}.`);
       else dialect.set('cmi.suspend_data', progress);
-      dialect.set(
-        dialect.location,
-        location.slice(0, edition === 'scorm12' ? LIMITS.scorm12.lessonLocation : LIMITS.scorm2004.location),
-      );
+      dialect.set(dialect.location, location.slice(0, limits.location));
       for (const [element, value] of dialect.status(status, false)) dialect.set(element, value);
       dialect.set(dialect.exit, 'suspend');
       dialect.commit();

@@ -37,6 +37,7 @@ export function scormIdentifier(text: string, max = 250): string {
 }
 
 export const LIMITS = {
-  scorm12: { suspendData: 4096, lessonLocation: 255, identifier: 255 },
+  // 1.2 calls its location cmi.core.lesson_location; the limits use one name for both editions.
+  scorm12: { suspendData: 4096, location: 255, identifier: 255 },
   scorm2004: { suspendData: 64000, location: 1000, identifier: 4000, description: 250 },
 } as const;
