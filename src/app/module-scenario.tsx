@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { analyse } from '../engine/analyse.ts';
-import { buildMachine } from '../engine/build-machine.ts';
+import { compileScenario } from '../engine/compile-scenario.ts';
 import { runScore, saveRun } from '../engine/run-state.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { choicePoints } from '../engine/score.ts';
@@ -24,8 +23,7 @@ interface ModuleScenarioProps {
 /** One scenario of the module: the player, with its progress kept in the LMS and each choice reported. */
 export function ModuleScenario({ scenario, progress, store, connection, after }: ModuleScenarioProps) {
   const { language } = useT();
-  const machine = useMemo(() => buildMachine(scenario), [scenario]);
-  const analysis = useMemo(() => analyse(machine), [machine]);
+  const { machine, analysis } = compileScenario(scenario);
   const { text } = scenarioText(scenario, language);
 
   const lmsStore: ProgressStore = useMemo(

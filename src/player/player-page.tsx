@@ -2,9 +2,8 @@ import { motion, useReducedMotion } from 'framer-motion';
 import { useMemo } from 'react';
 import { useT } from '../app/i18n.ts';
 import { timedChoice, useSettings } from '../app/settings.ts';
-import { analyse } from '../engine/analyse.ts';
-import { buildMachine } from '../engine/build-machine.ts';
 import { currentScene } from '../engine/choices.ts';
+import { compileScenario } from '../engine/compile-scenario.ts';
 import { runEnding } from '../engine/run-state.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';
@@ -29,8 +28,7 @@ interface PlayerPageProps {
 
 /** Plays one scenario from its content note to its debrief. */
 export function PlayerPage({ scenario, store, observer, after, canChooseAnother }: PlayerPageProps) {
-  const machine = useMemo(() => buildMachine(scenario), [scenario]);
-  const analysis = useMemo(() => analyse(machine), [machine]);
+  const { machine, analysis } = compileScenario(scenario);
   const player = usePlayer(machine, scenario.id, store, observer);
   const reduceMotion = useReducedMotion();
   const { t, language } = useT();

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { useT } from '../app/i18n.ts';
-import { analyse } from '../engine/analyse.ts';
-import { buildMachine } from '../engine/build-machine.ts';
 import { choicesFor, currentScene } from '../engine/choices.ts';
+import { compileScenario } from '../engine/compile-scenario.ts';
 import { replayRun } from '../engine/run-state.ts';
 import type { ChoiceMeta, Scenario } from '../engine/scenario.types.ts';
 import { scenarioText } from '../engine/text.ts';
@@ -19,8 +18,7 @@ export interface RoomChoice extends ChoiceOnScreen {
  */
 export function useRoomStory(scenario: Scenario, room: RoomView) {
   const { language } = useT();
-  const machine = useMemo(() => buildMachine(scenario), [scenario]);
-  const analysis = useMemo(() => analyse(machine), [machine]);
+  const { machine, analysis } = compileScenario(scenario);
   const { text, paragraphs } = useMemo(() => scenarioText(scenario, language), [scenario, language]);
   const pathKey = room.path.map((d) => d.choice).join(' ');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the path's events are the key; the array is new with every room view.
