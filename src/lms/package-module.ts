@@ -30,6 +30,8 @@ export interface ExportRequest {
   readonly scenarios: readonly string[];
   readonly pass: number;
   readonly out: string;
+  /** The module's title, from its scenarios' titles. */
+  readonly title: string;
 }
 
 /** Checks what was asked before anything is built: every problem at once, each with what to do. */
@@ -47,12 +49,15 @@ export function checkExportRequest(
     .filter(Boolean);
   if (!scenarios.length)
     problems.push('--scenarios must name at least one scenario, e.g. --scenarios hand-on-the-back,crowded-train.');
+  const titles: string[] = [];
   for (const id of scenarios) {
     const file = join(dir, `${id}.json`);
-    if (!existsSync(file))
-      problems.push(`There is no scenario "${id}" (no ${file}); npm run scenarios:list shows them.`);
-    else if (!loadScenarioFile(file).ok)
+    const result = existsSync(file) ? loadScenarioFile(file) : undefined;
+    if (!result) problems.push(`There is no scenario "${id}" (no ${file}); npm run scenarios:list shows them.`);
+    else if (!result.ok)
       problems.push(`The scenario "${id}" has problems: npm run scenarios:check -- ${file} lists them.`);
+    else
+      titles.push(localize(result.scenario.meta.title, result.scenario.meta.language, result.scenario.meta.language));
   }
   if (new Set(scenarios).size !== scenarios.length) problems.push('--scenarios names a scenario twice.');
   const pass = Number(raw.pass);
@@ -65,7 +70,7 @@ export function checkExportRequest(
     problems.push(`Cannot write ${out}: the folder ${dirname(out)} does not exist or is not writable.`);
   else if (existsSync(out) && statSync(out).isDirectory()) problems.push(`Cannot write ${out}: it is a folder.`);
   if (problems.length) throw new ExportError(problems.join('\n'));
-  return { format, scenarios, pass, out };
+  return { format, scenarios, pass, out, title: titles.join(' · ') };
 }
 
 function writableFolder(path: string): boolean {
@@ -107,12 +112,7 @@ export async function buildModulePlayer(scenarios: readonly string[]): Promise<s
 
 /** Packages a built player as a zip for one standard: the manifest at the root, every file listed. */
 export function packageModule(playerDir: string, request: ExportRequest): { files: number; bytes: number } {
-  const titles = request.scenarios.map((id) => {
-    const result = loadScenarioFile(join(SCENARIOS_DIR, `${id}.json`));
-    if (!result.ok) throw new ExportError(`The scenario "${id}" has problems.`);
-    return localize(result.scenario.meta.title, result.scenario.meta.language, result.scenario.meta.language);
-  });
-  const title = titles.join(' · ');
+  const { title } = request;
   const config: ModuleConfig = { standard: request.format, pass: request.pass, scenarios: request.scenarios, title };
   const files = filesUnder(playerDir);
   const entries: Record<string, Uint8Array> = {};
