@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -362,7 +362,6 @@ describe('the cmi5 package, launched by an LMS', () => {
       await playOn(frame);
       await frame.getByRole('button', { name: 'Finish the module' }).click();
       await frame.getByRole('heading', { name: 'Module complete' }).waitFor();
-      await page.waitForFunction('true');
       const deadline = Date.now() + 5000;
       while (!harness.lrs.statements.some((s) => s.verb.id.endsWith('/terminated')) && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 50));
@@ -412,5 +411,3 @@ describe('the cmi5 package, launched by an LMS', () => {
     }
   }, 60_000);
 });
-
-mkdirSync(out, { recursive: true });
