@@ -8,6 +8,7 @@ import { saveRun, startRun } from '../../src/engine/run-state.ts';
 import { scenarioParts } from '../../src/engine/scenario-walk.ts';
 import { launchChromium } from '../support/browser.ts';
 import { serveBuild } from '../support/serve-build.ts';
+import { budgets, quantile } from './budgets.ts';
 
 /**
  * Player benchmarks against the production build in Debian's Chromium, with the budgets of the player
@@ -15,11 +16,7 @@ import { serveBuild } from '../support/serve-build.ts';
  */
 const BUDGET = { initialJsKb: 150, paintMedianMs: 16, lighthousePerformance: 95, lighthouseAccessibility: 100 };
 const SAMPLES = 60;
-const failures: string[] = [];
-const check = (ok: boolean, line: string) => {
-  console.log(`${line}: ${ok ? 'PASS' : 'FAIL'}`);
-  if (!ok) failures.push(line);
-};
+const { check, finish } = budgets('player');
 
 const { url, close } = await serveBuild();
 const largest = scenarioFiles([])
@@ -96,11 +93,7 @@ const CLICK_TO_PAINT = `(async (samples) => {
 })(${SAMPLES})`;
 type Samples = { work: number[]; painted: number[] };
 const timings: { toFeedback: Samples; toScene: Samples } = await page.evaluate(CLICK_TO_PAINT);
-const stats = (values: number[]) => {
-  const sorted = values.toSorted((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p95: at(0.95), n: values.length };
-};
+const stats = (values: number[]) => ({ median: quantile(values, 0.5), p95: quantile(values, 0.95), n: values.length });
 for (const [name, samples] of [
   ['choice → feedback', timings.toFeedback],
   ['continue → next scene', timings.toScene],
@@ -159,5 +152,4 @@ await cdp.close();
 chrome.kill();
 await close();
 
-console.log(failures.length ? `${failures.length} budget(s) missed.` : 'All player budgets met.');
-process.exitCode = failures.length ? 1 : 0;
+finish();

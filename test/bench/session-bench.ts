@@ -7,6 +7,7 @@ import { countVotes } from '../../src/protocol/tally.ts';
 import { ROOT } from '../support/scenario-files.ts';
 import { SessionClient } from '../support/session-client.ts';
 import { createSession } from '../support/session-server.ts';
+import { budgets, quantile } from './budgets.ts';
 
 /**
  * Group-session benchmarks: the real server (its own process, SQLite storage on, as `npm start` runs it)
@@ -14,17 +15,11 @@ import { createSession } from '../support/session-server.ts';
  * checked and printed; a miss fails the run.
  */
 const BUDGET = { ackP99Ms: 100, revealAllMs: 500, memoryMb: 512, snapshotP95Ms: 1000 };
-const failures: string[] = [];
-const budget = (line: string, ok: boolean) => {
-  console.log(`${line}: ${ok ? 'PASS' : 'FAIL'}`);
-  if (!ok) failures.push(line);
-};
+const { check, finish } = budgets('session');
+const budget = (line: string, ok: boolean) => check(ok, line);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const sleep = (n: number) => new Promise((r) => setTimeout(r, n));
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
+const percentile = (values: number[], p: number) => quantile(values, p / 100);
 const spread = (values: number[]) =>
   `p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, p99 ${ms(percentile(values, 99))} (n=${values.length})`;
 
@@ -322,5 +317,4 @@ console.log(`Node ${process.version}, ${cpus().length} cores; server in its own 
   await server.stop();
 }
 
-console.log(failures.length ? `${failures.length} session budget(s) missed.` : 'All session budgets met.');
-process.exitCode = failures.length ? 1 : 0;
+finish();
