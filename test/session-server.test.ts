@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseTarget } from '../src/server/db/database.ts';
@@ -320,6 +321,21 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
       status: 400,
       body: { error: expect.stringContaining('minReveal') },
     });
+  });
+
+  it('tells the console the address phones should open: the one it was reached at, whatever the Host header', async () => {
+    const info = await (await fetch(new URL('api/info', server.url))).json();
+    expect(info).toEqual({ joinBase: server.url });
+    const odd = await new Promise<string>((resolve, reject) => {
+      const req = request(new URL('api/info', server.url), { headers: { host: 'not a host' } }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve(`${res.statusCode} ${body}`));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(odd).toMatch(/^200 \{"joinBase":"http:\/\/127\.0\.0\.1:\d+\/"\}$/);
   });
 
   it('exports results as CSV and JSON for the facilitator only, with no personal data', async () => {

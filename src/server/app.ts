@@ -134,14 +134,16 @@ export async function buildApp({
 }
 
 function joinBase(hostHeader: string | undefined, config: ServerConfig): string {
-  const port = hostHeader?.split(':')[1] ?? String(config.port);
-  const host = hostHeader?.split(':')[0];
+  // URL parses host and port, IPv6 addresses in brackets included; a Host header that is not one is ignored.
+  const fallback = `http://${config.host}:${config.port}/`;
+  const opened = URL.canParse(`http://${hostHeader}/`) ? new URL(`http://${hostHeader}/`) : new URL(fallback);
+  const port = opened.port || String(config.port);
   // Opened on this machine as localhost: phones need the machine's address on the network instead.
-  if (!host || host === 'localhost' || host === '127.0.0.1') {
+  if (['localhost', '127.0.0.1', '[::1]'].includes(opened.hostname)) {
     const lan = Object.values(networkInterfaces())
       .flat()
       .find((i) => i && i.family === 'IPv4' && !i.internal);
     if (lan && config.host !== '127.0.0.1') return `http://${lan.address}:${port}/`;
   }
-  return `http://${hostHeader ?? `${config.host}:${port}`}/`;
+  return opened.href;
 }
