@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import pg from 'pg';
 import { buildApp } from '../../src/server/app.ts';
 import { configFromEnv, type ServerConfig } from '../../src/server/config.ts';
 import { type DatabaseTarget, openDatabase } from '../../src/server/db/database.ts';
@@ -10,7 +10,7 @@ import { loadCatalogue } from '../../src/server/scenario-catalogue.ts';
 import { SessionStore } from '../../src/server/session-store.ts';
 import { ROOT } from './scenario-files.ts';
 
-/** The stores the session suite runs against: SQLite always, PostgreSQL when TEST_DATABASE_URL names one. */
+/** The stores the session suites run against: SQLite always, PostgreSQL when TEST_DATABASE_URL names one. */
 export function testDatabases(): { name: string; target: () => DatabaseTarget }[] {
   const url = process.env.TEST_DATABASE_URL;
   return [
@@ -18,19 +18,43 @@ export function testDatabases(): { name: string; target: () => DatabaseTarget }[
       name: 'SQLite',
       target: () => ({ kind: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'upstander-')), 'test.sqlite') }),
     },
-    ...(url ? [{ name: 'PostgreSQL', target: () => ({ kind: 'postgres', url }) as DatabaseTarget }] : []),
+    ...(url
+      ? [{ name: 'PostgreSQL', target: () => ({ kind: 'postgres', url: inOwnSchema(url) }) as DatabaseTarget }]
+      : []),
   ];
 }
 
-/** Empties a PostgreSQL test database, so each suite starts from the migrations. */
+let schemas = 0;
+
+/**
+ * The database URL with a search path of its own: Vitest runs test files in parallel, and each suite gets
+ * a schema no other suite touches (created by `resetDatabase`).
+ */
+function inOwnSchema(url: string): string {
+  const schema = `suite_${process.pid}_${++schemas}_${Date.now().toString(36)}`;
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
+
+/** The schema a PostgreSQL test URL names in its search path. */
+function schemaOf(url: string): string {
+  const options = new URL(url).searchParams.get('options') ?? '';
+  return /search_path=(\w+)/.exec(options)?.[1] ?? 'public';
+}
+
+/** Empties a PostgreSQL test suite's schema, so each suite starts from the migrations. */
 export async function resetDatabase(target: DatabaseTarget) {
   if (target.kind !== 'postgres') return;
-  const db = await openDatabase(target);
-  await sql`DROP SCHEMA public CASCADE; CREATE SCHEMA public`.execute(db).catch(async () => {
-    await sql`DROP SCHEMA public CASCADE`.execute(db);
-    await sql`CREATE SCHEMA public`.execute(db);
-  });
-  await db.destroy();
+  const schema = schemaOf(target.url);
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await client.end();
+  }
 }
 
 export interface RunningServer {
