@@ -193,6 +193,31 @@ const CASES: RuleCase[] = [
     fixed: bilingual(),
   },
   {
+    code: 'missingText',
+    name: 'facilitator notes without their Spanish',
+    path: '/states/start/meta/facilitatorNotes/1',
+    broken: bilingual((s) => {
+      s.states.start.meta.facilitatorNotes = [{ en: 'A heads-up.', es: 'Un aviso.' }, { en: 'Only English.' }];
+    }),
+    fixed: bilingual((s) => {
+      s.states.start.meta.facilitatorNotes = [
+        { en: 'A heads-up.', es: 'Un aviso.' },
+        { en: 'Two.', es: 'Dos.' },
+      ];
+    }),
+  },
+  {
+    code: 'schema',
+    name: 'facilitator notes that are not text',
+    path: '/states/start/meta/facilitatorNotes',
+    broken: withScenario((s) => {
+      s.states.start.meta.facilitatorNotes = 42;
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.meta.facilitatorNotes = 'A heads-up for whoever runs the session.';
+    }),
+  },
+  {
     code: 'undeclaredLanguage',
     name: 'a language the scenario does not declare',
     path: '/meta/title/fr',

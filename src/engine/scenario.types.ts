@@ -123,6 +123,8 @@ export interface StateMeta {
   readonly stage?: Stage;
   /** Prompts a facilitator may use with a group. */
   readonly discussion?: readonly Text[];
+  /** A heads-up for the facilitator only (never shown to learners): one text or several. */
+  readonly facilitatorNotes?: Paragraphs;
   /** Present on final states: how the story ends. */
   readonly ending?: Ending;
 }

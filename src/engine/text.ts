@@ -44,6 +44,8 @@ export function* textFields(scenario: Scenario): Generator<{ path: string; text:
     if (m?.prompt !== undefined) yield { path: pointer(...at, 'meta', 'prompt'), text: m.prompt };
     for (const [i, text] of (m?.discussion ?? []).entries())
       yield { path: pointer(...at, 'meta', 'discussion', i), text };
+    if (m?.facilitatorNotes !== undefined)
+      yield* paragraphTexts(m.facilitatorNotes, [...at, 'meta', 'facilitatorNotes']);
     if (m?.ending) {
       yield { path: pointer(...at, 'meta', 'ending', 'title'), text: m.ending.title };
       yield* paragraphTexts(m.ending.debrief, [...at, 'meta', 'ending', 'debrief']);
