@@ -2,6 +2,8 @@
 export { analyse, type ScenarioAnalysis, type ScoredPath, type Situation } from './analyse.ts';
 export { buildMachine, type RunContext, type ScenarioMachine, type ScenarioSnapshot } from './build-machine.ts';
 export { choicesFor, currentScene, type OfferedChoice, sceneStage } from './choices.ts';
+export { facilitatorGuide } from './facilitator-guide.ts';
+export type * from './facilitator-guide.types.ts';
 export { loadScenario, loadScenarioValue, SCENARIO_FORMAT } from './load-scenario.ts';
 export type { FileIssue, LoadedScenario, LoadResult } from './load-scenario.types.ts';
 export { toMermaid } from './mermaid.ts';
