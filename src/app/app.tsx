@@ -21,6 +21,8 @@ const ConsolePage = lazy(() => import('../session/console-page.tsx').then((m) =>
 const ScreenPage = lazy(() => import('../session/screen-page.tsx').then((m) => ({ default: m.ScreenPage })));
 const ModulePage = lazy(() => import('./module-page.tsx').then((m) => ({ default: m.ModulePage })));
 const JoinPage = lazy(() => import('../session/join-page.tsx').then((m) => ({ default: m.JoinPage })));
+// The facilitator guide, printable: read before a session, never during play.
+const GuidePage = lazy(() => import('../guide/guide-page.tsx').then((m) => ({ default: m.GuidePage })));
 
 /**
  * The shell: header with quick exit and settings, and the routes. Routes live in the URL hash so the
@@ -121,6 +123,7 @@ export function App({
               </Route>
               <Route path="/summary/:id">{({ id }) => withScenario(id, (s) => <SummaryPage scenario={s} />)}</Route>
               <Route path="/host/:id">{({ id }) => withScenario(id, (s) => <HostStartPage scenario={s} />)}</Route>
+              <Route path="/guide/:id">{({ id }) => withScenario(id, (s) => <GuidePage scenario={s} />)}</Route>
               <Route path="/console/:sessionId">
                 {({ sessionId }) => <ConsolePage key={sessionId} sessionId={sessionId} loaders={loaders} />}
               </Route>

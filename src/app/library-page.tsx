@@ -69,6 +69,10 @@ function ScenarioCard({ scenario }: { scenario: ScenarioSummary }) {
         <Link href={`/host/${id}`} replace aria-label={`${t('session.runWithGroup')}: ${text(meta.title)}`}>
           {t('session.runWithGroup')}
         </Link>
+        {' · '}
+        <Link href={`/guide/${id}`} replace aria-label={t('guide.linkLabel', { title: text(meta.title) })}>
+          {t('guide.link')}
+        </Link>
       </p>
     </article>
   );

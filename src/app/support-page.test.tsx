@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import support from './support.json' with { type: 'json' };
+import support from '../ui/support.json' with { type: 'json' };
 import { SupportPage } from './support-page.tsx';
 
 afterEach(cleanup);

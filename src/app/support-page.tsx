@@ -1,5 +1,5 @@
+import support from '../ui/support.json' with { type: 'json' };
 import { useT } from './i18n.ts';
-import support from './support.json' with { type: 'json' };
 
 /** Where to get help and how to report: read from support.json, which an organisation edits. */
 export function SupportPage() {

@@ -1,0 +1,199 @@
+import { useT } from '../app/i18n.ts';
+import type { FacilitatorGuide, GuideChoice, GuideScene } from '../engine/facilitator-guide.types.ts';
+
+/**
+ * A facilitator guide as a document: the same markup in the app (`#/guide/<id>`) and in the file
+ * `npm run guide` writes (rendered to static HTML). Every scenario text is rendered as text.
+ */
+export function GuideDocument({ guide }: { guide: FacilitatorGuide }) {
+  const { t } = useT();
+  const lang = guide.contentLanguage;
+  return (
+    <article className="facilitator-guide" aria-labelledby="guide-title">
+      <h1 id="guide-title">{t('guide.title', { title: guide.title })}</h1>
+      <p className="guide-lede">{t('guide.lede')}</p>
+      <p lang={lang}>{guide.summary}</p>
+      <p className="content-note">
+        <strong>{t('note.title')}</strong> <span lang={lang}>{guide.contentNote}</span>
+      </p>
+      <p>{t('guide.minutesAlone', { count: guide.minutes })}</p>
+
+      <section aria-labelledby="guide-timing">
+        <h2 id="guide-timing">{t('guide.timing')}</h2>
+        <table className="guide-timing">
+          <thead>
+            <tr>
+              <th scope="col">{t('guide.part')}</th>
+              <th scope="col">{t('guide.minutes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t('guide.introduction')}</th>
+              <td>{guide.timing.introduction}</td>
+            </tr>
+            {guide.scenes.map((scene) => (
+              <tr key={scene.key}>
+                <th scope="row">{t('guide.sceneRow', { number: scene.number, stage: stageName(t, scene) })}</th>
+                <td>{scene.minutes}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{t('guide.debrief')}</th>
+              <td>{guide.timing.debrief}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('guide.total')}</th>
+              <td>{guide.timing.total}</td>
+            </tr>
+          </tbody>
+        </table>
+        <p>{t('guide.timingNote')}</p>
+      </section>
+
+      {guide.tactics.length > 0 && (
+        <section aria-labelledby="guide-tactics">
+          <h2 id="guide-tactics">{t('guide.tacticsTitle')}</h2>
+          <dl>
+            {guide.tactics.map((tactic) => (
+              <div key={tactic.id}>
+                <dt>{tactic.name}</dt>
+                <dd>{tactic.description}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      {guide.scenes.map((scene) => (
+        <Scene key={scene.key} scene={scene} lang={lang} />
+      ))}
+
+      <section aria-labelledby="guide-endings">
+        <h2 id="guide-endings">{t('guide.endings')}</h2>
+        {guide.endings.map((ending) => (
+          <section key={ending.key} className="guide-ending" aria-labelledby={`guide-ending-${ending.number}`}>
+            <h3 id={`guide-ending-${ending.number}`}>
+              {t('guide.ending', { number: ending.number, title: ending.title })}
+            </h3>
+            <p>{t('guide.kind', { kind: t(`debrief.kind.${ending.kind}`) })}</p>
+            {ending.debrief.map((paragraph, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no id and never reorder
+              <p key={i} lang={lang}>
+                {paragraph}
+              </p>
+            ))}
+          </section>
+        ))}
+      </section>
+
+      <section aria-labelledby="guide-support">
+        <h2 id="guide-support">{t('guide.support')}</h2>
+        {guide.support.map((section, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: sections come from a data file, in its order
+          <section key={i} aria-labelledby={`guide-support-${i}`}>
+            <h3 id={`guide-support-${i}`}>{section.title}</h3>
+            <dl>
+              {section.items.map((item) => (
+                <div key={item.name}>
+                  <dt>{item.name}</dt>
+                  <dd>{item.detail}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </section>
+    </article>
+  );
+}
+
+type T = ReturnType<typeof useT>['t'];
+
+const stageName = (t: T, scene: GuideScene) => (scene.stage ? t(`stage.${scene.stage}`) : '');
+
+function Scene({ scene, lang }: { scene: GuideScene; lang: string }) {
+  const { t } = useT();
+  const id = `guide-scene-${scene.number}`;
+  return (
+    <section className="guide-scene" aria-labelledby={id}>
+      <h2 id={id}>
+        {t('guide.scene', { number: scene.number })}
+        {scene.stage && ` · ${stageName(t, scene)}`}
+      </h2>
+      <p className="guide-facts">{t('guide.sceneMinutes', { count: scene.minutes })}</p>
+      {scene.notes.length > 0 && (
+        <aside className="guide-notes" aria-labelledby={`${id}-notes`}>
+          <h3 id={`${id}-notes`}>{t('guide.notes')}</h3>
+          <List items={scene.notes} lang={lang} />
+        </aside>
+      )}
+      {scene.narrative.map((paragraph, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no id and never reorder
+        <p key={i} lang={lang}>
+          {paragraph}
+        </p>
+      ))}
+      {scene.prompt && (
+        <p className="guide-prompt" lang={lang}>
+          <strong>{scene.prompt}</strong>
+        </p>
+      )}
+      <h3>{t('guide.choices')}</h3>
+      <ol className="guide-choices">
+        {scene.choices.map((choice, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a scene's choices keep the file's order
+          <Choice key={i} choice={choice} lang={lang} />
+        ))}
+      </ol>
+      {scene.discussion.length > 0 && (
+        <>
+          <h3>{t('guide.discussion')}</h3>
+          <List items={scene.discussion} lang={lang} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Choice({ choice, lang }: { choice: GuideChoice; lang: string }) {
+  const { t } = useT();
+  const tactics = choice.tactics.map((tactic) => `${tactic.name} ${tactic.points}`).join(', ') || t('guide.noTactics');
+  const destinations = choice.leadsTo.map((to) =>
+    to.kind === 'scene'
+      ? t('guide.toScene', { number: to.number })
+      : to.kind === 'ending'
+        ? t('guide.toEnding', { number: to.number, title: to.title })
+        : t('guide.stays'),
+  );
+  return (
+    <li>
+      <p className="guide-choice-label" lang={lang}>
+        {choice.label}
+      </p>
+      {choice.timedSeconds !== undefined && <p>{t('guide.timed', { count: choice.timedSeconds })}</p>}
+      {choice.conditional && <p>{t('guide.conditional')}</p>}
+      <p>
+        {t('guide.tactics')} {tactics}
+        {choice.harm > 0 && ` · ${t('guide.harm', { harm: choice.harm })}`}
+      </p>
+      <p>
+        {t('guide.feedback')} <span lang={lang}>{choice.feedback}</span>
+      </p>
+      <p>
+        {t('guide.leadsTo')} {destinations.join(` ${t('guide.or')} `)}
+      </p>
+    </li>
+  );
+}
+
+function List({ items, lang }: { items: readonly string[]; lang: string }) {
+  return (
+    <ul lang={lang}>
+      {items.map((item, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: texts from the file, in its order
+        <li key={i}>{item}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { StrictMode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../app/app.tsx';
+import { i18next } from '../app/i18n.ts';
+import { toLibraryEntry } from '../app/library-entry.ts';
+import { loadScenarioValue } from '../engine/load-scenario.ts';
+import type { Scenario } from '../engine/scenario.types.ts';
+import { fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../test-util/fakes.ts';
+import support from '../ui/support.json' with { type: 'json' };
+import { GuidePage } from './guide-page.tsx';
+
+const HOSTILE = '<img src=x onerror="alert(1)">';
+const scenario: Scenario = fakeScenario({
+  meta: { ...fakeScenario().meta, title: 'On the stairs' },
+  states: {
+    start: fakeScene({
+      meta: {
+        narrative: [`Someone blocks the stairs. ${HOSTILE}`],
+        prompt: 'What do you do?',
+        stage: 'interpret',
+        discussion: ['What made you unsure?'],
+        facilitatorNotes: 'People often read her silence as agreement.',
+      },
+      on: {
+        ASK: fakeChoice({ target: 'next', meta: { label: `Ask her. ${HOSTILE}`, tactics: { speakUp: 2 } } }),
+      },
+    }),
+    next: fakeScene({ on: { GO: fakeChoice({ target: 'end', meta: { label: 'Walk her out.' } }) } }),
+    end: fakeEnding('good'),
+  },
+});
+
+async function expectNoAxeViolations(container: HTMLElement) {
+  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+beforeEach(() => i18next.changeLanguage('en'));
+afterEach(() => {
+  cleanup();
+  window.location.hash = '';
+  vi.restoreAllMocks();
+});
+
+describe.each([false, true])('the facilitator guide page (StrictMode: %s)', (strict) => {
+  const show = (node: React.ReactNode) => render(strict ? <StrictMode>{node}</StrictMode> : node);
+
+  it('lays out every scene with its stage, choices, tactics, prompts and notes, then the endings and support', async () => {
+    const { container } = show(<GuidePage scenario={scenario} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Facilitator guide: On the stairs' })).toBeTruthy();
+    const first = screen.getByRole('region', { name: 'Scene 1 · Seeing it as a problem' });
+    expect(within(first).getByText(`Ask her. ${HOSTILE}`)).toBeTruthy();
+    expect(within(first).getByText(/Speak up 2/)).toBeTruthy();
+    expect(within(first).getByText('Leads to: scene 2')).toBeTruthy();
+    expect(within(first).getByText('What made you unsure?')).toBeTruthy();
+    expect(within(first).getByRole('complementary', { name: 'Facilitator notes' }).textContent).toContain(
+      'People often read her silence as agreement.',
+    );
+    expect(screen.getByRole('region', { name: 'Scene 2 · Acting' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Ending 1: A good ending' })).toBeTruthy();
+    for (const section of support.sections)
+      expect(screen.getByRole('heading', { name: section.title.en })).toBeTruthy();
+    expect(container.querySelectorAll('img, [onerror]').length).toBe(0);
+    await expectNoAxeViolations(container);
+  });
+
+  it('prints from a button that is itself left off the page', () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    show(<GuidePage scenario={scenario} />);
+    const button = screen.getByRole('button', { name: 'Print or save as PDF' });
+    fireEvent.click(button);
+    expect(print).toHaveBeenCalledOnce();
+    expect(button.closest('.no-print')).toBeTruthy();
+  });
+
+  it('follows the interface language', () => {
+    i18next.changeLanguage('es');
+    show(<GuidePage scenario={scenario} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Guía para facilitar: On the stairs' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Escena 1 · Reconocerlo como un problema' })).toBeTruthy();
+  });
+});
+
+describe('the route to the guide', () => {
+  it('is linked from the library beside “Run with a group”, and loads on demand', async () => {
+    const entries = [toLibraryEntry('scenarios/fake.json', loadScenarioValue(scenario, 'scenarios/fake.json'))];
+    const { container } = render(<App entries={entries} loaders={{ fake: async () => ({ scenario }) }} />);
+    const card = screen.getByRole('article', { name: 'On the stairs' });
+    expect(within(card).getByRole('link', { name: 'Run with a group: On the stairs' })).toBeTruthy();
+    const link = within(card).getByRole('link', { name: 'Facilitator guide: On the stairs' });
+    await act(async () => fireEvent.click(link));
+    expect(window.location.hash).toBe('#/guide/fake');
+    const heading = await screen.findByRole(
+      'heading',
+      { level: 1, name: 'Facilitator guide: On the stairs' },
+      { timeout: 15_000 },
+    );
+    expect(heading).toBeTruthy();
+    await expectNoAxeViolations(container);
+  });
+});

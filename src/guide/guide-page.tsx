@@ -1,0 +1,30 @@
+import { useMemo } from 'react';
+import { Link } from 'wouter';
+import { useT } from '../app/i18n.ts';
+import { facilitatorGuide } from '../engine/facilitator-guide.ts';
+import type { Scenario } from '../engine/scenario.types.ts';
+import support from '../ui/support.json' with { type: 'json' };
+import { GuideDocument } from './guide-document.tsx';
+import './guide.css';
+
+/** The facilitator guide of one scenario, in the interface language, with a print button (`#/guide/<id>`). */
+export function GuidePage({ scenario }: { scenario: Scenario }) {
+  const { t, language } = useT();
+  const guide = useMemo(
+    () => facilitatorGuide(scenario, { language, support: support.sections }),
+    [scenario, language],
+  );
+  return (
+    <section className="panel guide-page">
+      <p className="no-print">
+        <button type="button" onClick={() => window.print()}>
+          {t('guide.print')}
+        </button>{' '}
+        <Link href="/" replace>
+          {t('guide.back')}
+        </Link>
+      </p>
+      <GuideDocument guide={guide} />
+    </section>
+  );
+}
