@@ -134,11 +134,10 @@ function Scene({ scene, lang }: { scene: GuideScene; lang: string }) {
           {paragraph}
         </p>
       ))}
-      {scene.prompt && (
-        <p className="guide-prompt" lang={lang}>
-          <strong>{scene.prompt}</strong>
-        </p>
-      )}
+      {/* What the room is asked: the scene's own question, or the one the player puts by default. */}
+      <p className="guide-prompt" lang={scene.prompt ? lang : undefined}>
+        <strong>{scene.prompt ?? t('scene.defaultPrompt')}</strong>
+      </p>
       <h3>{t('guide.choices')}</h3>
       <ol className="guide-choices">
         {scene.choices.map((choice, i) => (
