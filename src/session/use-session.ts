@@ -51,7 +51,12 @@ export function useSession(
               receivedAt: Date.now(),
             };
           case 'count':
-            return s.room ? { ...s, room: { ...s.room, joined: message.joined, voted: message.voted } } : s;
+            return s.room
+              ? {
+                  ...s,
+                  room: { ...s.room, joined: message.joined, connected: message.connected, voted: message.voted },
+                }
+              : s;
           case 'voted':
             return { ...s, myVote: message.choice, error: undefined };
           case 'error':
