@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { JOIN_CODE_LENGTH, MAX_PARTICIPANT_CAP, MAX_POST_CHARS, MIN_REVEAL_FLOOR } from './limits.ts';
+import type { Phase } from './phases.ts';
+
+export type { Phase } from './phases.ts';
 
 /**
  * Every message a session view sends, as a schema the server validates against and the views are
@@ -40,6 +43,8 @@ export const clientMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('advance'), id, choice: z.string().min(1).max(200).optional() }),
   z.strictObject({ type: z.literal('lock'), id, locked: z.boolean() }),
   z.strictObject({ type: z.literal('moderate'), id, post: token, show: z.boolean() }),
+  /** Takes a participant out by the seat number their phone shows: the seat frees up and its vote leaves the tally. */
+  z.strictObject({ type: z.literal('remove'), id, seat: z.number().int().positive().max(1_000_000_000) }),
 ]);
 
 export type ClientMessage = z.infer<typeof clientMessage>;
@@ -81,12 +86,18 @@ export const ERROR_CODES = [
   'no-majority',
   'wrong-phase',
   'unknown-post',
+  /** The connection already holds another role or seat: one connection, one role. */
+  'already-joined',
+  'unknown-seat',
+  /** Sent, unasked, to a phone the facilitator removed. */
+  'removed',
+  /** Sent, unasked, to the facilitator: the store failed on something the room did by itself (a countdown's end). */
+  'store-failed',
   'server-error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type Role = 'participant' | 'facilitator' | 'presenter';
-export type Phase = 'lobby' | 'voting' | 'revealed' | 'debrief';
 
 /** A vote count: shown only once enough people voted that no one can be singled out. */
 export type Tally =
@@ -123,7 +134,10 @@ export interface RoomView {
   readonly scenarioId: string;
   readonly phase: Phase;
   readonly locked: boolean;
+  /** Seats taken (participants joined and not removed), connected or not. */
   readonly joined: number;
+  /** Of those, how many have a connection open now: only they count as not having voted in time. */
+  readonly connected: number;
   readonly voted: number;
   readonly minReveal: number;
   /** Index of the decision on the screen (0-based). */
@@ -149,11 +163,14 @@ export type ServerMessage =
       readonly role: Role;
       readonly sessionId: string;
       readonly participantId?: string;
+      /** The participant's seat number, shown on the phone: how the facilitator can name a seat to remove. */
+      readonly seat?: number;
+      /** Given once, when the seat is taken; the server keeps only its hash. */
       readonly resumeSecret?: string;
       readonly replyTo?: number;
     }
   | { readonly type: 'room'; readonly room: RoomView; readonly myVote?: string | null }
-  | { readonly type: 'count'; readonly joined: number; readonly voted: number }
+  | { readonly type: 'count'; readonly joined: number; readonly connected: number; readonly voted: number }
   | { readonly type: 'voted'; readonly decision: number; readonly choice: string; readonly replyTo?: number }
   | { readonly type: 'posted'; readonly replyTo?: number }
   | { readonly type: 'ok'; readonly replyTo?: number }

@@ -9,14 +9,15 @@ export function majorityOf(tally: Tally | undefined): string | undefined {
 }
 
 /**
- * Counts the votes on the choices on offer. On a timed choice, those who did not vote in time are
- * counted for it: doing nothing is what the clock records. The spread is shown only when at least
- * `minReveal` people voted, so no single vote can be singled out.
+ * Counts the votes on the choices on offer. On a timed choice, the `silent` — participants connected
+ * when time ran out who had not voted — are counted for it: doing nothing is what the clock records.
+ * Nobody who was not there counts. The spread is shown only when at least `minReveal` people voted, so
+ * no single vote can be singled out.
  */
 export function countVotes(
   choices: readonly ChoiceOnScreen[],
   votes: Iterable<string>,
-  joined: number,
+  silent: number,
   minReveal: number,
 ): Tally {
   const counts: Record<string, number> = Object.fromEntries(choices.map((c) => [c.event, 0]));
@@ -28,7 +29,7 @@ export function countVotes(
     }
   }
   const timed = choices.find((c) => c.timed);
-  if (timed) counts[timed.event] += Math.max(0, joined - voted);
+  if (timed) counts[timed.event] += Math.max(0, silent);
   if (voted < minReveal) return { shown: false, total: voted, needed: minReveal };
   return { shown: true, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
 }

@@ -75,14 +75,14 @@ export async function buildApp({
     async (request, reply) => {
       const secret = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
       const stored = await store.loadRoom(request.params.id).catch(() => undefined);
-      if (!stored || !secret || !secretMatches(secret, stored.session.host_hash))
+      if (!stored || !secret || !secretMatches(secret, stored.room.hostHash))
         return reply.code(404).send({ error: 'No such session, or not yours.' });
       const results = sessionResults(
         stored,
-        await store.participantCount(stored.session.id),
-        await store.voteTimings(stored.session.id),
+        await store.participantCount(stored.room.id),
+        await store.voteTimings(stored.room.id),
       );
-      const name = `upstander-${stored.session.scenario_id}-${stored.session.code}`;
+      const name = `upstander-${stored.room.scenarioId}-${stored.room.code}`;
       if (request.query.format === 'csv') {
         return reply
           .header('content-type', 'text/csv; charset=utf-8')

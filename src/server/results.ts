@@ -1,4 +1,3 @@
-import type { Tally } from '../protocol/messages.ts';
 import type { StoredRoom } from './session-store.ts';
 
 /** One vote's timing, with nothing that says whose it was. */
@@ -38,25 +37,25 @@ export function sessionResults(
 ): SessionResults {
   const iso = (ms: number) => new Date(ms).toISOString();
   return {
-    scenario: stored.session.scenario_id,
-    startedAt: iso(stored.session.created_at),
+    scenario: stored.room.scenarioId,
+    startedAt: iso(stored.room.createdAt),
     participants,
-    finished: stored.session.phase === 'debrief',
+    finished: stored.room.phase === 'debrief',
     decisions: stored.decisions.map((d) => {
-      const tally = JSON.parse(d.tally) as Tally;
+      const { tally } = d;
       const votes = timings.filter((t) => t.decision === d.decision);
       return {
         decision: d.decision + 1,
-        scene: d.scene,
+        scene: d.scene.join('.'),
         choice: d.choice,
-        chosenBy: d.chosen_by,
+        chosenBy: d.chosenBy,
         votes: tally.shown ? tally.counts : null,
         voters: tally.shown ? votes.length : tally.total,
         changedVotes: tally.shown ? votes.reduce((sum, v) => sum + v.changes, 0) : 0,
-        openedAt: iso(d.opened_at),
-        secondsOpen: round((d.revealed_at - d.opened_at) / 1000),
+        openedAt: iso(d.openedAt),
+        secondsOpen: round((d.revealedAt - d.openedAt) / 1000),
         medianSecondsToVote:
-          tally.shown && votes.length ? round(median(votes.map((v) => (v.first_at - d.opened_at) / 1000))) : null,
+          tally.shown && votes.length ? round(median(votes.map((v) => (v.first_at - d.openedAt) / 1000))) : null,
       };
     }),
   };

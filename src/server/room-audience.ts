@@ -11,6 +11,8 @@ const COUNT_INTERVAL_MS = 50;
  */
 export class RoomAudience {
   private readonly peers = new Set<Peer>();
+  /** Open connections per participant: a phone may briefly have two (a new one before the old one closed). */
+  private readonly connections = new Map<string, number>();
   private countTimer: NodeJS.Timeout | undefined;
   private lastActive: number;
 
@@ -21,17 +23,49 @@ export class RoomAudience {
     this.lastActive = now();
   }
 
+  /** Gives the connection its role in this room: called only once the room has accepted it. */
   attach(peer: Peer, role: Role, participantId?: string) {
+    if (this.peers.has(peer)) return;
     peer.role = role;
     peer.participantId = participantId;
     peer.sessionId = this.sessionId;
     this.peers.add(peer);
+    if (participantId) this.connections.set(participantId, (this.connections.get(participantId) ?? 0) + 1);
     this.lastActive = this.now();
   }
 
+  /** The connection closed. */
   leave(peer: Peer) {
-    this.peers.delete(peer);
+    if (!this.peers.delete(peer)) return;
+    const id = peer.participantId;
+    if (id) {
+      const left = (this.connections.get(id) ?? 1) - 1;
+      if (left > 0) this.connections.set(id, left);
+      else this.connections.delete(id);
+    }
     this.lastActive = this.now();
+  }
+
+  /** Takes the role from every connection of a removed participant, telling each why. */
+  dismiss(participantId: string, message: ServerMessage) {
+    for (const peer of this.peers) {
+      if (peer.participantId !== participantId) continue;
+      this.leave(peer);
+      this.send(peer, message);
+      peer.role = undefined;
+      peer.participantId = undefined;
+      peer.sessionId = undefined;
+    }
+  }
+
+  /** Whether the participant has a connection open now. */
+  isConnected(participantId: string): boolean {
+    return this.connections.has(participantId);
+  }
+
+  /** Participants with a connection open now. */
+  get connected(): number {
+    return this.connections.size;
   }
 
   /** Nobody connected for `idleMs`. */
@@ -67,8 +101,13 @@ export class RoomAudience {
     }
   }
 
-  /** Join and vote counts for the facilitator and the projector, at most every COUNT_INTERVAL_MS. */
-  scheduleCount(counts: () => { joined: number; voted: number }) {
+  /** A message for the facilitator's consoles only, such as a failure nobody asked about. */
+  toFacilitator(message: ServerMessage) {
+    for (const peer of this.peers) if (peer.role === 'facilitator') this.send(peer, message);
+  }
+
+  /** Join, connection and vote counts for the facilitator and the projector, at most every COUNT_INTERVAL_MS. */
+  scheduleCount(counts: () => { joined: number; connected: number; voted: number }) {
     if (this.countTimer) return;
     this.countTimer = setTimeout(() => {
       this.countTimer = undefined;
@@ -80,5 +119,6 @@ export class RoomAudience {
   dispose() {
     clearTimeout(this.countTimer);
     this.peers.clear();
+    this.connections.clear();
   }
 }

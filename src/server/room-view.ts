@@ -1,11 +1,12 @@
 import type { RoomView, Tally, WallPost } from '../protocol/messages.ts';
-import type { SessionRow } from './session-store.ts';
+import type { Post, RoomState } from './room-state.types.ts';
 
 /** What a room knows, as far as anyone is shown it: the view's own fields, and what the rest is made from. */
-export interface RoomFacts extends Pick<RoomView, 'joined' | 'voted' | 'decision' | 'scene' | 'choices' | 'path'> {
-  readonly session: SessionRow;
+export interface RoomFacts
+  extends Pick<RoomView, 'joined' | 'connected' | 'voted' | 'decision' | 'scene' | 'choices' | 'path'> {
+  readonly state: RoomState;
   readonly tally: Tally | undefined;
-  readonly posts: ReadonlyMap<string, { readonly text: string; readonly status: string }>;
+  readonly posts: ReadonlyMap<string, Post>;
 }
 
 /**
@@ -13,24 +14,23 @@ export interface RoomFacts extends Pick<RoomView, 'joined' | 'voted' | 'decision
  * #IWill posts once shown, and the ones waiting only for the facilitator.
  */
 export function roomView(facts: RoomFacts, forFacilitator: boolean, now: number): RoomView {
-  const { session } = facts;
-  const posts = (status: string): WallPost[] =>
-    [...facts.posts].filter(([, p]) => p.status === status).map(([id, p]) => ({ id, text: p.text }));
+  const { state } = facts;
+  const posts = (status: Post['status']): WallPost[] =>
+    [...facts.posts.values()].filter((p) => p.status === status).map(({ id, text }) => ({ id, text }));
   return {
-    sessionId: session.id,
-    code: session.code,
-    scenarioId: session.scenario_id,
-    phase: session.phase as RoomView['phase'],
-    locked: session.locked === 1,
+    sessionId: state.id,
+    code: state.code,
+    scenarioId: state.scenarioId,
+    phase: state.phase,
+    locked: state.locked,
     joined: facts.joined,
+    connected: facts.connected,
     voted: facts.voted,
-    minReveal: session.min_reveal,
+    minReveal: state.minReveal,
     decision: facts.decision,
     scene: facts.scene,
     choices: facts.choices,
-    ...(session.deadline !== null && session.phase === 'voting'
-      ? { remainingMs: Math.max(0, session.deadline - now) }
-      : {}),
+    ...(state.deadline !== null && state.phase === 'voting' ? { remainingMs: Math.max(0, state.deadline - now) } : {}),
     ...(facts.tally ? { tally: facts.tally } : {}),
     path: facts.path,
     wall: posts('shown'),

@@ -1,160 +1,170 @@
 import { choicesFor, currentScene } from '../engine/choices.ts';
 import type { LoadedScenario } from '../engine/load-scenario.types.ts';
 import { choose, type Run, replayRun } from '../engine/run-state.ts';
-import type { ChoiceOnScreen, DecisionRecord, Phase, RoomView, ServerMessage, Tally } from '../protocol/messages.ts';
+import type {
+  ChoiceOnScreen,
+  ClientMessageType,
+  DecisionRecord,
+  ErrorCode,
+  Role,
+  RoomView,
+  Tally,
+} from '../protocol/messages.ts';
+import { type Phase, phaseAllows } from '../protocol/phases.ts';
 import { countVotes, majorityOf } from '../protocol/tally.ts';
 import type { Peer } from './peer.types.ts';
 import { RoomAudience } from './room-audience.ts';
 import { RoomError } from './room-error.ts';
+import { RoomSeats } from './room-seats.ts';
+import type { ClosedDecision, Post, RoomProgress, RoomState, StoredRoom } from './room-state.types.ts';
 import { roomView } from './room-view.ts';
 import { hashSecret, randomToken, secretMatches } from './secrets.ts';
-import type { DecisionRow, SessionRow, SessionStore, StoredRoom } from './session-store.ts';
+import type { SessionStore } from './session-store.ts';
 
 /** A choice on the screen, with its delay when it is timed. */
 interface OnScreen extends ChoiceOnScreen {
   readonly delay: number | undefined;
 }
 
+/** What a room is made with: its store, its clock, and where it reports failures nobody asked about. */
+export interface RoomDeps {
+  readonly store: SessionStore;
+  readonly now: () => number;
+  readonly log: (error: unknown) => void;
+}
+
 /**
  * One session: the authoritative state of a group's run through a scenario. The scenario's machine runs
  * here, through the engine. Every change is stored before it is applied and announced, and changes are
- * applied one at a time, so a restart finds exactly what the room last told anyone.
+ * applied one at a time, so a restart finds exactly what the room last told anyone. A connection gets
+ * its role only once its greeting is accepted, and keeps that one role: a refused message changes
+ * nothing, for its sender too.
  */
 export class Room {
   private run: Run;
-  private readonly participants = new Map<string, string>();
+  private readonly seats: RoomSeats;
   /** Votes on the decision on the screen, by participant. */
   private readonly votes = new Map<string, string>();
-  private readonly path: DecisionRecord[];
-  private readonly posts = new Map<string, { text: string; status: string }>();
+  private readonly path: ClosedDecision[];
+  private readonly posts = new Map<string, Post>();
   private readonly audience: RoomAudience;
   private queue: Promise<unknown> = Promise.resolve();
   private deadlineTimer: NodeJS.Timeout | undefined;
   private tally: Tally | undefined;
+  /** At the reveal: participants connected who had not voted, counted for a timed choice. */
+  private silent = new Set<string>();
   /** The choices of the decision on the screen, kept with `run`. */
   private onScreen: OnScreen[];
 
   private constructor(
-    private session: SessionRow,
+    private state: RoomState,
     private readonly scenario: LoadedScenario,
-    private readonly store: SessionStore,
-    private readonly now: () => number,
+    private readonly deps: RoomDeps,
     stored?: StoredRoom,
   ) {
-    const run = replayRun(scenario.machine, JSON.parse(session.choices));
+    const run = replayRun(scenario.machine, state.choices);
     if (!run)
       throw new RoomError('unknown-session', 'This session no longer matches its scenario, which has changed since.');
     this.run = run;
     this.onScreen = this.choicesAt(run);
-    this.audience = new RoomAudience(session.id, now);
-    this.path = (stored?.decisions ?? []).map((d) => ({
-      scene: d.scene.split('.'),
-      choice: d.choice,
-      chosenBy: d.chosen_by as DecisionRecord['chosenBy'],
-      tally: JSON.parse(d.tally),
-    }));
-    for (const p of stored?.participants ?? []) this.participants.set(p.id, p.resume_hash);
-    for (const v of stored?.votes ?? []) this.votes.set(v.participant_id, v.choice);
-    for (const p of stored?.posts ?? []) this.posts.set(p.id, { text: p.text, status: p.status });
-    if (session.phase === 'revealed') this.tally = this.countNow();
+    this.audience = new RoomAudience(state.id, deps.now);
+    this.path = [...(stored?.decisions ?? [])];
+    this.seats = new RoomSeats(stored?.participants ?? []);
+    for (const v of stored?.votes ?? [])
+      if (this.seats.holder(v.participantId)) this.votes.set(v.participantId, v.choice);
+    for (const p of stored?.posts ?? []) this.posts.set(p.id, p);
+    // Who was connected at the reveal is not stored: after a restart, only votes count.
+    if (state.phase === 'revealed') this.tally = this.countNow();
     this.armDeadline();
   }
 
   static async create(
-    session: Omit<SessionRow, 'choices' | 'phase' | 'opened_at' | 'deadline' | 'revealed_at' | 'locked'>,
+    settings: Omit<RoomState, keyof RoomProgress>,
     scenario: LoadedScenario,
-    store: SessionStore,
-    now: () => number,
+    deps: RoomDeps,
   ): Promise<Room> {
-    const row: SessionRow = {
-      ...session,
-      choices: '[]',
+    const state: RoomState = {
+      ...settings,
+      locked: false,
       phase: 'lobby',
-      locked: 0,
-      opened_at: null,
+      choices: [],
+      openedAt: null,
       deadline: null,
-      revealed_at: null,
+      revealedAt: null,
     };
-    await store.createSession(row);
-    return new Room(row, scenario, store, now);
+    await deps.store.createSession(state);
+    return new Room(state, scenario, deps);
   }
 
   /** The room as it was stored, as after a server restart. */
-  static restore(stored: StoredRoom, scenario: LoadedScenario, store: SessionStore, now: () => number): Room {
-    return new Room(stored.session, scenario, store, now, stored);
+  static restore(stored: StoredRoom, scenario: LoadedScenario, deps: RoomDeps): Room {
+    return new Room(stored.room, scenario, deps, stored);
   }
 
   get id() {
-    return this.session.id;
+    return this.state.id;
   }
   get code() {
-    return this.session.code;
+    return this.state.code;
   }
   get expiresAt() {
-    return this.session.expires_at;
+    return this.state.expiresAt;
   }
   get phase(): Phase {
-    return this.session.phase as Phase;
+    return this.state.phase;
   }
 
   // Connections -------------------------------------------------------------------------------------
 
+  /** Takes a seat; a connection that already holds one in this room gets the same seat back, never a second. */
   join(peer: Peer, replyTo?: number) {
     return this.serial(async () => {
-      if (this.session.locked) throw new RoomError('room-locked', 'This session is locked: ask the facilitator.');
-      if (this.participants.size >= this.session.cap) throw new RoomError('room-full', 'This session is full.');
-      const participantId = randomToken();
+      if (this.holds(peer, 'participant')) return this.welcome(peer, replyTo);
+      if (this.state.locked) throw new RoomError('room-locked', 'This session is locked: ask the facilitator.');
+      if (this.seats.size >= this.state.cap) throw new RoomError('room-full', 'This session is full.');
       const resumeSecret = randomToken();
-      const hash = hashSecret(resumeSecret);
-      await this.store.addParticipant({
-        id: participantId,
-        session_id: this.id,
-        resume_hash: hash,
-        joined_at: this.now(),
-      });
-      this.participants.set(participantId, hash);
-      this.audience.attach(peer, 'participant', participantId);
-      this.audience.send(peer, {
-        type: 'welcome',
-        role: 'participant',
-        sessionId: this.id,
-        participantId,
-        resumeSecret,
-        replyTo,
-      });
-      this.audience.send(peer, this.roomMessage(peer));
-      this.audience.scheduleCount(this.counts);
+      const participant = {
+        id: randomToken(),
+        resumeHash: hashSecret(resumeSecret),
+        seat: this.seats.nextSeat,
+        joinedAt: this.deps.now(),
+        removed: false,
+      };
+      await this.deps.store.addParticipant(this.id, participant);
+      this.seats.add(participant);
+      this.audience.attach(peer, 'participant', participant.id);
+      this.welcome(peer, replyTo, resumeSecret);
     });
   }
 
   /** A phone that slept or lost the network comes back as itself, with its vote, even into a locked room. */
   resume(peer: Peer, participantId: string, resumeSecret: string, replyTo?: number) {
     return this.serial(async () => {
-      const hash = this.participants.get(participantId);
-      if (!hash || !secretMatches(resumeSecret, hash))
+      const participant = this.seats.holder(participantId);
+      if (!participant || !secretMatches(resumeSecret, participant.resumeHash))
         throw new RoomError('not-joined', 'This phone is not part of the session; join again with the code.');
-      this.audience.attach(peer, 'participant', participantId);
-      this.audience.send(peer, { type: 'welcome', role: 'participant', sessionId: this.id, participantId, replyTo });
-      this.audience.send(peer, this.roomMessage(peer));
+      if (!this.holds(peer, 'participant', participantId)) this.audience.attach(peer, 'participant', participantId);
+      this.welcome(peer, replyTo);
     });
   }
 
   watch(peer: Peer, replyTo?: number) {
-    this.audience.attach(peer, 'presenter');
-    this.audience.send(peer, { type: 'welcome', role: 'presenter', sessionId: this.id, replyTo });
-    this.audience.send(peer, this.roomMessage(peer));
+    if (!this.holds(peer, 'presenter')) this.audience.attach(peer, 'presenter');
+    this.welcome(peer, replyTo);
   }
 
   host(peer: Peer, secret: string, replyTo?: number) {
-    if (!secretMatches(secret, this.session.host_hash))
+    if (!secretMatches(secret, this.state.hostHash))
       throw new RoomError('not-facilitator', 'That is not the facilitator’s key to this session.');
-    this.audience.attach(peer, 'facilitator');
-    this.audience.send(peer, { type: 'welcome', role: 'facilitator', sessionId: this.id, replyTo });
-    this.audience.send(peer, this.roomMessage(peer));
+    if (!this.holds(peer, 'facilitator')) this.audience.attach(peer, 'facilitator');
+    this.welcome(peer, replyTo);
   }
 
+  /** The connection closed. */
   leave(peer: Peer) {
+    const wasParticipant = peer.participantId !== undefined && peer.sessionId === this.id;
     this.audience.leave(peer);
+    if (wasParticipant) this.audience.scheduleCount(this.counts);
   }
 
   /** Nobody connected for `idleMs`: the room can leave memory; everything it holds is stored. */
@@ -167,18 +177,18 @@ export class Room {
   vote(peer: Peer, decision: number, choice: string, replyTo?: number) {
     return this.serial(async () => {
       const participantId = this.participantOf(peer);
-      if (this.phase !== 'voting') throw new RoomError('not-voting', 'Voting is closed for this decision.');
+      this.allow('vote', 'not-voting', 'Voting is closed for this decision.');
       if (decision !== this.decision)
         throw new RoomError('stale-decision', 'That vote was for an earlier decision; the story has moved on.');
       if (!this.onScreen.some((c) => c.event === choice && !c.timed))
         throw new RoomError('unknown-choice', 'That is not one of the choices on the screen.');
       if (this.votes.get(participantId) !== choice) {
-        await this.store.putVote({
+        await this.deps.store.putVote({
           session_id: this.id,
           decision,
           participant_id: participantId,
           choice,
-          at: this.now(),
+          at: this.deps.now(),
         });
         this.votes.set(participantId, choice);
         this.audience.scheduleCount(this.counts);
@@ -190,11 +200,10 @@ export class Room {
   post(peer: Peer, text: string, replyTo?: number) {
     return this.serial(async () => {
       this.participantOf(peer);
-      if (this.phase !== 'debrief')
-        throw new RoomError('wrong-phase', 'Commitments are posted at the end, in the debrief.');
-      const id = randomToken();
-      await this.store.addPost({ id, session_id: this.id, text, created_at: this.now(), status: 'pending' });
-      this.posts.set(id, { text, status: 'pending' });
+      this.allow('post', 'wrong-phase', 'Commitments are posted at the end, in the debrief.');
+      const post: Post = { id: randomToken(), text, status: 'pending', createdAt: this.deps.now() };
+      await this.deps.store.addPost(this.id, post);
+      this.posts.set(post.id, post);
       this.audience.send(peer, { type: 'posted', replyTo });
       this.audience.broadcast(this.view, this.voteOf, 'facilitator');
     });
@@ -204,18 +213,20 @@ export class Room {
 
   start(peer: Peer) {
     return this.control(peer, async () => {
-      if (this.phase !== 'lobby') throw new RoomError('wrong-phase', 'The session has already started.');
+      this.allow('start', 'wrong-phase', 'The session has already started.');
       await this.openDecision(this.run);
     });
   }
 
+  /** Reveals the spread; without a peer, it is the room's own countdown running out. */
   reveal(peer: Peer | undefined) {
     return this.control(peer, async () => {
-      if (this.phase !== 'voting') throw new RoomError('wrong-phase', 'There is no vote to reveal.');
-      const at = this.now();
-      await this.store.updateSession(this.id, { phase: 'revealed', revealed_at: at, deadline: null });
-      this.session = { ...this.session, phase: 'revealed', revealed_at: at, deadline: null };
+      this.allow('reveal', 'wrong-phase', 'There is no vote to reveal.');
+      const at = this.deps.now();
+      await this.deps.store.updateSession(this.id, { phase: 'revealed', revealedAt: at, deadline: null });
+      this.state = { ...this.state, phase: 'revealed', revealedAt: at, deadline: null };
       clearTimeout(this.deadlineTimer);
+      this.silent = new Set([...this.seats.ids()].filter((id) => !this.votes.has(id) && this.audience.isConnected(id)));
       this.tally = this.countNow();
       this.audience.broadcast(this.view, this.voteOf);
     });
@@ -224,49 +235,65 @@ export class Room {
   /** Goes on with the choice named (to explore a branch), or with the majority. */
   advance(peer: Peer, named?: string) {
     return this.control(peer, async () => {
-      if (this.phase !== 'revealed') throw new RoomError('wrong-phase', 'Reveal the votes before going on.');
+      this.allow('advance', 'wrong-phase', 'Reveal the votes before going on.');
       const tally = this.tally ?? this.countNow();
       const choice = named ?? majorityOf(tally);
       if (!choice) throw new RoomError('no-majority', 'There is no clear majority: pick the branch to follow.');
       const chosen = choose(this.scenario.machine, this.run, choice);
       if (!chosen.ok) throw new RoomError('unknown-choice', 'That is not one of the choices on the screen.');
-      const at = this.now();
-      const record: DecisionRecord = {
+      const at = this.deps.now();
+      await this.openDecision(chosen.run, {
+        decision: this.decision,
         scene: [...currentScene(this.scenario.machine, this.run.snapshot).keys],
         choice,
         chosenBy: named && named !== majorityOf(tally) ? 'facilitator' : 'majority',
         tally,
-      };
-      const decisionRow = {
-        session_id: this.id,
-        decision: this.decision,
-        scene: record.scene.join('.'),
-        choice,
-        chosen_by: record.chosenBy,
-        tally: JSON.stringify(tally),
-        opened_at: this.session.opened_at ?? at,
-        revealed_at: this.session.revealed_at ?? at,
-        closed_at: at,
-      };
-      await this.openDecision(chosen.run, { row: decisionRow, record });
+        openedAt: this.state.openedAt ?? at,
+        revealedAt: this.state.revealedAt ?? at,
+        closedAt: at,
+      });
     });
   }
 
   lock(peer: Peer, locked: boolean) {
     return this.control(peer, async () => {
-      await this.store.updateSession(this.id, { locked: locked ? 1 : 0 });
-      this.session = { ...this.session, locked: locked ? 1 : 0 };
+      await this.deps.store.updateSession(this.id, { locked });
+      this.state = { ...this.state, locked };
+      this.audience.broadcast(this.view, this.voteOf);
+    });
+  }
+
+  /**
+   * Takes a participant out by seat number: the seat frees up, its vote leaves the tally (a revealed
+   * one too), and its phone is told and cannot resume it. The phone may join again as a new participant
+   * unless the room is locked.
+   */
+  remove(peer: Peer, seat: number) {
+    return this.control(peer, async () => {
+      const participant = this.seats.at(seat);
+      if (!participant) throw new RoomError('unknown-seat', `Nobody holds seat ${seat} in this session.`);
+      await this.deps.store.removeParticipant(this.id, participant.id, this.decision, this.deps.now());
+      this.seats.remove(participant.id);
+      this.votes.delete(participant.id);
+      this.silent.delete(participant.id);
+      if (this.tally) this.tally = this.countNow();
+      this.audience.dismiss(participant.id, {
+        type: 'error',
+        code: 'removed',
+        message: 'The facilitator took this phone out of the session.',
+      });
       this.audience.broadcast(this.view, this.voteOf);
     });
   }
 
   moderate(peer: Peer, postId: string, show: boolean) {
     return this.control(peer, async () => {
+      this.allow('moderate', 'wrong-phase', 'Posts are moderated in the debrief.');
       const post = this.posts.get(postId);
       if (!post) throw new RoomError('unknown-post', 'There is no such post in this session.');
       const status = show ? 'shown' : 'hidden';
-      await this.store.setPostStatus(postId, status);
-      post.status = status;
+      await this.deps.store.setPostStatus(postId, status);
+      this.posts.set(postId, { ...post, status });
       this.audience.broadcast(this.view, this.voteOf);
     });
   }
@@ -284,49 +311,65 @@ export class Room {
   private choicesAt(run: Run): OnScreen[] {
     return choicesFor(this.scenario.machine, run.snapshot).map((c) => ({
       event: c.event,
-      timed: c.delay !== undefined && this.session.timers === 1,
+      timed: c.delay !== undefined && this.state.timers,
       delay: c.delay,
     }));
   }
 
+  /** The votes of those holding a seat, and those connected at the reveal who had not voted. */
   private countNow(): Tally {
-    return countVotes(this.onScreen, this.votes.values(), this.participants.size, this.session.min_reveal);
+    return countVotes(this.onScreen, this.votes.values(), this.silent.size, this.state.minReveal);
   }
 
   /**
    * Opens the decision `run` is at (or the debrief, at an ending), storing it together with the decision
    * just closed; only once stored does the room move on.
    */
-  private async openDecision(run: Run, closed?: { row: DecisionRow; record: DecisionRecord }) {
-    const at = this.now();
+  private async openDecision(run: Run, closed?: ClosedDecision) {
+    const at = this.deps.now();
     const ended = run.snapshot.status === 'done';
     const onScreen = this.choicesAt(run);
     const delay = onScreen.find((c) => c.timed)?.delay;
-    const changes = {
+    const changes: Partial<RoomProgress> = {
       phase: ended ? 'debrief' : 'voting',
-      choices: JSON.stringify(run.steps.map((s) => s.event)),
-      opened_at: at,
+      choices: run.steps.map((s) => s.event),
+      openedAt: at,
       deadline: !ended && delay !== undefined ? at + delay : null,
-      revealed_at: null,
+      revealedAt: null,
     };
-    if (closed) await this.store.closeDecision(closed.row, changes);
-    else await this.store.updateSession(this.id, changes);
+    if (closed) await this.deps.store.closeDecision(this.id, closed, changes);
+    else await this.deps.store.updateSession(this.id, changes);
     this.run = run;
     this.onScreen = onScreen;
-    if (closed) this.path.push(closed.record);
+    if (closed) this.path.push(closed);
     this.votes.clear();
+    this.silent.clear();
     this.tally = undefined;
-    this.session = { ...this.session, ...changes };
+    this.state = { ...this.state, ...changes };
     this.armDeadline();
     this.audience.broadcast(this.view, this.voteOf);
   }
 
-  /** A timed choice closes the vote when its shared countdown runs out, even after a restart. */
+  /**
+   * A timed choice closes the vote when its shared countdown runs out, even after a restart. If the
+   * store fails then, the failure is logged and the facilitator told, so they can reveal by hand.
+   */
   private armDeadline() {
     clearTimeout(this.deadlineTimer);
-    const { deadline, phase } = this.session;
+    const { deadline, phase } = this.state;
     if (phase !== 'voting' || deadline === null) return;
-    this.deadlineTimer = setTimeout(() => this.reveal(undefined).catch(() => {}), Math.max(0, deadline - this.now()));
+    this.deadlineTimer = setTimeout(
+      () =>
+        this.reveal(undefined).catch((error) => {
+          this.deps.log(error);
+          this.audience.toFacilitator({
+            type: 'error',
+            code: 'store-failed',
+            message: 'Time ran out, but the reveal could not be saved: reveal the votes by hand.',
+          });
+        }),
+      Math.max(0, deadline - this.deps.now()),
+    );
     this.deadlineTimer.unref();
   }
 
@@ -341,34 +384,78 @@ export class Room {
   private readonly view = (forFacilitator: boolean): RoomView =>
     roomView(
       {
-        session: this.session,
-        joined: this.participants.size,
-        voted: this.votes.size,
+        state: this.state,
+        ...this.counts(),
         decision: this.decision,
         scene: currentScene(this.scenario.machine, this.run.snapshot).keys,
         choices: this.onScreen.map(({ event, timed }) => ({ event, timed })),
         tally: this.tally,
-        path: this.path,
+        path: this.path.map(
+          ({ scene, choice, chosenBy, tally }): DecisionRecord => ({ scene, choice, chosenBy, tally }),
+        ),
         posts: this.posts,
       },
       forFacilitator,
-      this.now(),
+      this.deps.now(),
     );
 
   private readonly voteOf = (participantId: string) => this.votes.get(participantId) ?? null;
-  private readonly counts = () => ({ joined: this.participants.size, voted: this.votes.size });
+  private readonly counts = () => ({
+    joined: this.seats.size,
+    connected: this.audience.connected,
+    voted: this.votes.size,
+  });
 
-  private roomMessage(peer: Peer): ServerMessage {
-    const room = this.view(peer.role === 'facilitator');
-    return peer.role === 'participant'
-      ? { type: 'room', room, myVote: this.voteOf(peer.participantId ?? '') }
-      : { type: 'room', room };
+  /** The greeting's answer: the role, the seat (and, once, its resume secret), then the room. */
+  private welcome(peer: Peer, replyTo: number | undefined, resumeSecret?: string) {
+    const role = peer.role as Role;
+    const seat = peer.participantId ? this.seats.holder(peer.participantId)?.seat : undefined;
+    this.audience.send(peer, {
+      type: 'welcome',
+      role,
+      sessionId: this.id,
+      ...(peer.participantId ? { participantId: peer.participantId, seat } : {}),
+      ...(resumeSecret ? { resumeSecret } : {}),
+      replyTo,
+    });
+    const room = this.view(role === 'facilitator');
+    this.audience.send(
+      peer,
+      role === 'participant'
+        ? { type: 'room', room, myVote: this.voteOf(peer.participantId ?? '') }
+        : { type: 'room', room },
+    );
+    if (role === 'participant') this.audience.scheduleCount(this.counts);
+  }
+
+  /**
+   * One connection, one role: whether it already holds `role` here (as `participantId`, if given), so
+   * the greeting is answered again and nothing changes. A connection holding any other role, here or in
+   * another room, is refused; one holding none may take this one.
+   */
+  private holds(peer: Peer, role: Role, participantId?: string): boolean {
+    if (peer.role === undefined) return false;
+    if (
+      peer.sessionId === this.id &&
+      peer.role === role &&
+      (participantId === undefined || peer.participantId === participantId)
+    )
+      return true;
+    throw new RoomError(
+      'already-joined',
+      'This connection already takes part in a session in another role or seat; open a new connection for that.',
+    );
+  }
+
+  /** Refuses a message the phase table does not allow now. */
+  private allow(type: ClientMessageType, code: ErrorCode, message: string) {
+    if (!phaseAllows(this.state.phase, type)) throw new RoomError(code, message);
   }
 
   private participantOf(peer: Peer): string {
-    if (peer.role !== 'participant' || !peer.participantId || peer.sessionId !== this.id)
-      throw new RoomError('not-joined', 'Join the session before voting.');
-    return peer.participantId;
+    const id = peer.role === 'participant' && peer.sessionId === this.id ? peer.participantId : undefined;
+    if (!id || !this.seats.holder(id)) throw new RoomError('not-joined', 'Join the session before voting.');
+    return id;
   }
 
   private control(peer: Peer | undefined, change: () => Promise<void>) {

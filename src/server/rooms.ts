@@ -1,7 +1,7 @@
 import type { LoadedScenario } from '../engine/load-scenario.types.ts';
 import type { SessionCreated, SessionRequest } from '../protocol/messages.ts';
 import type { ServerConfig } from './config.ts';
-import { Room } from './room.ts';
+import { Room, type RoomDeps } from './room.ts';
 import { RoomError } from './room-error.ts';
 import { hashSecret, randomJoinCode, randomToken } from './secrets.ts';
 import type { SessionStore } from './session-store.ts';
@@ -14,13 +14,18 @@ export class Rooms {
   private readonly byId = new Map<string, Promise<Room | undefined>>();
   /** Join codes of the rooms in memory: a class joining at once asks the store once, not once per phone. */
   private readonly idByCode = new Map<string, string>();
+  private readonly deps: RoomDeps;
 
+  /** `log` hears of failures no message was waiting on, such as the store failing when a countdown ends. */
   constructor(
     private readonly store: SessionStore,
     private readonly catalogue: ReadonlyMap<string, LoadedScenario>,
     private readonly config: Pick<ServerConfig, 'retentionDays' | 'defaultCap' | 'defaultMinReveal'>,
     private readonly now: () => number = Date.now,
-  ) {}
+    log: (error: unknown) => void = (error) => console.error('upstander server:', error),
+  ) {
+    this.deps = { store, now, log };
+  }
 
   async create(request: SessionRequest): Promise<SessionCreated> {
     const scenario = this.catalogue.get(request.scenario);
@@ -33,17 +38,16 @@ export class Rooms {
       {
         id: randomToken(),
         code,
-        scenario_id: scenario.scenario.id,
-        host_hash: hashSecret(secret),
-        created_at: createdAt,
-        expires_at: createdAt + this.config.retentionDays * DAY_MS,
+        scenarioId: scenario.scenario.id,
+        hostHash: hashSecret(secret),
+        createdAt,
+        expiresAt: createdAt + this.config.retentionDays * DAY_MS,
         cap: request.cap ?? this.config.defaultCap,
-        min_reveal: request.minReveal ?? this.config.defaultMinReveal,
-        timers: request.timers === false ? 0 : 1,
+        minReveal: request.minReveal ?? this.config.defaultMinReveal,
+        timers: request.timers !== false,
       },
       scenario,
-      this.store,
-      this.now,
+      this.deps,
     );
     this.byId.set(room.id, Promise.resolve(room));
     this.idByCode.set(code, room.id);
@@ -71,10 +75,10 @@ export class Rooms {
 
   private async load(id: string): Promise<Room | undefined> {
     const stored = await this.store.loadRoom(id);
-    if (!stored || stored.session.expires_at <= this.now()) return undefined;
-    const scenario = this.catalogue.get(stored.session.scenario_id);
+    if (!stored || stored.room.expiresAt <= this.now()) return undefined;
+    const scenario = this.catalogue.get(stored.room.scenarioId);
     if (!scenario) throw new RoomError('unknown-session', 'This session’s scenario is no longer offered.');
-    const room = Room.restore(stored, scenario, this.store, this.now);
+    const room = Room.restore(stored, scenario, this.deps);
     this.idByCode.set(room.code, room.id);
     return room;
   }

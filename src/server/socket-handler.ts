@@ -41,19 +41,19 @@ export function socketHandler(
           limits.wrongCodes.count(address);
           throw new RoomError('unknown-code', 'No session has that code: check it on the screen.');
         }
-        switchRoom(found);
-        if (message.type === 'watch') return found.watch(peer, message.id);
+        if (message.type === 'watch') return enter(found, () => found.watch(peer, message.id));
         limits.joins.count(address);
-        return found.join(peer, message.id);
+        return enter(found, () => found.join(peer, message.id));
       }
       case 'resume':
       case 'host': {
         const found = await rooms.get(message.sessionId);
         if (!found) throw new RoomError('unknown-session', 'This session has ended or was deleted.');
-        switchRoom(found);
-        return message.type === 'resume'
-          ? found.resume(peer, message.participantId, message.resumeSecret, message.id)
-          : found.host(peer, message.secret, message.id);
+        return enter(found, () =>
+          message.type === 'resume'
+            ? found.resume(peer, message.participantId, message.resumeSecret, message.id)
+            : found.host(peer, message.secret, message.id),
+        );
       }
     }
     if (!room) throw new RoomError('not-joined', 'Join a session first.');
@@ -72,13 +72,15 @@ export function socketHandler(
         return room.lock(peer, message.locked).then(() => reply({ type: 'ok', replyTo: message.id }));
       case 'moderate':
         return room.moderate(peer, message.post, message.show).then(() => reply({ type: 'ok', replyTo: message.id }));
+      case 'remove':
+        return room.remove(peer, message.seat).then(() => reply({ type: 'ok', replyTo: message.id }));
     }
   }
 
-  function switchRoom(next: Room) {
+  /** The room takes the connection only if it accepts the greeting; a refused one leaves its role as it was. */
+  async function enter(next: Room, greet: () => Promise<void> | void) {
+    await greet();
     if (room && room !== next) room.leave(peer);
-    peer.role = undefined;
-    peer.participantId = undefined;
     room = next;
   }
 

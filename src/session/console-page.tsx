@@ -1,6 +1,7 @@
 import { useT } from '../app/i18n.ts';
 import { ScenarioById, type ScenarioLoaders } from '../app/scenario-loader.tsx';
 import type { Scenario } from '../engine/scenario.types.ts';
+import { phaseAllows } from '../protocol/phases.ts';
 import { CommitmentWall } from './commitment-wall.tsx';
 import { GoOnControls } from './go-on-controls.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
@@ -9,6 +10,7 @@ import { PostModeration } from './post-moderation.tsx';
 import { ResultsExport } from './results-export.tsx';
 import { RoomChoices } from './room-choices.tsx';
 import { RoomStatus } from './room-status.tsx';
+import { SeatRemoval } from './seat-removal.tsx';
 import { hostSecret } from './session-keys.ts';
 import { SessionScene } from './session-scene.tsx';
 import { useRoomStory } from './use-room-story.ts';
@@ -69,11 +71,17 @@ function Console({
   const room = session.room as NonNullable<SessionState['room']>;
   const story = useRoomStory(scenario, room);
   const offline = session.status !== 'open';
+  const allows = (type: Parameters<typeof phaseAllows>[1]) => phaseAllows(room.phase, type);
   return (
     <div className="session console">
       <h1>{t('session.consoleTitle', { title: story.text(scenario.meta.title) })}</h1>
       <RoomStatus session={session} />
-      <JoinPanel code={room.code} joined={room.joined} voted={room.phase === 'voting' ? room.voted : undefined} />
+      <JoinPanel
+        code={room.code}
+        joined={room.joined}
+        connected={room.connected}
+        voted={room.phase === 'voting' ? room.voted : undefined}
+      />
       <p className="console-tools">
         <a href={`#/screen/${room.code}`} target="_blank" rel="noopener">
           {t('session.openScreen')}
@@ -87,7 +95,7 @@ function Console({
           {room.locked ? t('session.unlock') : t('session.lock')}
         </button>
       </p>
-      {room.phase === 'lobby' && (
+      {allows('start') && (
         <section className="panel">
           <p>{t('session.lobbyHost')}</p>
           <button type="button" className="primary" disabled={offline} onClick={() => session.send({ type: 'start' })}>
@@ -96,7 +104,7 @@ function Console({
         </section>
       )}
       {(room.phase === 'voting' || room.phase === 'revealed') && <SessionScene story={story} />}
-      {room.phase === 'voting' && (
+      {allows('reveal') && (
         <>
           <RoomChoices story={story} room={room} receivedAt={session.receivedAt} />
           <button type="button" className="primary" disabled={offline} onClick={() => session.send({ type: 'reveal' })}>
@@ -104,7 +112,7 @@ function Console({
           </button>
         </>
       )}
-      {room.phase === 'revealed' && room.tally && (
+      {allows('advance') && room.tally && (
         <>
           <VoteBars story={story} tally={room.tally} choices={story.choices} />
           <GoOnControls story={story} tally={room.tally} send={session.send} offline={offline} />
@@ -113,10 +121,11 @@ function Console({
       {room.phase === 'debrief' && (
         <>
           <GroupDebrief story={story} room={room} />
-          <PostModeration pending={room.pending ?? []} send={session.send} offline={offline} />
+          {allows('moderate') && <PostModeration pending={room.pending ?? []} send={session.send} offline={offline} />}
           <CommitmentWall posts={room.wall} />
         </>
       )}
+      {allows('remove') && <SeatRemoval send={session.send} acknowledged={session.acknowledged} offline={offline} />}
       <ResultsExport sessionId={room.sessionId} secret={secret} />
     </div>
   );

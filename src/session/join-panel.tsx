@@ -15,8 +15,21 @@ function useJoinPage(): string {
   return `${base}#/join`;
 }
 
-/** The code, large, with a QR code and the address: what the projector shows while people join. */
-export function JoinPanel({ code, joined, voted }: { code: string; joined: number; voted?: number }) {
+interface JoinPanelProps {
+  readonly code: string;
+  /** Seats taken. */
+  readonly joined: number;
+  /** Of those, connected now. */
+  readonly connected: number;
+  /** While a vote is open. */
+  readonly voted?: number;
+}
+
+/**
+ * The code, large, with a QR code and the address: what the projector shows while people join, with
+ * who joined beside who is connected now (only they can still vote or be counted as not voting).
+ */
+export function JoinPanel({ code, joined, connected, voted }: JoinPanelProps) {
   const { t } = useT();
   const joinPage = useJoinPage();
   const address = `${joinPage}/${code}`;
@@ -30,7 +43,7 @@ export function JoinPanel({ code, joined, voted }: { code: string; joined: numbe
           <span className="visually-hidden">{t('session.codeIs', { code: code.split('').join(' ') })}</span>
         </p>
         <p className="room-counts" aria-live="polite">
-          {t('session.joined', { count: joined })}
+          {t('session.joined', { count: joined })} · {t('session.connected', { count: connected })}
           {voted !== undefined && ` · ${t('session.voted', { count: voted })}`}
         </p>
       </div>

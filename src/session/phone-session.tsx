@@ -1,12 +1,14 @@
+import { useEffect } from 'react';
 import { useT } from '../app/i18n.ts';
 import { ScenarioById, type ScenarioLoaders } from '../app/scenario-loader.tsx';
 import type { Scenario } from '../engine/scenario.types.ts';
+import { phaseAllows } from '../protocol/phases.ts';
 import { CommitmentWall } from './commitment-wall.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
 import { PostCommitment } from './post-commitment.tsx';
 import { SharedCountdown } from './room-choices.tsx';
 import { RoomStatus } from './room-status.tsx';
-import { displayName, keepPhoneIdentity, phoneIdentity } from './session-keys.ts';
+import { displayName, forgetPhoneIdentity, keepPhoneIdentity, phoneIdentity } from './session-keys.ts';
 import { SessionScene } from './session-scene.tsx';
 import { useRoomStory } from './use-room-story.ts';
 import { type SessionState, useSession } from './use-session.ts';
@@ -40,6 +42,10 @@ export function PhoneSession({
     },
     code,
   );
+  const lost = session.error?.code === 'removed' || session.error?.code === 'not-joined';
+  useEffect(() => {
+    if (lost) forgetPhoneIdentity(code);
+  }, [lost, code]);
   if (!session.room)
     return (
       <>
@@ -65,7 +71,7 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
   const room = session.room as NonNullable<SessionState['room']>;
   const story = useRoomStory(scenario, room);
   const name = displayName();
-  const voting = room.phase === 'voting' && session.status === 'open';
+  const voting = phaseAllows(room.phase, 'vote') && session.status === 'open';
   const timed = story.choices.find((c) => c.timed);
   const mine = story.choices.find((c) => c.event === session.myVote)?.meta;
   // The scene itself takes focus when it changes; the reveal and the end are said out loud here.
@@ -80,7 +86,10 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
       <div className="visually-hidden" aria-live="polite">
         {announcement}
       </div>
-      <p className="phone-hello">{name ? t('session.helloName', { name }) : t('session.hello')}</p>
+      <p className="phone-hello">
+        {name ? t('session.helloName', { name }) : t('session.hello')}
+        {session.seat !== undefined && <> {t('session.seat', { seat: session.seat })}</>}
+      </p>
       <RoomStatus session={session} />
       {room.phase === 'lobby' && (
         <section className="panel content-note">
@@ -93,7 +102,7 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
         </section>
       )}
       {(room.phase === 'voting' || room.phase === 'revealed') && <SessionScene story={story} headingLevel="h1" />}
-      {room.phase === 'voting' && (
+      {phaseAllows(room.phase, 'vote') && (
         <section className="panel" aria-labelledby="vote-title">
           <h2 id="vote-title">{t('session.yourVote')}</h2>
           <ul className="choices">
@@ -135,7 +144,7 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
       {room.phase === 'debrief' && (
         <>
           <GroupDebrief story={story} room={room} />
-          <PostCommitment session={session} />
+          {phaseAllows(room.phase, 'post') && <PostCommitment session={session} />}
           <CommitmentWall posts={room.wall} />
         </>
       )}

@@ -1,7 +1,10 @@
 import { useT } from '../app/i18n.ts';
 import type { SessionState } from './use-session.ts';
 
-/** Connection trouble and refusals, said out loud: a phone that lost the network knows it is coming back. */
+/**
+ * Connection trouble and refusals, said out loud in the viewer's language (from the protocol's closed
+ * error code, never the server's English): a phone that lost the network knows it is coming back.
+ */
 export function RoomStatus({ session }: { session: Pick<SessionState, 'status' | 'error'> }) {
   const { t } = useT();
   return (
@@ -13,7 +16,7 @@ export function RoomStatus({ session }: { session: Pick<SessionState, 'status' |
       )}
       {session.error && (
         <p className="notice error" role="alert">
-          {session.error.message}
+          {t(`sessionErrors.${session.error.code}`)}
         </p>
       )}
     </>

@@ -58,7 +58,12 @@ function Screen({
       <h1>{story.text(scenario.meta.title)}</h1>
       {status}
       {room.phase !== 'debrief' && (
-        <JoinPanel code={room.code} joined={room.joined} voted={room.phase === 'voting' ? room.voted : undefined} />
+        <JoinPanel
+          code={room.code}
+          joined={room.joined}
+          connected={room.connected}
+          voted={room.phase === 'voting' ? room.voted : undefined}
+        />
       )}
       {room.phase === 'lobby' && (
         <section className="panel content-note">

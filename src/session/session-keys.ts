@@ -1,4 +1,4 @@
-import { isRecord, readStored, writeStored } from '../app/local-store.ts';
+import { isRecord, readStored, removeStored, writeStored } from '../app/local-store.ts';
 
 /** What a phone keeps to come back as itself: never a name, and only on this phone. */
 export interface PhoneIdentity {
@@ -20,6 +20,11 @@ export function phoneIdentity(code: string): PhoneIdentity | undefined {
 
 export function keepPhoneIdentity(code: string, identity: PhoneIdentity) {
   writeStored(`session:${code}`, identity);
+}
+
+/** The server no longer knows this phone in that session (removed, or the seat is gone): join afresh next time. */
+export function forgetPhoneIdentity(code: string) {
+  removeStored(`session:${code}`);
 }
 
 /** The facilitator's secret stays in the browser that started the session: never in a URL, never on the projector. */

@@ -1,15 +1,23 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18next } from '../app/i18n.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import type { RoomView, Tally } from '../protocol/messages.ts';
 import { fakeChoice, fakeEnding, fakeRoom, fakeScenario, fakeScene } from '../test-util/fakes.ts';
 import { GroupDebrief } from './group-debrief.tsx';
+import { JoinPanel } from './join-panel.tsx';
+import { RoomStatus } from './room-status.tsx';
+import { SeatRemoval } from './seat-removal.tsx';
 import { useRoomStory } from './use-room-story.ts';
 import { VoteBars } from './vote-bars.tsx';
 
-afterEach(cleanup);
+afterEach(async () => {
+  cleanup();
+  vi.unstubAllGlobals();
+  await i18next.changeLanguage('en');
+});
 
 const scenario = fakeScenario({
   states: {
@@ -100,6 +108,43 @@ describe('the group debrief', () => {
     expect(screen.getByRole('row', { name: 'Step forward 2 1 2 0' })).toBeTruthy();
     expect(screen.getByRole('row', { name: 'Harm 0 0.5 0 1' })).toBeTruthy();
     expect(screen.getByRole('row', { name: 'Total 2 0.5 2 -1' })).toBeTruthy();
+    await noViolations(container);
+  });
+});
+
+describe('the room counts', () => {
+  it('shows who is connected now beside who joined, and the votes while voting', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')));
+    const { container } = render(<JoinPanel code="ABCDEF" joined={10} connected={4} voted={3} />);
+    expect(container.querySelector('.room-counts')?.textContent).toBe('10 joined · 4 connected now · 3 voted');
+    await noViolations(container);
+  });
+});
+
+describe('refusals and failures', () => {
+  it('says each protocol error code in the viewer’s language, never the server’s English', async () => {
+    const error = { code: 'store-failed' as const, message: 'Server text that must not be shown.' };
+    const { container, rerender } = render(<RoomStatus session={{ status: 'open', error }} />);
+    expect(screen.getByRole('alert').textContent).toMatch(/^Time ran out, but the server could not save the reveal/);
+    await i18next.changeLanguage('es');
+    rerender(<RoomStatus session={{ status: 'open', error: { ...error, code: 'removed' } }} />);
+    expect(screen.getByRole('alert').textContent).toBe('Quien facilita ha sacado este teléfono de la sesión.');
+    expect(container.textContent).not.toContain('Server text');
+    await noViolations(container);
+  });
+});
+
+describe('removing a participant', () => {
+  it('sends the seat number, and says it was removed only once the server acknowledged it', async () => {
+    const sent: unknown[] = [];
+    const send = (request: unknown) => sent.push(request);
+    const { container, rerender } = render(<SeatRemoval send={send} acknowledged={undefined} offline={false} />);
+    fireEvent.change(screen.getByLabelText('Seat number'), { target: { value: '7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove from the session' }));
+    expect(sent).toEqual([{ type: 'remove', seat: 7 }]);
+    expect(screen.getByRole('status').textContent).toBe('');
+    rerender(<SeatRemoval send={send} acknowledged={1} offline={false} />);
+    expect(screen.getByRole('status').textContent).toBe('Seat 7 was removed.');
     await noViolations(container);
   });
 });

@@ -6,10 +6,14 @@ export interface SessionState {
   readonly status: ConnectionStatus;
   readonly room: RoomView | undefined;
   readonly role: Role | undefined;
+  /** A participant's seat number, as the server gave it. */
+  readonly seat: number | undefined;
   /** A participant's own vote on the decision on the screen. */
   readonly myVote: string | null;
   /** The last refusal, to show to the person who caused it. */
   readonly error: { code: ErrorCode; message: string } | undefined;
+  /** The number of the last request the server acknowledged with `ok`. */
+  readonly acknowledged: number | undefined;
   /** When the room view was received, so countdowns run on this device's clock. */
   readonly receivedAt: number;
 }
@@ -27,8 +31,10 @@ export function useSession(
     status: 'connecting',
     room: undefined,
     role: undefined,
+    seat: undefined,
     myVote: null,
     error: undefined,
+    acknowledged: undefined,
     receivedAt: 0,
   });
   const connection = useRef<SessionConnection | undefined>(undefined);
@@ -39,10 +45,13 @@ export function useSession(
   useEffect(() => {
     const receive = (message: ServerMessage) => {
       if (message.type === 'welcome') latest.current.onWelcome?.(message);
+      // Taken out by the facilitator: this device no longer has a place in the room, and must not
+      // quietly come back into it by reconnecting.
+      if (message.type === 'error' && message.code === 'removed') connection.current?.close();
       setState((s) => {
         switch (message.type) {
           case 'welcome':
-            return { ...s, role: message.role, error: undefined };
+            return { ...s, role: message.role, seat: message.seat, error: undefined };
           case 'room':
             return {
               ...s,
@@ -51,11 +60,26 @@ export function useSession(
               receivedAt: Date.now(),
             };
           case 'count':
-            return s.room ? { ...s, room: { ...s.room, joined: message.joined, voted: message.voted } } : s;
+            return s.room
+              ? {
+                  ...s,
+                  room: { ...s.room, joined: message.joined, connected: message.connected, voted: message.voted },
+                }
+              : s;
           case 'voted':
             return { ...s, myVote: message.choice, error: undefined };
           case 'error':
-            return { ...s, error: { code: message.code, message: message.message } };
+            return message.code === 'removed'
+              ? {
+                  ...s,
+                  room: undefined,
+                  role: undefined,
+                  seat: undefined,
+                  error: { code: message.code, message: message.message },
+                }
+              : { ...s, error: { code: message.code, message: message.message } };
+          case 'ok':
+            return { ...s, acknowledged: message.replyTo, error: undefined };
           default:
             return { ...s, error: undefined };
         }

@@ -58,6 +58,7 @@ export function fakeRoom(partial: Partial<RoomView> = {}): RoomView {
     phase: 'voting',
     locked: false,
     joined: 6,
+    connected: 6,
     voted: 0,
     minReveal: 5,
     decision: 0,

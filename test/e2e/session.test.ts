@@ -46,8 +46,8 @@ describe('a facilitated group session in the browser', () => {
       await phone.getByText('Waiting for the facilitator to start.').waitFor();
       phones.push(phone);
     }
-    await phones[0].getByText('Hi Robin, you are in the session.').waitFor();
-    await screen.getByText('3 joined').waitFor();
+    await phones[0].getByText('Hi Robin, you are in the session. Seat 1').waitFor();
+    await screen.getByText('3 joined · 3 connected now').waitFor();
     expect(await axeViolations(phones[0])).toEqual([]);
 
     await host.getByRole('button', { name: 'Start the first scene' }).click();
@@ -130,6 +130,32 @@ describe('a facilitated group session in the browser', () => {
     expect(text.split('\r\n').filter((l) => l.endsWith('') && /,yes,/.test(l))).toHaveLength(decisions);
     expect(text).not.toContain('Robin');
   }, 120_000);
+
+  it('lets the facilitator take a phone out by the seat number it shows: the phone is told, the counts drop', async () => {
+    const host = await newPage(browser());
+    await host.goto(baseUrl);
+    await host.getByRole('link', { name: 'Run with a group: The hand on the back' }).click();
+    await host.getByRole('button', { name: 'Start the session' }).click();
+    const code = ((await host.locator('.join-code [aria-hidden]').textContent()) ?? '').replace(' ', '');
+    const phones: Page[] = [];
+    for (let i = 0; i < 2; i++) {
+      const phone = await newPage(browser(), PHONE);
+      await phone.goto(`${baseUrl}#/join/${code}`);
+      await phone.getByRole('button', { name: 'Join' }).click();
+      await phone.getByText(`You are in the session. Seat ${i + 1}`).waitFor();
+      phones.push(phone);
+    }
+    await host.getByText('2 joined · 2 connected now').waitFor();
+    await host.getByLabel('Seat number').fill('2');
+    await host.getByRole('button', { name: 'Remove from the session' }).click();
+    await host.getByText('Seat 2 was removed.').waitFor();
+    await host.getByText('1 joined · 1 connected now').waitFor();
+    await phones[1].getByRole('alert').getByText('The facilitator took this phone out of the session.').waitFor();
+    // A reload does not bring it back into its old seat: it would have to join again, as someone new.
+    await phones[1].reload();
+    await phones[1].getByRole('button', { name: 'Join' }).waitFor();
+    expect(await axeViolations(host)).toEqual([]);
+  });
 
   it('tells a phone with a wrong code so, and keeps the facilitator console for the browser that started it', async () => {
     const phone = await newPage(browser(), PHONE);

@@ -25,7 +25,7 @@ export class SessionClient {
         if ('myVote' in message) this.myVote = message.myVote;
       }
       if (message.type === 'count' && this.room)
-        this.room = { ...this.room, joined: message.joined, voted: message.voted };
+        this.room = { ...this.room, joined: message.joined, connected: message.connected, voted: message.voted };
       if (message.type === 'welcome' && message.participantId) {
         this.participantId = message.participantId;
         this.resumeSecret = message.resumeSecret ?? this.resumeSecret;

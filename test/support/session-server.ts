@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,11 +28,12 @@ export function testDatabases(): { name: string; target: () => DatabaseTarget }[
 let schemas = 0;
 
 /**
- * The database URL with a search path of its own: Vitest runs test files in parallel, and each suite gets
- * a schema no other suite touches (created by `resetDatabase`).
+ * The database URL with a search path of its own: Vitest runs test files in parallel (worker threads
+ * share a process id and start in the same millisecond), and each suite gets a schema no other suite
+ * touches (created by `resetDatabase`), named with random bits so two files never pick the same one.
  */
 function inOwnSchema(url: string): string {
-  const schema = `suite_${process.pid}_${++schemas}_${Date.now().toString(36)}`;
+  const schema = `suite_${process.pid}_${++schemas}_${randomBytes(6).toString('hex')}`;
   const u = new URL(url);
   u.searchParams.set('options', `-c search_path=${schema}`);
   return u.toString();

@@ -69,6 +69,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('posts_session').on('posts').column('session_id').execute();
     },
   },
+  /** Seat numbers the phone shows, and the facilitator's removal of a participant. */
+  '0002-participant-seats': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('participants').addColumn('seat', 'integer').execute();
+      await db.schema.alterTable('participants').addColumn('removed_at', 'bigint').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

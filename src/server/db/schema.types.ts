@@ -33,6 +33,10 @@ export interface ParticipantsTable {
   /** SHA-256 of the resume secret kept on the phone. */
   resume_hash: string;
   joined_at: number;
+  /** The seat number the phone shows; null on rows from before seats were numbered. */
+  seat: number | null;
+  /** When the facilitator removed this participant; null while they hold the seat. */
+  removed_at: number | null;
 }
 
 /** One participant's vote on one decision; changing it updates the row. */

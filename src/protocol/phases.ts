@@ -1,0 +1,31 @@
+import type { ClientMessageType } from './messages.ts';
+
+/**
+ * A session's phases, in the order a decision goes through them: waiting for the facilitator, voting
+ * on the scene, the spread revealed and discussed, and the debrief once the story has ended.
+ */
+export const PHASES = ['lobby', 'voting', 'revealed', 'debrief'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export function isPhase(value: unknown): value is Phase {
+  return PHASES.includes(value as Phase);
+}
+
+/** Messages that may be sent in any phase: greetings, and the facilitator's room controls. */
+const ALWAYS = ['join', 'resume', 'watch', 'host', 'lock', 'remove'] as const satisfies readonly ClientMessageType[];
+
+/**
+ * The one phase table: what each phase allows besides `ALWAYS`. The server refuses anything else, and
+ * the console and phones offer only these controls, so neither side keeps its own copy.
+ */
+export const PHASE_ALLOWS: Readonly<Record<Phase, readonly ClientMessageType[]>> = {
+  lobby: ['start'],
+  voting: ['vote', 'reveal'],
+  revealed: ['advance'],
+  debrief: ['post', 'moderate'],
+};
+
+/** Whether `phase` allows the message `type`. */
+export function phaseAllows(phase: Phase, type: ClientMessageType): boolean {
+  return (ALWAYS as readonly ClientMessageType[]).includes(type) || PHASE_ALLOWS[phase].includes(type);
+}
