@@ -136,12 +136,17 @@ describe('a learner in the browser', () => {
       const page = await newPage(browser(), { reducedMotion });
       await page.goto(`${baseUrl}#/play/hand-on-the-back`);
       await page.getByRole('button', { name: 'Continue' }).waitFor();
-      // Read the new view's style in the same task as the click: its first frame.
-      const firstFrame = await page.evaluate(() => {
+      // Read the new view's style before the browser paints it: React commits the click's update in a
+      // microtask, so wait for the new view there, never for a frame (the old view may still be fading in).
+      const firstFrame = await page.evaluate(async () => {
+        const before = document.querySelector('.view');
         [...document.querySelectorAll('button')].find((b) => b.textContent === 'Continue')?.click();
+        for (let i = 0; i < 50 && document.querySelector('.view') === before; i++) await Promise.resolve();
         const view = document.querySelector('.view') as HTMLElement;
+        if (view === before) return 'the view did not change before the next frame';
         return { opacity: getComputedStyle(view).opacity, transform: getComputedStyle(view).transform };
       });
+      if (typeof firstFrame === 'string') throw new Error(firstFrame);
       if (reducedMotion === 'reduce') expect(firstFrame).toEqual({ opacity: '1', transform: 'none' });
       else {
         expect(Number(firstFrame.opacity)).toBeLessThan(1); // fading in
