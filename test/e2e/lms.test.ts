@@ -6,7 +6,8 @@ import type { Frame, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { choicesFor } from '../../src/engine/choices.ts';
 import { choose, runScore, startRun } from '../../src/engine/run-state.ts';
-import { moduleResult, scenarioPercent } from '../../src/lms/module-progress.ts';
+import { scorePercent } from '../../src/engine/score.ts';
+import { moduleResult } from '../../src/lms/module-progress.ts';
 import { checkExportRequest, ExportError } from '../../src/lms/package-module.ts';
 import { ARTIFACTS, axeViolations, newPage, sharedChromium } from '../support/browser.ts';
 import { CMI5, runExport, startLmsHarness, unzipTo } from '../support/lms-harness.ts';
@@ -38,7 +39,7 @@ function firstChoicePlay() {
       if (!next.ok) throw new Error(next.error);
       run = next.run;
     }
-    const percent = scenarioPercent(
+    const percent = scorePercent(
       runScore(run).total,
       analysis.best?.score.total ?? 0,
       analysis.worst?.score.total ?? 0,
