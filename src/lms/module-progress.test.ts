@@ -120,13 +120,16 @@ describe('the module’s result', () => {
   });
 
   it('moves the share done with each decision, reaching 1 only when the module is complete', () => {
-    const measures = [0, 1, 2, 3].map((n) => moduleProgressMeasure({ scores: [], picks: Array(n).fill('GO') }, 2, 4));
+    const picks = (n: number) => Array(n).fill('GO');
+    const measures = [0, 1, 2, 3].map((n) => moduleProgressMeasure({ at: 0, scores: [], picks: picks(n) }, 2, 4));
     expect(measures).toEqual([...measures].sort());
     expect(new Set(measures).size).toBe(4);
     expect(Math.max(...measures)).toBeLessThan(0.5);
-    expect(moduleProgressMeasure({ scores: [90], picks: [] }, 2, 4)).toBe(0.5);
-    expect(moduleProgressMeasure({ scores: [90], picks: Array(9).fill('GO') }, 2, 4)).toBeLessThan(1);
-    expect(moduleProgressMeasure({ scores: [90, 10], picks: [] }, 2, 4)).toBe(1);
-    expect(moduleProgressMeasure({ scores: [90, null], picks: [] }, 2, 4, 'incomplete')).toBe(0.5);
+    // The first scenario's ending: its whole share, and no more, with its choices still on the screen.
+    expect(moduleProgressMeasure({ at: 0, scores: [90], picks: picks(4) }, 2, 4)).toBe(0.5);
+    expect(moduleProgressMeasure({ at: 1, scores: [90], picks: [] }, 2, 4)).toBe(0.5);
+    expect(moduleProgressMeasure({ at: 1, scores: [90], picks: picks(9) }, 2, 4)).toBeLessThan(1);
+    expect(moduleProgressMeasure({ at: 1, scores: [90, 10], picks: picks(4) }, 2, 4)).toBe(1);
+    expect(moduleProgressMeasure({ at: 1, scores: [90, null], picks: [] }, 2, 4, 'incomplete')).toBe(0.5);
   });
 });

@@ -112,13 +112,15 @@ export function moduleResult(
  * longest path, never reaching its share before its ending. Exactly 1 only when the module is complete.
  */
 export function moduleProgressMeasure(
-  p: Pick<ModuleProgress, 'scores' | 'picks'>,
+  p: Pick<ModuleProgress, 'at' | 'scores' | 'picks'>,
   count: number,
   longestPath: number,
   skip: SkipRule = 'completion',
 ): number {
-  const finished = p.scores.filter((s) => s !== null || skip !== 'incomplete').length;
+  const finished = p.scores.filter((s) => s !== undefined && (s !== null || skip !== 'incomplete')).length;
   if (p.scores.length >= count) return finished / count;
-  const current = Number.isFinite(longestPath) && longestPath > 0 ? Math.min(0.9, p.picks.length / longestPath) : 0;
+  const playing = p.at < count && p.scores[p.at] === undefined;
+  const current =
+    playing && Number.isFinite(longestPath) && longestPath > 0 ? Math.min(0.9, p.picks.length / longestPath) : 0;
   return Math.min(0.99, Math.floor(((finished + current) / count) * 100) / 100);
 }
