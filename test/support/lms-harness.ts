@@ -205,7 +205,10 @@ export function manifestValues(edition: 'scorm12' | 'scorm2004', manifest: strin
 export interface LmsOptions {
   /** The API appears this many ms after the course starts loading (some LMSs create it late). */
   readonly apiDelay?: number;
-  /** The first this many commits are refused, as an LMS whose server is not answering refuses them. */
+  /**
+   * This many commits are refused, as an LMS whose server is not answering refuses them; the test may
+   * change the count while the course runs (`window.lmsRefuse`), e.g. to 0 when the server is back.
+   */
   readonly failCommits?: number;
   /** The LMS opens a popup player page that frames the course, and keeps the API on its own window (the popup's opener). */
   readonly popup?: boolean;
@@ -243,11 +246,11 @@ function harnessPage(edition: string): string {
   function createApi() {
     const api = new ${global}({ autocommit: false, lmsCommitUrl: false, mastery_override: ${scorm12}, logLevel: 5 });
     api.loadFromFlattenedJSON(window.__LMS_DATA__ || {});
-    let refuse = Number(options.get('failCommits') || 0);
+    window.lmsRefuse = Number(options.get('failCommits') || 0);
     const commit = api.${commitName}.bind(api);
     api.${commitName} = (p) => {
-      if (refuse > 0) {
-        refuse -= 1;
+      if (window.lmsRefuse > 0) {
+        window.lmsRefuse -= 1;
         window.lmsRefusedCommits += 1;
         api.throwSCORMError(undefined, 101, 'The LMS server did not answer');
         return 'false';
