@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { connectLms } from '../lms/connect-lms.ts';
 import type { LmsConnection } from '../lms/lms-connection.types.ts';
-import type { ModuleConfig } from '../lms/module-config.ts';
+import { DEFAULT_SKIP_RULE, type ModuleConfig } from '../lms/module-config.ts';
 import {
   decodeProgress,
   encodeProgress,
-  FRESH_PROGRESS,
+  freshProgress,
   type ModuleProgress,
+  moduleProgressMeasure,
   moduleResult,
+  packageKey,
 } from '../lms/module-progress.ts';
 import { useT } from './i18n.ts';
+import { ModuleResultView } from './module-result.tsx';
 import { ModuleScenario } from './module-scenario.tsx';
 import { ScenarioById, type ScenarioLoaders } from './scenario-loader.tsx';
 
@@ -24,7 +27,7 @@ export function ModulePage({ config, loaders }: { config: ModuleConfig; loaders:
       connected = c;
       if (live) setConnection(c);
     });
-    // Leaving mid-way (closing the LMS window, quick exit): suspend, so the next launch resumes.
+    // Leaving (closing the LMS window, quick exit): suspend mid-way, so the next launch resumes.
     const leave = () => connected?.leave();
     window.addEventListener('pagehide', leave);
     return () => {
@@ -34,6 +37,27 @@ export function ModulePage({ config, loaders }: { config: ModuleConfig; loaders:
   }, [config]);
   if (!connection) return <p>{t('module.connecting')}</p>;
   return <ModuleRun config={config} connection={connection} loaders={loaders} />;
+}
+
+/** Where a launch starts: the saved progress if it is this package's, else the beginning (and why). */
+function startingPoint(config: ModuleConfig, resume: string | undefined) {
+  const key = packageKey(config.scenarios);
+  const saved = decodeProgress(resume);
+  if (
+    saved &&
+    saved.key === key &&
+    saved.at <= config.scenarios.length &&
+    saved.scores.length <= config.scenarios.length
+  )
+    return { progress: saved, foreign: false };
+  return { progress: freshProgress(key), foreign: resume !== undefined };
+}
+
+/** The index of the scenario after `at` still to play, or the count once there is none. */
+function nextScenario(p: ModuleProgress, count: number, replaySkipped: boolean): number {
+  for (let i = p.at + 1; i < count; i++)
+    if (p.scores[i] === undefined || (replaySkipped && p.scores[i] === null)) return i;
+  return count;
 }
 
 function ModuleRun({
@@ -46,29 +70,64 @@ function ModuleRun({
   loaders: ScenarioLoaders;
 }) {
   const { t } = useT();
-  const progress = useRef<ModuleProgress>(decodeProgress(connection.resume) ?? FRESH_PROGRESS);
+  const [start] = useState(() => startingPoint(config, connection.resume));
+  const progress = useRef<ModuleProgress>(start.progress);
   const [at, setAt] = useState(progress.current.at);
+  // A result the LMS already holds is shown first; playing again is practice and never lowers it.
+  const [showHeld, setShowHeld] = useState(connection.held !== undefined);
+  const [ended, setEnded] = useState(false);
+  const [failing, setFailing] = useState(false);
+  useEffect(() => connection.onTrouble(setFailing), [connection]);
   const count = config.scenarios.length;
-  const status = (scores: readonly (number | null)[]) => ({
-    ...moduleResult(scores, count, config.pass),
-    progress: scores.length / count,
-  });
+  const skip = config.skip ?? DEFAULT_SKIP_RULE;
+
   // Stable, so the player's save effect runs on its own changes only.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `status` reads only `count` and the pass mark.
   const store = useCallback(
-    (next: ModuleProgress) => {
+    (next: ModuleProgress, longestPath: number) => {
       progress.current = next;
-      connection.save(encodeProgress(next), `${next.at}:${next.picks.length}`, status(next.scores));
+      connection.save(
+        encodeProgress(next),
+        `${next.at}:${next.picks.length}`,
+        moduleProgressMeasure(next, count, longestPath, skip),
+      );
     },
-    [connection, count, config.pass],
+    [connection, count, skip],
   );
+  // The result is recorded the moment the last scenario ends, not when the learner clicks on.
+  const onFinished = (score: number | null, longestPath: number) => {
+    const { scores, at: current } = progress.current;
+    if (typeof scores[current] === 'number') return; // The first finish counts; playing again is practice.
+    const next = [...scores];
+    next[current] = score;
+    store({ ...progress.current, scores: next }, longestPath);
+    const result = moduleResult(next, count, config.pass, skip);
+    if (result.done) connection.complete(result);
+  };
   const goOn = () => {
-    const next = { ...progress.current, at: progress.current.at + 1, phase: 'note' as const, picks: [] };
-    store(next);
-    if (next.at >= count) connection.finish({ ...status(next.scores), completed: true });
+    const next = { ...progress.current, at: nextScenario(progress.current, count, skip === 'incomplete') };
+    store({ ...next, phase: 'note', picks: [] }, Number.POSITIVE_INFINITY);
     setAt(next.at);
   };
-  const result = moduleResult(progress.current.scores, count, config.pass);
+  const finish = () => {
+    const now = moduleResult(progress.current.scores, count, config.pass, skip);
+    // Skipped scenarios that leave the module incomplete: the learner may play them before leaving.
+    if (!(now.done && !now.completed)) connection.finish();
+    setEnded(true);
+  };
+  const playAgain = () => {
+    progress.current = freshProgress(packageKey(config.scenarios));
+    setAt(0);
+    setEnded(false);
+    setShowHeld(false);
+  };
+  const replaySkipped = () => {
+    const first = progress.current.scores.indexOf(null);
+    store({ ...progress.current, at: first, phase: 'note', picks: [] }, Number.POSITIVE_INFINITY);
+    setAt(first);
+    setEnded(false);
+  };
+  const result = moduleResult(progress.current.scores, count, config.pass, skip);
+  const last = nextScenario(progress.current, count, skip === 'incomplete') >= count;
   return (
     <div className="module">
       {connection.standard === 'none' && (
@@ -76,38 +135,59 @@ function ModuleRun({
           {t('module.notRecorded')}
         </p>
       )}
-      <p className="module-progress">
-        {t('module.progress', { title: config.title, n: Math.min(at + 1, count), count })}
-      </p>
-      {at >= count ? (
-        <section className="panel" aria-labelledby="module-done">
-          <h1 id="module-done">{t('module.doneTitle')}</h1>
-          <p>
-            {result.score === undefined
-              ? t('module.doneSkipped')
-              : t(result.passed ? 'module.donePassed' : 'module.doneFailed', {
-                  score: result.score,
-                  pass: config.pass,
-                })}
-          </p>
-        </section>
+      {connection.mode !== 'normal' && (
+        <p className="notice" role="status">
+          {t('module.review')}
+        </p>
+      )}
+      {start.foreign && !showHeld && (
+        <p className="notice" role="alert">
+          {t('module.foreignSave')}
+        </p>
+      )}
+      {failing && (
+        <p className="notice" role="alert">
+          {t('module.notSaved')}
+        </p>
+      )}
+      {showHeld && connection.held ? (
+        <ModuleResultView status={connection.held} pass={config.pass} held onPlayAgain={playAgain} />
+      ) : at >= count || ended ? (
+        <ModuleResultView
+          status={result}
+          pass={config.pass}
+          onReplaySkipped={result.done && !result.completed ? replaySkipped : undefined}
+          onLeave={result.done && !result.completed ? () => connection.finish() : undefined}
+        />
       ) : (
-        <ScenarioById id={config.scenarios[at]} loaders={loaders}>
-          {(scenario) => (
-            <ModuleScenario
-              key={scenario.id}
-              scenario={scenario}
-              progress={progress}
-              store={store}
-              connection={connection}
-              after={
-                <button type="button" className="primary" onClick={goOn}>
-                  {at + 1 < count ? t('module.next') : t('module.finish')}
-                </button>
-              }
-            />
-          )}
-        </ScenarioById>
+        <>
+          <p className="module-progress">
+            {t('module.progress', { title: config.title, n: Math.min(at + 1, count), count })}
+          </p>
+          <ScenarioById id={config.scenarios[at]} loaders={loaders}>
+            {(scenario) => (
+              <ModuleScenario
+                key={scenario.id}
+                scenario={scenario}
+                progress={progress}
+                store={store}
+                onFinished={onFinished}
+                connection={connection}
+                after={
+                  last ? (
+                    <button type="button" className="primary" onClick={finish}>
+                      {t('module.finish')}
+                    </button>
+                  ) : (
+                    <button type="button" className="primary" onClick={goOn}>
+                      {t('module.next')}
+                    </button>
+                  )
+                }
+              />
+            )}
+          </ScenarioById>
+        </>
       )}
     </div>
   );

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { compileScenario } from '../engine/compile-scenario.ts';
-import { runScore, saveRun } from '../engine/run-state.ts';
+import { RUN_FORMAT, replayRun, runScore, saveRun } from '../engine/run-state.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
-import { choicePoints } from '../engine/score.ts';
+import { choicePoints, scorePercent } from '../engine/score.ts';
 import { scenarioText } from '../engine/text.ts';
 import type { LmsConnection } from '../lms/lms-connection.types.ts';
-import { picksToRun, runToPicks } from '../lms/module-picks.ts';
-import { type ModuleProgress, scenarioPercent } from '../lms/module-progress.ts';
+import { picksToEvents, runToPicks } from '../lms/module-picks.ts';
+import type { ModuleProgress } from '../lms/module-progress.ts';
 import { PlayerPage } from '../player/player-page.tsx';
 import type { ProgressStore } from '../player/progress-store.ts';
 import type { PlayerObserver } from '../player/use-player.ts';
@@ -15,32 +15,42 @@ import { useT } from './i18n.ts';
 interface ModuleScenarioProps {
   readonly scenario: Scenario;
   readonly progress: React.RefObject<ModuleProgress>;
-  readonly store: (next: ModuleProgress) => void;
+  /** Keeps the module's progress; `longestPath` lets the share done move with each decision. */
+  readonly store: (next: ModuleProgress, longestPath: number) => void;
+  /** The scenario reached an ending (its score 0–100) or was skipped (null). */
+  readonly onFinished: (score: number | null, longestPath: number) => void;
   readonly connection: LmsConnection;
   readonly after: React.ReactNode;
 }
 
 /** One scenario of the module: the player, with its progress kept in the LMS and each choice reported. */
-export function ModuleScenario({ scenario, progress, store, connection, after }: ModuleScenarioProps) {
+export function ModuleScenario({ scenario, progress, store, onFinished, connection, after }: ModuleScenarioProps) {
   const { language } = useT();
   const { machine, analysis } = compileScenario(scenario);
   const { text } = scenarioText(scenario, language);
+  const longestPath = analysis?.longestPath ?? Number.POSITIVE_INFINITY;
 
   const lmsStore: ProgressStore = useMemo(
     () => ({
       read: () => {
         const { phase, picks } = progress.current;
         if (phase === 'note' && !picks.length) return { state: 'missing' };
-        const run = picksToRun(machine, picks);
-        return run ? { state: 'ok', value: { run: saveRun(machine, scenario.id, run), phase } } : { state: 'corrupt' };
+        const events = picksToEvents(machine, picks);
+        const run = events && replayRun(machine, events);
+        // A save that no longer fits (the package was updated) goes to the engine as it is: the engine
+        // refuses it, as any outdated save, and the player tells the learner the scenario starts again.
+        const saved = run
+          ? saveRun(machine, scenario.id, run)
+          : ({ format: RUN_FORMAT, scenarioId: scenario.id, snapshot: undefined, choices: [...picks] } as const);
+        return { state: 'ok', value: { run: saved, phase } };
       },
       save: (_id, { run, phase }) => {
         const picks = runToPicks(machine, run.choices);
-        if (picks) store({ ...progress.current, phase, picks });
+        if (picks) store({ ...progress.current, phase, picks }, longestPath);
       },
-      clear: () => store({ ...progress.current, phase: 'note', picks: [] }),
+      clear: () => store({ ...progress.current, phase: 'note', picks: [] }, longestPath),
     }),
-    [machine, scenario.id, progress, store],
+    [machine, scenario.id, progress, store, longestPath],
   );
 
   const observer: PlayerObserver = {
@@ -54,15 +64,12 @@ export function ModuleScenario({ scenario, progress, store, connection, after }:
         at: new Date(),
       });
     },
-    // The first finish of each scenario counts; playing it again afterwards is practice.
     finished: (run) => {
-      const { scores, at } = progress.current;
-      if (scores.length > at) return;
       const score =
         run && analysis?.best && analysis.worst
-          ? scenarioPercent(runScore(run).total, analysis.best.score.total, analysis.worst.score.total)
+          ? scorePercent(runScore(run).total, analysis.best.score.total, analysis.worst.score.total)
           : null;
-      progress.current = { ...progress.current, scores: [...scores, score] };
+      onFinished(score, longestPath);
     },
   };
 

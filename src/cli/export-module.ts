@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { checkExportRequest, ExportError, exportModule } from '../lms/package-module.ts';
 
 /**
- * `npm run export -- --format scorm12|scorm2004|cmi5 --scenarios id1,id2 --pass 70 --out module.zip`:
+ * `npm run export -- --format scorm12|scorm2004|cmi5 --scenarios id1,id2 --pass 70 [--skip completion|incomplete|failed] --out module.zip`:
  * one zip an LMS takes as it is. Problems with the request are listed, and nothing is written.
  */
 async function main() {
@@ -13,13 +13,14 @@ async function main() {
         format: { type: 'string' },
         scenarios: { type: 'string' },
         pass: { type: 'string' },
+        skip: { type: 'string' },
         out: { type: 'string' },
       },
       strict: true,
     }));
   } catch (error) {
     throw new ExportError(
-      `${(error as Error).message}\nUsage: npm run export -- --format scorm12|scorm2004|cmi5 --scenarios id1,id2 --pass 70 --out module.zip`,
+      `${(error as Error).message}\nUsage: npm run export -- --format scorm12|scorm2004|cmi5 --scenarios id1,id2 --pass 70 [--skip completion|incomplete|failed] --out module.zip`,
     );
   }
   const request = checkExportRequest(values);

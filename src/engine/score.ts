@@ -38,3 +38,12 @@ export function scoreChoices(choices: readonly ScoredChoice[]): Score {
   }
   return { total, tactics, harm, stages };
 }
+
+/**
+ * A total on the 0–100 scale a learner and an LMS both read: 0 at the worst path the scenario's graph
+ * allows, 100 at the best, rounded to a whole number. A scenario whose paths all score alike scores 100.
+ */
+export function scorePercent(total: number, best: number, worst: number): number {
+  if (best === worst) return 100;
+  return Math.round(Math.min(100, Math.max(0, ((total - worst) / (best - worst)) * 100)));
+}

@@ -144,12 +144,17 @@ export async function connectCmi5(
   };
   const duration = () => scorm2004Duration(Date.now() - started);
   let open = true;
+  let judged = false;
 
   await send(statement('initialized', { categories: [CATEGORY_CMI5] }));
 
   return {
     standard: 'cmi5',
     resume,
+    held: undefined,
+    mode: 'normal',
+    counts: true,
+    onTrouble: () => () => {},
     recordChoice(choice: ChoiceReport) {
       if (!open) return Promise.resolve();
       return send(
@@ -174,9 +179,9 @@ export async function connectCmi5(
       if (!open) return;
       await xapi('PUT', stateUrl(STATE_ID), { progress }).catch((e) => log(`Progress was not saved: ${String(e)}`));
     },
-    async finish(status: ModuleStatus) {
-      if (!open) return;
-      open = false;
+    async complete(status: ModuleStatus) {
+      if (!open || judged) return;
+      judged = true;
       if (status.completed)
         send(
           statement('completed', {
@@ -195,6 +200,11 @@ export async function connectCmi5(
           }),
         );
       }
+      await queue;
+    },
+    async finish() {
+      if (!open) return;
+      open = false;
       await send(statement('terminated', { result: { duration: duration() }, categories: [CATEGORY_CMI5] }));
     },
     leave() {

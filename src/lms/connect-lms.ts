@@ -7,10 +7,15 @@ import { connectScorm } from './scorm-connection.ts';
 const NO_LMS: LmsConnection = {
   standard: 'none',
   resume: undefined,
+  held: undefined,
+  mode: 'normal',
+  counts: false,
   recordChoice: async () => {},
   save: async () => {},
+  complete: async () => {},
   finish: async () => {},
   leave: () => {},
+  onTrouble: () => () => {},
 };
 
 // A page has one LMS session: initialising twice is an error in SCORM and a second `initialized` in
@@ -28,7 +33,7 @@ async function connect(config: ModuleConfig): Promise<LmsConnection> {
     const connection =
       config.standard === 'cmi5'
         ? await connectCmi5(readCmi5Launch(window.location.search), config.pass)
-        : connectScorm(config.standard);
+        : await connectScorm(config.standard);
     return connection ?? NO_LMS;
   } catch (error) {
     console.warn('No LMS connection:', error);

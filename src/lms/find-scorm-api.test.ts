@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findScormApi } from './find-scorm-api.ts';
+import { findScormApi, waitForScormApi } from './find-scorm-api.ts';
 
 /** A window-like object: its own parent at the top, as in a browser. */
 function frame(props: Record<string, unknown> = {}, parent?: object): Window {
@@ -39,5 +39,24 @@ describe('findScormApi', () => {
     let deep: Window = frame({ API: api });
     for (let i = 0; i < 50; i++) deep = frame({}, deep);
     expect(findScormApi('API', deep)).toBeUndefined();
+  });
+
+  it('finds the API on the opener of the top window, when a popup player page frames the course', () => {
+    const lms = frame({ API: api });
+    const popup = frame({ opener: lms });
+    const course = frame({}, popup);
+    expect(findScormApi('API', course)).toBe(api);
+    // And on a parent of that opener (the LMS's own frameset).
+    const framedLms = frame({}, frame({ API_1484_11: api }));
+    expect(findScormApi('API_1484_11', frame({}, frame({ opener: framedLms })))).toBe(api);
+  });
+
+  it('waits for an API the LMS creates a moment late, and gives up after the time allowed', async () => {
+    const lms = frame();
+    setTimeout(() => Object.assign(lms, { API: api }), 120);
+    expect(await waitForScormApi('API', { within: 2000, every: 20, start: frame({}, lms) })).toBe(api);
+    const started = Date.now();
+    expect(await waitForScormApi('API', { within: 150, every: 20, start: frame() })).toBeUndefined();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 });

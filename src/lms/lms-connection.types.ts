@@ -13,30 +13,51 @@ export interface ChoiceReport {
   readonly at: Date;
 }
 
-/** Where the module stands, as reported. */
+/** A module's result: final once every scenario has been played or skipped. */
 export interface ModuleStatus {
-  /** 0–100, once a scenario has been scored. */
-  readonly score: number | undefined;
+  /** Complete, by the module's skip rule. */
   readonly completed: boolean;
+  /** 0–100, the module's score; undefined if no scenario counts for one (all skipped). */
+  readonly score: number | undefined;
+  /** Against the pass mark; undefined without a score. */
   readonly passed: boolean | undefined;
-  /** Share of the module done, 0–1. */
-  readonly progress: number;
 }
+
+/** How the LMS launched the module: `normal`, or `review` / `browse`, in which nothing that counts is written. */
+export type LaunchMode = 'normal' | 'review' | 'browse';
 
 /**
  * The module's link to the LMS, one implementation per standard. Calls never throw: an LMS that
- * refuses a value is logged, and the learner plays on.
+ * refuses a value is logged, and the learner plays on. Nothing the LMS could turn into a pass or a fail
+ * (a score, a success status) is written before `complete`, and nothing written lowers what the LMS
+ * already holds from an earlier session.
  */
 export interface LmsConnection {
   readonly standard: LmsStandard | 'none';
-  /** The progress saved at the end of the last attempt, if the learner is resuming. */
+  /** The progress saved in an earlier session (whatever the LMS says `entry` is), if any. */
   readonly resume: string | undefined;
+  /** The result the LMS already holds from an earlier session, if that session completed the module. */
+  readonly held: ModuleStatus | undefined;
+  /** `review` or `browse` (SCORM lesson_mode / mode, cmi5 launchMode), or `normal`. */
+  readonly mode: LaunchMode;
+  /** False when nothing this session does counts: review or browse mode, or launched without credit. */
+  readonly counts: boolean;
   /** A choice, as an interaction (SCORM) or a statement (cmi5). */
   recordChoice(choice: ChoiceReport): Promise<void>;
-  /** Saves progress and status, and commits: called at every decision. */
-  save(progress: string, location: string, status: ModuleStatus): Promise<void>;
-  /** The module is over: final status, normal exit, terminate. */
-  finish(status: ModuleStatus): Promise<void>;
-  /** The page is going away mid-module: suspend, so the next launch resumes. */
+  /**
+   * Saves the resume state, the location and the share of the module done (0–1), and commits: called at
+   * every decision. Writes no score and no success.
+   */
+  save(progress: string, location: string, measure: number): Promise<void>;
+  /** The module's result, as soon as it is final (the last scenario's ending): recorded and committed. */
+  complete(status: ModuleStatus): Promise<void>;
+  /** The learner is done with the module: normal exit, the session ends. */
+  finish(): Promise<void>;
+  /** The page is going away: suspend (normal exit once complete), so the next launch resumes. */
   leave(): void;
+  /**
+   * Called with true when saving starts failing (the LMS refused a commit; retries go on) and with false
+   * once a save goes through again. Returns a function that stops the calls.
+   */
+  onTrouble(listener: (failing: boolean) => void): () => void;
 }

@@ -2,6 +2,16 @@
 export const LMS_STANDARDS = ['scorm12', 'scorm2004', 'cmi5'] as const;
 export type LmsStandard = (typeof LMS_STANDARDS)[number];
 
+/**
+ * What skipping a scenario counts as, chosen at export (`--skip`):
+ * - `completion` (the default): a skip is allowed and counts as done; it does not count in the score.
+ * - `incomplete`: the module is complete only once every scenario has been played.
+ * - `failed`: a skipped scenario counts as failed, 0 of 100, in the mean that decides pass or fail.
+ */
+export const SKIP_RULES = ['completion', 'incomplete', 'failed'] as const;
+export type SkipRule = (typeof SKIP_RULES)[number];
+export const DEFAULT_SKIP_RULE: SkipRule = 'completion';
+
 /** What the exporter writes into a packaged module's index.html, and the player reads at start. */
 export interface ModuleConfig {
   readonly standard: LmsStandard;
@@ -10,6 +20,8 @@ export interface ModuleConfig {
   /** The scenarios of the module, played in this order. */
   readonly scenarios: readonly string[];
   readonly title: string;
+  /** What skipping a scenario counts as; a config without it (older packages) means `completion`. */
+  readonly skip?: SkipRule;
 }
 
 export const MODULE_CONFIG_ID = 'upstander-module';
@@ -28,8 +40,9 @@ export function readModuleConfig(doc: Document): ModuleConfig | undefined {
       Array.isArray(value.scenarios) &&
       value.scenarios.length > 0 &&
       value.scenarios.every((s) => typeof s === 'string') &&
-      typeof value.title === 'string';
-    return ok ? value : undefined;
+      typeof value.title === 'string' &&
+      (value.skip === undefined || SKIP_RULES.includes(value.skip));
+    return ok ? { ...value, skip: value.skip ?? DEFAULT_SKIP_RULE } : undefined;
   } catch {
     return undefined;
   }

@@ -1,29 +1,54 @@
 import type { ScenarioMachine } from '../engine/build-machine.ts';
-import { choicesFor } from '../engine/choices.ts';
+import { choicesFor, type OfferedChoice } from '../engine/choices.ts';
 import { choose, type Run, startRun } from '../engine/run-state.ts';
 
-/** A run's choices as positions in the lists on offer: a few characters each, for the LMS's small store. */
-export function runToPicks(machine: ScenarioMachine, events: readonly string[]): number[] | undefined {
+/**
+ * The stable name of a choice on offer, as kept in the LMS: the choice's own event (`STAND_BESIDE`) or,
+ * for a timed choice, `wait` (`wait2`, `wait3`… for further timed choices in the same scene, in the
+ * order they are offered). XState names a timed choice's event after its delay in milliseconds, so that
+ * name changes when an author adjusts the timer; `wait` does not. Event names are UPPER_SNAKE_CASE, so a
+ * lower-case name never clashes with one.
+ */
+export function pickName(offered: readonly OfferedChoice[], event: string): string | undefined {
+  const choice = offered.find((c) => c.event === event);
+  if (!choice) return undefined;
+  if (choice.delay === undefined) return event;
+  const nth = offered.filter((c) => c.delay !== undefined).indexOf(choice) + 1;
+  return nth === 1 ? 'wait' : `wait${nth}`;
+}
+
+/** The event of the choice on offer with that stable name, or undefined if none has it now. */
+function pickEvent(offered: readonly OfferedChoice[], name: string): string | undefined {
+  return offered.find((c) => pickName(offered, c.event) === name)?.event;
+}
+
+/** A run's choices by stable name, for the LMS's store; undefined if one was not on offer where taken. */
+export function runToPicks(machine: ScenarioMachine, events: readonly string[]): string[] | undefined {
   let run = startRun(machine);
-  const picks: number[] = [];
+  const picks: string[] = [];
   for (const event of events) {
-    const pick = choicesFor(machine, run.snapshot).findIndex((c) => c.event === event);
+    const name = pickName(choicesFor(machine, run.snapshot), event);
     const next = choose(machine, run, event);
-    if (pick < 0 || !next.ok) return undefined;
-    picks.push(pick);
+    if (name === undefined || !next.ok) return undefined;
+    picks.push(name);
     run = next.run;
   }
   return picks;
 }
 
-/** The run those positions lead to, or undefined if one no longer exists (the scenario changed). */
-export function picksToRun(machine: ScenarioMachine, picks: readonly number[]): Run | undefined {
-  let run = startRun(machine);
-  for (const pick of picks) {
-    const offered = choicesFor(machine, run.snapshot)[pick];
-    const next = offered && choose(machine, run, offered.event);
-    if (!next?.ok) return undefined;
+/**
+ * The events those names stand for in the scenario as it is now, replayed from its start; undefined as
+ * soon as one names no choice on offer (the scenario changed since the save): never a guess.
+ */
+export function picksToEvents(machine: ScenarioMachine, picks: readonly string[]): string[] | undefined {
+  let run: Run = startRun(machine);
+  const events: string[] = [];
+  for (const name of picks) {
+    const event = pickEvent(choicesFor(machine, run.snapshot), name);
+    const next = event === undefined ? undefined : choose(machine, run, event);
+    if (!event || !next?.ok) return undefined;
+    events.push(event);
     run = next.run;
   }
-  return run;
+  return events;
 }

@@ -1,26 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
 import { scenarioFiles } from '../cli/scenario-files.ts';
-import { choicesFor } from '../engine/choices.ts';
-import { picksToRun, runToPicks } from './module-picks.ts';
+import type { ScenarioState } from '../engine/scenario.types.ts';
 import {
   decodeProgress,
   encodeProgress,
-  FRESH_PROGRESS,
+  freshProgress,
   type ModuleProgress,
+  moduleProgressMeasure,
   moduleResult,
-  scenarioPercent,
+  packageKey,
 } from './module-progress.ts';
 import { LIMITS } from './scorm-values.ts';
 
 const ids = scenarioFiles([]).map((f) => f.replace(/^scenarios\//, '').replace(/\.json$/, ''));
 
+/** Every stable choice name a scenario can store: its events, and `wait`, `wait2`… per scene with timed choices. */
+function storedNames(states: Record<string, ScenarioState>): string[] {
+  return Object.values(states).flatMap((state) => [
+    ...Object.keys(state.on ?? {}),
+    ...Object.keys(state.after ?? {}).map((_, i) => (i === 0 ? 'wait' : `wait${i + 1}`)),
+    ...storedNames((state.states ?? {}) as Record<string, ScenarioState>),
+  ]);
+}
+
 describe('module progress in the LMS', () => {
-  it('reads back what it wrote', () => {
-    const progress: ModuleProgress = { at: 2, scores: [87, null], phase: 'feedback', picks: [0, 3, 1] };
-    expect(encodeProgress(progress)).toBe('1|2|87,n|f|0.3.1');
+  it('reads back what it wrote, choices by name', () => {
+    const progress: ModuleProgress = {
+      key: packageKey(['a', 'b']),
+      at: 2,
+      scores: [87, null],
+      phase: 'feedback',
+      picks: ['STAND_BESIDE', 'wait', 'ASK_HER_2'],
+    };
+    expect(encodeProgress(progress)).toBe(`2|${progress.key}|2|87,n|f|STAND_BESIDE.wait.ASK_HER_2`);
     expect(decodeProgress(encodeProgress(progress))).toEqual(progress);
-    expect(decodeProgress(encodeProgress(FRESH_PROGRESS))).toEqual(FRESH_PROGRESS);
+    expect(decodeProgress(encodeProgress(freshProgress('k1')))).toEqual(freshProgress('k1'));
   });
 
   it('refuses anything else, so a module starts afresh rather than misreading', () => {
@@ -28,57 +43,93 @@ describe('module progress in the LMS', () => {
       undefined,
       '',
       'garbage',
-      '2|0||n|',
-      '1|x||n|',
-      '1|0||z|',
-      '1|0||n|a.b',
-      '1|0||n||',
+      '1|0||n|0.1', // the old format, which kept choices as positions
+      '2|k|x||n|',
+      '2|k|0||z|',
+      '2|k|0||n|go.GO',
+      '2|k|0|101|n|',
+      '2|K!|0||n|',
+      '2|k|0||n||',
       '{"at":0}',
     ]) {
       expect(decodeProgress(text)).toBeUndefined();
     }
   });
 
-  it('fits SCORM 1.2’s 4,096 characters for a module of every scenario, at each one’s longest path', () => {
-    let longest = 0;
-    const picks: number[] = [];
-    for (const id of ids) {
-      const { analysis } = loadRealScenario(id);
-      expect(Number.isFinite(analysis.longestPath)).toBe(true);
-      longest = Math.max(longest, analysis.longestPath);
-    }
-    // The worst case: every scenario finished, the last at its longest path with two-digit picks.
-    for (let i = 0; i < longest; i++) picks.push(99);
-    const worst: ModuleProgress = { at: ids.length - 1, scores: ids.map(() => 100), phase: 'feedback', picks };
-    const encoded = encodeProgress(worst);
-    expect(encoded.length).toBeLessThanOrEqual(LIMITS.scorm12.suspendData);
-    expect(encoded.length).toBeLessThan(200);
+  it('tells packages apart by their scenarios, in order', () => {
+    expect(packageKey(['a', 'b'])).toBe(packageKey(['a', 'b']));
+    expect(packageKey(['a', 'b'])).not.toBe(packageKey(['b', 'a']));
   });
 
-  it('keeps a run as positions among the choices on offer, and replays them to the same run', () => {
-    const { machine, analysis } = loadRealScenario('hand-on-the-back');
-    const events = analysis.best?.steps.map((s) => s.event) ?? [];
-    const picks = runToPicks(machine, events);
-    expect(picks).toBeDefined();
-    const run = picksToRun(machine, picks as number[]);
-    expect(run?.steps.map((s) => s.event)).toEqual(events);
-    expect(run?.snapshot.status).toBe('done');
-    // A position that is not on offer is refused, not guessed.
-    expect(picksToRun(machine, [choicesFor(machine, run?.snapshot as never).length + 50])).toBeUndefined();
+  it('fits SCORM 1.2’s 4,096 characters for a module of every scenario, at the longest path with the longest names', () => {
+    let longest = 0;
+    let name = '';
+    for (const id of ids) {
+      const { scenario, analysis } = loadRealScenario(id);
+      expect(Number.isFinite(analysis.longestPath)).toBe(true);
+      longest = Math.max(longest, analysis.longestPath);
+      for (const n of storedNames(scenario.states)) if (n.length > name.length) name = n;
+    }
+    // The worst case: every scenario but the last finished, the last at the end of its longest path,
+    // each choice the longest name any scenario has.
+    const worst: ModuleProgress = {
+      key: packageKey(ids),
+      at: ids.length - 1,
+      scores: ids.slice(1).map(() => 100),
+      phase: 'feedback',
+      picks: Array(longest).fill(name),
+    };
+    const encoded = encodeProgress(worst);
+    expect(decodeProgress(encoded)).toEqual(worst);
+    expect(encoded.length).toBeLessThanOrEqual(LIMITS.scorm12.suspendData);
   });
 });
 
-describe('scores', () => {
-  it('puts a scenario’s score on the range its graph allows', () => {
-    expect(scenarioPercent(8, 8, -4)).toBe(100);
-    expect(scenarioPercent(-4, 8, -4)).toBe(0);
-    expect(scenarioPercent(2, 8, -4)).toBe(50);
+describe('the module’s result', () => {
+  it('says nothing that counts before every scenario is finished', () => {
+    expect(moduleResult([100], 2, 70)).toEqual({ done: false, completed: false, score: undefined, passed: undefined });
+    expect(moduleResult([0], 2, 70)).toEqual({ done: false, completed: false, score: undefined, passed: undefined });
   });
 
-  it('averages the played scenarios; skipped ones count for completion only', () => {
-    expect(moduleResult([80, null, 60], 3, 70)).toEqual({ completed: true, score: 70, passed: true });
-    expect(moduleResult([80], 3, 70)).toEqual({ completed: false, score: 80, passed: true });
-    expect(moduleResult([null, null], 2, 70)).toEqual({ completed: true, score: undefined, passed: undefined });
+  it('averages the played scenarios once all are finished; a skip counts as the skip rule says', () => {
+    expect(moduleResult([80, null, 60], 3, 70)).toEqual({ done: true, completed: true, score: 70, passed: true });
     expect(moduleResult([50, 60], 2, 70)).toMatchObject({ passed: false, score: 55 });
+    // completion (the default): a skip completes, and counts for no score.
+    expect(moduleResult([null, null], 2, 70)).toEqual({
+      done: true,
+      completed: true,
+      score: undefined,
+      passed: undefined,
+    });
+    // failed: a skipped scenario counts as failed, 0 of 100.
+    expect(moduleResult([80, null], 2, 70, 'failed')).toEqual({
+      done: true,
+      completed: true,
+      score: 40,
+      passed: false,
+    });
+    expect(moduleResult([null, null], 2, 70, 'failed')).toMatchObject({ completed: true, score: 0, passed: false });
+    // incomplete: not complete, and no score, until every scenario is played.
+    expect(moduleResult([80, null], 2, 70, 'incomplete')).toEqual({
+      done: true,
+      completed: false,
+      score: undefined,
+      passed: undefined,
+    });
+    expect(moduleResult([80, 90], 2, 70, 'incomplete')).toMatchObject({ completed: true, score: 85, passed: true });
+  });
+
+  it('moves the share done with each decision, reaching 1 only when the module is complete', () => {
+    const picks = (n: number) => Array(n).fill('GO');
+    const measures = [0, 1, 2, 3].map((n) => moduleProgressMeasure({ at: 0, scores: [], picks: picks(n) }, 2, 4));
+    expect(measures).toEqual([...measures].sort());
+    expect(new Set(measures).size).toBe(4);
+    expect(Math.max(...measures)).toBeLessThan(0.5);
+    // The first scenario's ending: its whole share, and no more, with its choices still on the screen.
+    expect(moduleProgressMeasure({ at: 0, scores: [90], picks: picks(4) }, 2, 4)).toBe(0.5);
+    expect(moduleProgressMeasure({ at: 1, scores: [90], picks: [] }, 2, 4)).toBe(0.5);
+    expect(moduleProgressMeasure({ at: 1, scores: [90], picks: picks(9) }, 2, 4)).toBeLessThan(1);
+    expect(moduleProgressMeasure({ at: 1, scores: [90, 10], picks: picks(4) }, 2, 4)).toBe(1);
+    expect(moduleProgressMeasure({ at: 1, scores: [90, null], picks: [] }, 2, 4, 'incomplete')).toBe(0.5);
   });
 });

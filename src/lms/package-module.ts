@@ -18,7 +18,15 @@ import { appConfig } from '../build/app-config.ts';
 import { loadScenarioFile, SCENARIOS_DIR } from '../cli/scenario-files.ts';
 import { localize } from '../engine/text.ts';
 import { cmi5Manifest, type ManifestInput, scorm12Manifest, scorm2004Manifest } from './manifests.ts';
-import { LMS_STANDARDS, type LmsStandard, type ModuleConfig, moduleConfigScript } from './module-config.ts';
+import {
+  DEFAULT_SKIP_RULE,
+  LMS_STANDARDS,
+  type LmsStandard,
+  type ModuleConfig,
+  moduleConfigScript,
+  SKIP_RULES,
+  type SkipRule,
+} from './module-config.ts';
 
 /** A request the exporter cannot carry out, said so the author can fix it. */
 export class ExportError extends Error {
@@ -29,6 +37,8 @@ export interface ExportRequest {
   readonly format: LmsStandard;
   readonly scenarios: readonly string[];
   readonly pass: number;
+  /** What skipping a scenario counts as (`--skip`). */
+  readonly skip: SkipRule;
   readonly out: string;
   /** The module's title, from its scenarios' titles. */
   readonly title: string;
@@ -36,7 +46,7 @@ export interface ExportRequest {
 
 /** Checks what was asked before anything is built: every problem at once, each with what to do. */
 export function checkExportRequest(
-  raw: { format?: string; scenarios?: string; pass?: string; out?: string },
+  raw: { format?: string; scenarios?: string; pass?: string; skip?: string; out?: string },
   dir = SCENARIOS_DIR,
 ): ExportRequest {
   const problems: string[] = [];
@@ -63,6 +73,8 @@ export function checkExportRequest(
   const pass = Number(raw.pass);
   if (!/^\d+$/.test(raw.pass ?? '') || pass > 100)
     problems.push(`--pass must be a whole number from 0 to 100${raw.pass ? `; got "${raw.pass}"` : ''}.`);
+  const skip = (raw.skip ?? DEFAULT_SKIP_RULE) as SkipRule;
+  if (!SKIP_RULES.includes(skip)) problems.push(`--skip must be one of ${SKIP_RULES.join(', ')}; got "${raw.skip}".`);
   const out = raw.out ? resolve(raw.out) : '';
   if (!out) problems.push('--out must name the zip file to write, e.g. --out module.zip.');
   else if (!out.endsWith('.zip')) problems.push(`--out must end in .zip; got "${raw.out}".`);
@@ -70,7 +82,7 @@ export function checkExportRequest(
     problems.push(`Cannot write ${out}: the folder ${dirname(out)} does not exist or is not writable.`);
   else if (existsSync(out) && statSync(out).isDirectory()) problems.push(`Cannot write ${out}: it is a folder.`);
   if (problems.length) throw new ExportError(problems.join('\n'));
-  return { format, scenarios, pass, out, title: titles.join(' · ') };
+  return { format, scenarios, pass, skip, out, title: titles.join(' · ') };
 }
 
 function writableFolder(path: string): boolean {
@@ -113,7 +125,13 @@ export async function buildModulePlayer(scenarios: readonly string[]): Promise<s
 /** Packages a built player as a zip for one standard: the manifest at the root, every file listed. */
 export function packageModule(playerDir: string, request: ExportRequest): { files: number; bytes: number } {
   const { title } = request;
-  const config: ModuleConfig = { standard: request.format, pass: request.pass, scenarios: request.scenarios, title };
+  const config: ModuleConfig = {
+    standard: request.format,
+    pass: request.pass,
+    scenarios: request.scenarios,
+    title,
+    skip: request.skip,
+  };
   const files = filesUnder(playerDir);
   const entries: Record<string, Uint8Array> = {};
   for (const file of files) {

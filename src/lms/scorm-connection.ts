@@ -1,5 +1,5 @@
-import { findScormApi } from './find-scorm-api.ts';
-import type { ChoiceReport, LmsConnection, ModuleStatus } from './lms-connection.types.ts';
+import { waitForScormApi } from './find-scorm-api.ts';
+import type { ChoiceReport, LaunchMode, LmsConnection, ModuleStatus } from './lms-connection.types.ts';
 import {
   LIMITS,
   scorm12Time,
@@ -17,6 +17,8 @@ interface Scorm12Api {
   LMSCommit(p: ''): string;
   LMSFinish(p: ''): string;
   LMSGetLastError(): string;
+  LMSGetErrorString(code: string): string;
+  LMSGetDiagnostic(code: string): string;
 }
 
 /** The SCORM 2004 API object (`window.API_1484_11`). */
@@ -27,34 +29,69 @@ interface Scorm2004Api {
   Commit(p: ''): string;
   Terminate(p: ''): string;
   GetLastError(): string;
+  GetErrorString(code: string): string;
+  GetDiagnostic(code: string): string;
 }
+
+type Pairs = [string, string][];
 
 /** The calls and data-model elements of one SCORM edition, so one connection serves both. */
 interface Dialect {
   initialize(): boolean;
   get(element: string): string;
   set(element: string, value: string): void;
-  commit(): void;
+  /** Commits; false (with the LMS's error logged) if the LMS refused. */
+  commit(): boolean;
   terminate(): void;
-  readonly entry: string;
+  /** What the LMS holds from earlier sessions, its launch mode and credit. */
+  held(): ModuleStatus | undefined;
+  mode(): LaunchMode;
+  credit(): boolean;
   readonly location: string;
   readonly exit: string;
   readonly normalExit: string;
   readonly sessionTime: (ms: number) => [string, string];
-  choice(c: ChoiceReport, index: number): [string, string][];
-  status(s: ModuleStatus, finished: boolean): [string, string][];
+  choice(c: ChoiceReport, index: number): Pairs;
+  /** Mid-module: not complete yet, and how far along (2004 only). */
+  progress(measure: number): Pairs;
+  /** The final result. */
+  result(s: ModuleStatus): Pairs;
+}
+
+/** The LMS's own account of a failed call: error code, its text and the diagnostic. */
+function lmsError(code: string, text: string, diagnostic: string): string {
+  return `error ${code} (${text})${diagnostic && diagnostic !== text ? `: ${diagnostic}` : ''}`;
 }
 
 function scorm12(api: Scorm12Api, log: (m: string) => void): Dialect {
+  const lastError = () => {
+    const code = api.LMSGetLastError();
+    return lmsError(code, api.LMSGetErrorString(code), api.LMSGetDiagnostic(code));
+  };
   return {
     initialize: () => api.LMSInitialize('') === 'true',
     get: (e) => api.LMSGetValue(e),
     set: (e, v) => {
-      if (api.LMSSetValue(e, v) !== 'true') log(`LMSSetValue(${e}) refused: error ${api.LMSGetLastError()}`);
+      if (api.LMSSetValue(e, v) !== 'true') log(`LMSSetValue(${e}) refused: ${lastError()}`);
     },
-    commit: () => void api.LMSCommit(''),
+    commit: () => {
+      const ok = api.LMSCommit('') === 'true';
+      if (!ok) log(`LMSCommit refused: ${lastError()}`);
+      return ok;
+    },
     terminate: () => void api.LMSFinish(''),
-    entry: 'cmi.core.entry',
+    held: () => {
+      const status = api.LMSGetValue('cmi.core.lesson_status');
+      if (!['passed', 'failed', 'completed'].includes(status)) return undefined;
+      const raw = api.LMSGetValue('cmi.core.score.raw');
+      return {
+        completed: true,
+        passed: status === 'completed' ? undefined : status === 'passed',
+        score: raw === '' ? undefined : Number(raw),
+      };
+    },
+    mode: () => launchMode(api.LMSGetValue('cmi.core.lesson_mode')),
+    credit: () => api.LMSGetValue('cmi.core.credit') !== 'no-credit',
     location: 'cmi.core.lesson_location',
     exit: 'cmi.core.exit',
     normalExit: '',
@@ -69,38 +106,54 @@ function scorm12(api: Scorm12Api, log: (m: string) => void): Dialect {
         [`${at}.time`, scorm12Time(c.at)],
       ];
     },
-    status: (s, finished) => [
+    // 1.2 has no progress measure, and a raw score would let the LMS decide pass or fail against the
+    // mastery score when the session ends: mid-module, only "incomplete".
+    progress: () => [['cmi.core.lesson_status', 'incomplete']],
+    result: (s) => [
       ...(s.score === undefined
         ? []
         : ([
             ['cmi.core.score.min', '0'],
             ['cmi.core.score.max', '100'],
             ['cmi.core.score.raw', String(s.score)],
-          ] as [string, string][])),
+          ] as Pairs)),
       [
         'cmi.core.lesson_status',
-        !finished || !s.completed
-          ? 'incomplete'
-          : s.passed === undefined
-            ? 'completed'
-            : s.passed
-              ? 'passed'
-              : 'failed',
+        !s.completed ? 'incomplete' : s.passed === undefined ? 'completed' : s.passed ? 'passed' : 'failed',
       ],
     ],
   };
 }
 
 function scorm2004(api: Scorm2004Api, log: (m: string) => void): Dialect {
+  const lastError = () => {
+    const code = api.GetLastError();
+    return lmsError(code, api.GetErrorString(code), api.GetDiagnostic(code));
+  };
   return {
     initialize: () => api.Initialize('') === 'true',
     get: (e) => api.GetValue(e),
     set: (e, v) => {
-      if (api.SetValue(e, v) !== 'true') log(`SetValue(${e}) refused: error ${api.GetLastError()}`);
+      if (api.SetValue(e, v) !== 'true') log(`SetValue(${e}) refused: ${lastError()}`);
     },
-    commit: () => void api.Commit(''),
+    commit: () => {
+      const ok = api.Commit('') === 'true';
+      if (!ok) log(`Commit refused: ${lastError()}`);
+      return ok;
+    },
     terminate: () => void api.Terminate(''),
-    entry: 'cmi.entry',
+    held: () => {
+      if (api.GetValue('cmi.completion_status') !== 'completed') return undefined;
+      const success = api.GetValue('cmi.success_status');
+      const scaled = api.GetValue('cmi.score.scaled');
+      return {
+        completed: true,
+        passed: success === 'passed' ? true : success === 'failed' ? false : undefined,
+        score: scaled === '' ? undefined : Math.round(Number(scaled) * 100),
+      };
+    },
+    mode: () => launchMode(api.GetValue('cmi.mode')),
+    credit: () => api.GetValue('cmi.credit') !== 'no-credit',
     location: 'cmi.location',
     exit: 'cmi.exit',
     normalExit: 'normal',
@@ -116,7 +169,13 @@ function scorm2004(api: Scorm2004Api, log: (m: string) => void): Dialect {
         [`${at}.description`, c.description.slice(0, LIMITS.scorm2004.description)],
       ];
     },
-    status: (s, finished) => [
+    // A scaled score before the end would let the LMS decide success against the scaled passing score;
+    // the progress measure stays below 1 (and below a completion threshold of 1) until the module is done.
+    progress: (measure) => [
+      ['cmi.completion_status', 'incomplete'],
+      ['cmi.progress_measure', String(Math.min(0.99, Math.floor(measure * 100) / 100))],
+    ],
+    result: (s) => [
       ...(s.score === undefined
         ? []
         : ([
@@ -124,71 +183,144 @@ function scorm2004(api: Scorm2004Api, log: (m: string) => void): Dialect {
             ['cmi.score.max', '100'],
             ['cmi.score.raw', String(s.score)],
             ['cmi.score.scaled', String(s.score / 100)],
-          ] as [string, string][])),
-      ['cmi.progress_measure', String(Math.round(s.progress * 100) / 100)],
-      ['cmi.completion_status', finished && s.completed ? 'completed' : 'incomplete'],
-      ['cmi.success_status', !finished || s.passed === undefined ? 'unknown' : s.passed ? 'passed' : 'failed'],
+          ] as Pairs)),
+      ...(s.completed ? ([['cmi.progress_measure', '1']] as Pairs) : []),
+      ['cmi.completion_status', s.completed ? 'completed' : 'incomplete'],
+      ['cmi.success_status', s.passed === undefined ? 'unknown' : s.passed ? 'passed' : 'failed'],
     ],
   };
 }
 
-/** The LMS's API for the edition, if one is found, with that edition's element names. */
-function findDialect(edition: 'scorm12' | 'scorm2004', log: (m: string) => void): Dialect | undefined {
+function launchMode(value: string): LaunchMode {
+  return value === 'review' || value === 'browse' ? value : 'normal';
+}
+
+/**
+ * Whether a new result may replace the one the LMS holds: never a lower one. Passed ranks above
+ * completed without a score, which ranks above failed; at the same rank, only a higher score.
+ */
+export function improves(held: ModuleStatus | undefined, next: ModuleStatus): boolean {
+  if (!held?.completed) return true;
+  if (!next.completed) return false;
+  const rank = (s: ModuleStatus) => (s.passed === true ? 2 : s.passed === undefined ? 1 : 0);
+  if (rank(next) !== rank(held)) return rank(next) > rank(held);
+  return (next.score ?? -1) > (held.score ?? -1);
+}
+
+/** The LMS's API for the edition, once found (it may appear a few seconds late), with its element names. */
+async function findDialect(
+  edition: 'scorm12' | 'scorm2004',
+  log: (m: string) => void,
+  within: number,
+): Promise<Dialect | undefined> {
   if (edition === 'scorm12') {
-    const api = findScormApi<Scorm12Api>('API');
+    const api = await waitForScormApi<Scorm12Api>('API', { within });
     return api && scorm12(api, log);
   }
-  const api = findScormApi<Scorm2004Api>('API_1484_11');
+  const api = await waitForScormApi<Scorm2004Api>('API_1484_11', { within });
   return api && scorm2004(api, log);
+}
+
+/** Back-off between retries of a refused commit, in ms: 0.5 s, doubling, at most 15 s. */
+export function commitRetryDelay(attempt: number): number {
+  return Math.min(15_000, 500 * 2 ** attempt);
 }
 
 /**
  * The module's link to a SCORM LMS, 1.2 or 2004: resume from suspend data, each choice as an
- * interaction, a commit at every decision, exit `suspend` when left mid-way and normal when finished.
+ * interaction, a commit at every decision (retried with back-off while the LMS refuses it), the result
+ * as soon as it is final, exit `suspend` when left mid-way and normal when finished. In review or browse
+ * mode, or without credit, nothing that counts is written; a result the LMS holds is never lowered.
  */
-export function connectScorm(
+export async function connectScorm(
   edition: 'scorm12' | 'scorm2004',
-  log: (m: string) => void = console.warn,
-): LmsConnection | undefined {
-  const dialect = findDialect(edition, log);
+  { log = console.warn, within = 5000 }: { log?: (m: string) => void; within?: number } = {},
+): Promise<LmsConnection | undefined> {
+  const dialect = await findDialect(edition, log, within);
   if (!dialect?.initialize()) return undefined;
   const started = Date.now();
-  const resume = dialect.get(dialect.entry) === 'resume' ? dialect.get('cmi.suspend_data') || undefined : undefined;
+  const resume = dialect.get('cmi.suspend_data') || undefined;
   const limits = edition === 'scorm12' ? LIMITS.scorm12 : LIMITS.scorm2004;
+  const mode = dialect.mode();
+  const counts = mode === 'normal' && dialect.credit();
+  let held = dialect.held();
   // Interactions from earlier attempts stay in the LMS (both editions call the count the same): new ones go after them.
   let interactions = Number.parseInt(dialect.get('cmi.interactions._count'), 10) || 0;
   let open = true;
+  let completed = false;
+
+  const listeners = new Set<(failing: boolean) => void>();
+  let failing = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let attempt = 0;
+  const report = (now: boolean) => {
+    if (now === failing) return;
+    failing = now;
+    for (const listener of listeners) listener(now);
+  };
+  /** Commits; if the LMS refuses, tries again with back-off until it accepts or the session ends. */
+  const commit = () => {
+    clearTimeout(retry);
+    retry = undefined;
+    if (dialect.commit()) {
+      attempt = 0;
+      report(false);
+      return;
+    }
+    report(true);
+    if (!open) return;
+    retry = setTimeout(commit, commitRetryDelay(attempt));
+    attempt += 1;
+  };
   const close = (exit: string) => {
     if (!open) return;
     open = false;
+    clearTimeout(retry);
     dialect.set(dialect.exit, exit);
     dialect.set(...dialect.sessionTime(Date.now() - started));
-    dialect.commit();
+    commit();
     dialect.terminate();
+  };
+  const writes = (pairs: Pairs) => {
+    for (const [element, value] of pairs) dialect.set(element, value);
   };
   return {
     standard: edition,
     resume,
+    held,
+    mode,
+    counts,
     async recordChoice(choice) {
-      if (!open) return;
-      for (const [element, value] of dialect.choice(choice, interactions)) dialect.set(element, value);
+      if (!open || !counts) return;
+      writes(dialect.choice(choice, interactions));
       interactions += 1;
     },
-    async save(progress, location, status) {
-      if (!open) return;
+    async save(progress, location, measure) {
+      if (!open || mode !== 'normal') return;
       if (progress.length > limits.suspendData)
         log(`Progress is ${progress.length} characters; the LMS keeps ${limits.suspendData}.`);
       else dialect.set('cmi.suspend_data', progress);
       dialect.set(dialect.location, location.slice(0, limits.location));
-      for (const [element, value] of dialect.status(status, false)) dialect.set(element, value);
+      if (counts && !held?.completed && !completed) writes(dialect.progress(measure));
       dialect.set(dialect.exit, 'suspend');
-      dialect.commit();
+      commit();
     },
-    async finish(status) {
-      if (!open) return;
-      for (const [element, value] of dialect.status(status, true)) dialect.set(element, value);
-      close(dialect.normalExit);
+    async complete(status) {
+      if (!open || !counts) return;
+      completed = status.completed;
+      if (!improves(held, status)) return;
+      writes(dialect.result(status));
+      if (status.completed) held = status;
+      commit();
     },
-    leave: () => close('suspend'),
+    async finish() {
+      close(completed || held?.completed ? dialect.normalExit : 'suspend');
+    },
+    leave: () => close(completed || held?.completed ? dialect.normalExit : 'suspend'),
+    onTrouble(listener) {
+      listeners.add(listener);
+      if (failing) listener(true);
+      return () => listeners.delete(listener);
+    },
   };
 }

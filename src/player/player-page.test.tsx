@@ -132,7 +132,12 @@ describe('the debrief', () => {
   it('shows the ending, the score against the best and worst, a bar per tactic and the path beside the best', async () => {
     const { container } = playToTheGoodEnding();
     expect(screen.getByRole('heading', { name: "She reports it, and she isn't alone" })).toBeTruthy();
-    expect(screen.getByText(/on a range from -4 \(the worst path\) to 8 \(the best path\)/).textContent).toMatch(/^7 /);
+    // The same 0–100 figure an LMS records: 7 points on a range from −4 to 8 is (7 + 4) / 12 → 92.
+    expect(screen.getByText('out of 100', { exact: false }).textContent).toBe('92 out of 100');
+    expect(screen.getByRole('meter', { name: 'Your score on that range' }).getAttribute('value')).toBe('92');
+    expect(screen.getByText(/^0 is the worst path this scenario allows and 100 the best/)).toBeTruthy();
+    // The points behind it stay as detail.
+    expect(screen.getByText('In points: 7, on a range from -4 (the worst path) to 8 (the best path).')).toBeTruthy();
     expect(screen.getByText('Bring others in: 4 (best path: 4)')).toBeTruthy();
     expect(screen.getByText('Speak up: 0 (best path: 2)')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'The best path' })).toBeTruthy();

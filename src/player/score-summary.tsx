@@ -1,26 +1,28 @@
 import { useT } from '../app/i18n.ts';
 import type { ScoredPath } from '../engine/analyse.ts';
-import type { Score } from '../engine/score.ts';
+import { type Score, scorePercent } from '../engine/score.ts';
 import { STAGES } from '../engine/stages.ts';
 
-/** The learner's score against the best and worst the scenario allows, a bar per tactic, and the stages practised. */
+/**
+ * The learner's score on the 0–100 scale an LMS records (0 the worst path the scenario allows, 100 the
+ * best), the points behind it as detail, a bar per tactic, and the stages practised.
+ */
 export function ScoreSummary({ score, best, worst }: { score: Score; best: ScoredPath; worst: ScoredPath }) {
   const { t, tacticName } = useT();
   const tactics = [...new Set([...Object.keys(best.score.tactics), ...Object.keys(score.tactics)])];
   const stages = STAGES.filter((stage) => score.stages[stage] !== undefined);
+  const percent = scorePercent(score.total, best.score.total, worst.score.total);
   return (
     <section aria-labelledby="score-title">
       <h2 id="score-title">{t('debrief.score')}</h2>
       <p className="score-line">
-        <strong>{score.total}</strong> {t('debrief.scoreRange', { worst: worst.score.total, best: best.score.total })}
+        <strong>{percent}</strong> {t('debrief.scoreOutOf')}
       </p>
-      <meter
-        className="score-meter"
-        min={worst.score.total}
-        max={best.score.total}
-        value={score.total}
-        aria-label={t('debrief.scoreMeter')}
-      />
+      <meter className="score-meter" min={0} max={100} value={percent} aria-label={t('debrief.scoreMeter')} />
+      <p>{t('debrief.scoreExplained')}</p>
+      <p className="score-points">
+        {t('debrief.scorePoints', { total: score.total, worst: worst.score.total, best: best.score.total })}
+      </p>
       <h3>{t('debrief.byTactic')}</h3>
       <ul className="bars">
         {tactics.map((id) => {

@@ -21,7 +21,8 @@ describe('the printable summary', () => {
     render(<SummaryPage scenario={scenario} />);
     expect(screen.getByRole('heading', { name: 'The hand on the back: my summary' })).toBeTruthy();
     expect(screen.getByText('Nothing happened, again')).toBeTruthy();
-    expect(screen.getByText('Score: -3')).toBeTruthy();
+    // −3 points on the scenario's range from −4 to 8, on the 0–100 scale an LMS records: 1/12 → 8.
+    expect(screen.getByText('Score: 8 out of 100')).toBeTruthy();
     expect(screen.getByText('I will check in afterwards. (2026-11-25)')).toBeTruthy();
   });
 

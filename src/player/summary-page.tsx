@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../app/i18n.ts';
-import { buildMachine } from '../engine/build-machine.ts';
+import { compileScenario } from '../engine/compile-scenario.ts';
 import { restoreRun, runEnding, runScore } from '../engine/run-state.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
+import { scorePercent } from '../engine/score.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { readCommitment } from './commitment-store.ts';
 import { readProgress } from './progress-store.ts';
@@ -13,10 +14,14 @@ export function SummaryPage({ scenario }: { scenario: Scenario }) {
   const { t, tacticName, language } = useT();
   const { text } = scenarioText(scenario, language);
   const result = useMemo(() => {
-    const machine = buildMachine(scenario);
+    const { machine, analysis } = compileScenario(scenario);
     const stored = readProgress(scenario.id);
     const restored = stored.state === 'ok' ? restoreRun(machine, scenario.id, stored.value.run) : undefined;
-    return restored?.ok ? { ending: runEnding(machine, restored.run), score: runScore(restored.run) } : undefined;
+    if (!restored?.ok) return undefined;
+    const score = runScore(restored.run);
+    const { best, worst } = analysis ?? {};
+    const percent = best && worst ? scorePercent(score.total, best.score.total, worst.score.total) : undefined;
+    return { ending: runEnding(machine, restored.run), score, percent };
   }, [scenario]);
   const commitment = readCommitment(scenario.id);
   const title = text(scenario.meta.title);
@@ -31,7 +36,7 @@ export function SummaryPage({ scenario }: { scenario: Scenario }) {
             <strong lang={contentLanguage(scenario, language)}>{text(result.ending.title)}</strong> (
             {t(`debrief.kind.${result.ending.kind}`)})
           </p>
-          <p>{t('summary.score', { score: result.score.total })}</p>
+          {result.percent !== undefined && <p>{t('summary.score', { score: result.percent })}</p>}
           <ul>
             {Object.entries(result.score.tactics).map(([id, points]) => (
               <li key={id}>

@@ -15,7 +15,7 @@ export interface PlayerState {
 export interface PlayerObserver {
   /** A choice was taken; `index` is its place in the run. */
   chose?(step: RunStep, index: number): void;
-  /** The scenario was finished (the run that reached an ending), or skipped (undefined). */
+  /** The scenario was finished (the run that reached an ending, as soon as the choice reaching it is taken), or skipped (undefined). */
   finished?(run: Run | undefined): void;
 }
 
@@ -69,11 +69,11 @@ export function usePlayer(
       const result = choose(machine, run, event);
       if (!result.ok) return;
       observer.chose?.(result.run.steps[result.run.steps.length - 1], result.run.steps.length - 1);
+      if (result.run.snapshot.status === 'done') observer.finished?.(result.run);
       setState({ run: result.run, phase: 'feedback', notice: undefined });
     },
     proceed: () => {
       const done = run.snapshot.status === 'done';
-      if (done) observer.finished?.(run);
       setState({ run, phase: done ? 'debrief' : 'scene', notice: undefined });
     },
     restart: () => setState({ run: startRun(machine), phase: 'scene', notice: undefined }),

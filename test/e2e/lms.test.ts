@@ -3,13 +3,24 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choicesFor } from '../../src/engine/choices.ts';
+import { loadScenarioValue } from '../../src/engine/load-scenario.ts';
 import { choose, runScore, startRun } from '../../src/engine/run-state.ts';
-import { moduleResult, scenarioPercent } from '../../src/lms/module-progress.ts';
+import { scorePercent } from '../../src/engine/score.ts';
+import { moduleResult } from '../../src/lms/module-progress.ts';
 import { checkExportRequest, ExportError } from '../../src/lms/package-module.ts';
 import { ARTIFACTS, axeViolations, newPage, sharedChromium } from '../support/browser.ts';
-import { CMI5, runExport, startLmsHarness, unzipTo } from '../support/lms-harness.ts';
+import {
+  CMI5,
+  type LmsOptions,
+  lmsPage,
+  manifestValues,
+  runExport,
+  startLmsHarness,
+  unzipTo,
+  updatedPackage,
+} from '../support/lms-harness.ts';
 import { loadRealScenario } from '../support/scenario-files.ts';
 import { scormViolations } from '../support/scorm-limits.ts';
 
@@ -26,7 +37,33 @@ beforeAll(async () => {
       runExport(['--format', format, '--scenarios', SCENARIOS.join(','), '--pass', String(PASS), '--out', zip(format)]),
     ).toMatch(new RegExp(`^Wrote .*${format}\\.zip: ${format}, 2 scenario\\(s\\), pass mark 70%`));
   }
-}, 240_000);
+  // The same module with each other skip rule, and another module (its saves are not this one's).
+  for (const format of ['scorm12', 'scorm2004']) {
+    for (const skip of ['failed', 'incomplete'])
+      runExport([
+        '--format',
+        format,
+        '--scenarios',
+        SCENARIOS.join(','),
+        '--pass',
+        String(PASS),
+        '--skip',
+        skip,
+        '--out',
+        zip(`${format}-skip-${skip}`),
+      ]);
+    runExport([
+      '--format',
+      format,
+      '--scenarios',
+      'crowded-train',
+      '--pass',
+      String(PASS),
+      '--out',
+      zip(`${format}-other`),
+    ]);
+  }
+}, 300_000);
 
 /** What a learner who always takes the first choice on offer should be reported: per scenario, choices and score. */
 function firstChoicePlay() {
@@ -38,7 +75,7 @@ function firstChoicePlay() {
       if (!next.ok) throw new Error(next.error);
       run = next.run;
     }
-    const percent = scenarioPercent(
+    const percent = scorePercent(
       runScore(run).total,
       analysis.best?.score.total ?? 0,
       analysis.worst?.score.total ?? 0,
@@ -244,6 +281,9 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package in an LMS (scor
       const refused: string[] = [];
       const listen = (page: Page) => page.on('console', (m) => m.text().includes('refused') && refused.push(m.text()));
       listen(first);
+      // What the LMS loads from the manifest, for every launch.
+      const manifest = manifestValues(edition, readFileSync(join(dir, 'imsmanifest.xml'), 'utf8'));
+      await first.addInitScript(`window.__LMS_DATA__ = ${JSON.stringify({ ...manifest, [el.entry]: 'ab-initio' })};`);
       await first.goto(`${harness.base}/harness.html?edition=${edition}`);
       await sco(first).getByRole('button', { name: 'Continue' }).waitFor();
       expect(await sco(first).getByText('No learning system was found').count()).toBe(0);
@@ -269,6 +309,7 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package in an LMS (scor
         Object.entries(afterFirst).filter(([k]) => k.startsWith('cmi.interactions.')),
       );
       const data = {
+        ...manifest,
         [el.entry]: 'resume',
         'cmi.suspend_data': afterFirst['cmi.suspend_data'],
         [el.location]: afterFirst[el.location],
@@ -289,7 +330,9 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package in an LMS (scor
 
       // Completion, success and score.
       expect(final[el.raw]).toBe(String(expected.score));
-      expect(await sco(second).getByText(`Your score: ${expected.score}%.`).count()).toBe(1);
+      expect(await sco(second).getByText(`Your score: ${expected.score} out of 100.`, { exact: false }).count()).toBe(
+        1,
+      );
       if (v12) {
         expect(final['cmi.core.lesson_status']).toBe(expected.passed ? 'passed' : 'failed');
         expect(final['cmi.core.exit']).toBe('');
@@ -410,4 +453,377 @@ describe('the cmi5 package, launched by an LMS', () => {
       await harness.close();
     }
   }, 60_000);
+});
+
+// What the LMS records, with every manifest value loaded as an LMS loads it ---------------------------
+
+type Edition = 'scorm12' | 'scorm2004';
+type Stored = Record<string, string>;
+
+const ELEMENTS = {
+  scorm12: { entry: 'cmi.core.entry', credit: 'cmi.core.credit', mode: 'cmi.core.lesson_mode', exit: 'cmi.core.exit' },
+  scorm2004: { entry: 'cmi.entry', credit: 'cmi.credit', mode: 'cmi.mode', exit: 'cmi.exit' },
+} as const;
+
+/** What the LMS holds, in the terms an HR report uses: completion, success and the 0–100 score. */
+function verdict(edition: Edition, stored: Stored) {
+  const value = (key: string) => (stored[key] === undefined || stored[key] === '' ? undefined : stored[key]);
+  if (edition === 'scorm12') {
+    const status = value('cmi.core.lesson_status');
+    const raw = value('cmi.core.score.raw');
+    return {
+      completion: status && ['passed', 'failed', 'completed'].includes(status) ? 'completed' : status,
+      success: status === 'passed' || status === 'failed' ? status : 'unknown',
+      score: raw === undefined ? undefined : Number(raw),
+    };
+  }
+  const scaled = value('cmi.score.scaled');
+  return {
+    completion: value('cmi.completion_status'),
+    success: value('cmi.success_status') ?? 'unknown',
+    score: scaled === undefined ? undefined : Math.round(Number(scaled) * 100),
+  };
+}
+
+/** What the LMS holds after a completed attempt, in the edition's elements. */
+function heldData(edition: Edition, success: 'passed' | 'failed' | 'unknown', score?: number): Stored {
+  if (edition === 'scorm12')
+    return {
+      'cmi.core.lesson_status': success === 'unknown' ? 'completed' : success,
+      ...(score === undefined ? {} : { 'cmi.core.score.raw': String(score) }),
+    };
+  return {
+    'cmi.completion_status': 'completed',
+    'cmi.success_status': success,
+    ...(score === undefined ? {} : { 'cmi.score.scaled': String(score / 100), 'cmi.score.raw': String(score) }),
+  };
+}
+
+const STATUS_ELEMENTS = /status|score|progress_measure|^cmi\.interactions\./;
+const TIMERS_OFF = `localStorage.setItem('upstander:v1:settings', JSON.stringify({ timers: 'off', language: 'en' }));`;
+
+/** A launch by the stand-in LMS with these data, and what the page logs. */
+async function launch(base: string, edition: Edition, data: Stored, options: LmsOptions = {}, init = '') {
+  const page = await newPage(browser());
+  const log: string[] = [];
+  page.on('console', (m) => log.push(m.text()));
+  await page.addInitScript(`window.__LMS_DATA__ = ${JSON.stringify(data)};${init}`);
+  await page.goto(lmsPage(base, edition, options));
+  return { page, log };
+}
+
+/** The learner closes the window: the course's page goes away; returns what the LMS keeps. */
+async function leave(page: Page, host: Page = page): Promise<Stored> {
+  await host.evaluate("document.getElementById('sco').remove()");
+  await page.waitForFunction('window.lmsFinished === true');
+  return (await page.evaluate('window.lmsStored')) as Stored;
+}
+
+/** Plays every scenario, taking the first choice each time, up to the last ending (Finish not clicked). */
+async function playModule(frame: Frame) {
+  for (;;) {
+    await playOn(frame);
+    const next = frame.getByRole('button', { name: 'Next scenario' });
+    if (!(await next.count())) return;
+    await next.click();
+  }
+}
+
+const label = (text: unknown) => (typeof text === 'string' ? text : (text as { en: string }).en);
+
+describe.each(['scorm12', 'scorm2004'] as const)('the %s package, as an LMS records it', (edition) => {
+  let dir = '';
+  let harness: Awaited<ReturnType<typeof startLmsHarness>>;
+  let manifest: Stored = {};
+  const el = ELEMENTS[edition];
+  const fresh = () => ({ ...manifest, [el.entry]: 'ab-initio', [el.credit]: 'credit', [el.mode]: 'normal' });
+
+  beforeAll(async () => {
+    dir = unzipTo(zip(edition)).dir;
+    harness = await startLmsHarness(dir);
+    manifest = manifestValues(edition, readFileSync(join(dir, 'imsmanifest.xml'), 'utf8'));
+    // The pass mark is in the manifest, and the LMS loads it.
+    if (edition === 'scorm12') expect(manifest['cmi.student_data.mastery_score']).toBe(String(PASS));
+    else expect(Number(manifest['cmi.scaled_passing_score'])).toBe(PASS / 100);
+  });
+  afterAll(() => harness?.close());
+
+  it('left after the first scenario: neither passed nor failed, whatever that scenario scored; the share done moves with each decision', async () => {
+    const { page } = await launch(harness.base, edition, fresh());
+    await playOn(sco(page));
+    await sco(page).getByRole('button', { name: 'Next scenario' }).click();
+    await playOn(sco(page), 1);
+    const stored = await leave(page);
+    expect(verdict(edition, stored)).toEqual({ completion: 'incomplete', success: 'unknown', score: undefined });
+    const calls = (await page.evaluate('window.lmsCalls')) as [string, string][];
+    expect(calls.filter(([e]) => /score|success_status/.test(e))).toEqual([]);
+    if (edition === 'scorm2004') {
+      const measures = calls.filter(([e]) => e === 'cmi.progress_measure').map(([, v]) => Number(v));
+      const distinct = [...new Set(measures)];
+      expect(distinct).toEqual([...distinct].sort((a, b) => a - b));
+      expect(distinct.length).toBeGreaterThanOrEqual(firstChoicePlay().plays[0].choices.length + 1);
+      expect(Math.max(...distinct)).toBeLessThan(1);
+    }
+    expect(scormViolations(edition, calls)).toEqual([]);
+  }, 90_000);
+
+  it('closed at the last ending: completed, passed or failed, with the score the learner was shown; no Finish click needed', async () => {
+    const expected = firstChoicePlay();
+    const { page } = await launch(harness.base, edition, fresh());
+    await playModule(sco(page));
+    // The debrief speaks the LMS's language: the scenario's 0–100 score.
+    await sco(page).getByText(`${expected.plays[1].percent} out of 100`, { exact: true }).waitFor();
+    await sco(page).getByRole('button', { name: 'Finish the module' }).waitFor();
+    const stored = await leave(page);
+    expect(verdict(edition, stored)).toEqual({
+      completion: 'completed',
+      success: expected.passed ? 'passed' : 'failed',
+      score: expected.score,
+    });
+    if (edition === 'scorm2004') expect(stored['cmi.progress_measure']).toBe('1');
+  }, 90_000);
+
+  it('relaunched after a passed, failed or completed attempt: shows the result and never lowers it', async () => {
+    const expected = firstChoicePlay();
+    for (const [success, score] of [
+      ['passed', 95],
+      ['failed', 20],
+      ['unknown', undefined],
+    ] as const) {
+      const { page } = await launch(harness.base, edition, {
+        ...manifest,
+        [el.entry]: edition === 'scorm12' ? '' : 'ab-initio',
+        ...heldData(edition, success, score),
+      });
+      await sco(page).getByRole('heading', { name: 'You have completed this module' }).waitFor();
+      if (success === 'passed') expect(await axeViolations(page)).toEqual([]);
+      if (score !== undefined)
+        expect(await sco(page).getByText(`Your score: ${score} out of 100.`, { exact: false }).count()).toBe(1);
+      await sco(page).getByRole('button', { name: 'Play the module again' }).click();
+      await playModule(sco(page));
+      await sco(page).getByRole('button', { name: 'Finish the module' }).click();
+      await page.waitForFunction('window.lmsFinished === true');
+      const held = verdict(edition, (await page.evaluate('window.lmsStored')) as Stored);
+      const replay = { success: expected.passed ? 'passed' : 'failed', score: expected.score as number };
+      if (success === 'passed') expect(held).toEqual({ completion: 'completed', success: 'passed', score: 95 });
+      if (success === 'failed')
+        expect(held).toEqual({
+          completion: 'completed',
+          success: replay.score > 20 ? replay.success : 'failed',
+          score: Math.max(20, replay.score),
+        });
+      if (success === 'unknown')
+        expect(held).toEqual(
+          replay.success === 'passed'
+            ? { completion: 'completed', ...replay }
+            : { completion: 'completed', success: 'unknown', score: undefined },
+        );
+    }
+  }, 240_000);
+
+  it('in review or browse mode, or without credit, writes nothing that counts', async () => {
+    for (const launchAs of [{ [el.mode]: 'review' }, { [el.mode]: 'browse' }, { [el.credit]: 'no-credit' }]) {
+      const { page } = await launch(harness.base, edition, { ...fresh(), ...launchAs });
+      await playOn(sco(page));
+      if (launchAs[el.mode])
+        expect(
+          await sco(page)
+            .getByText(/nothing you do here is recorded/)
+            .count(),
+        ).toBe(1);
+      await sco(page).getByRole('button', { name: 'Next scenario' }).click();
+      await leave(page);
+      const calls = (await page.evaluate('window.lmsCalls')) as [string, string][];
+      expect(calls.filter(([e]) => STATUS_ELEMENTS.test(e))).toEqual([]);
+    }
+  }, 120_000);
+
+  it('resumes from its suspend data even when the LMS says ab-initio, but not from another module’s', async () => {
+    const first = await launch(harness.base, edition, fresh());
+    await playOn(sco(first.page), 1);
+    const scene = await sco(first.page).locator('.narrative').textContent();
+    const saved = await leave(first.page);
+    expect(saved['cmi.suspend_data']).toBeTruthy();
+
+    const again = await launch(harness.base, edition, { ...fresh(), 'cmi.suspend_data': saved['cmi.suspend_data'] });
+    await sco(again.page).locator('.narrative').waitFor();
+    expect(await sco(again.page).locator('.narrative').textContent()).toBe(scene);
+
+    const other = await startLmsHarness(unzipTo(zip(`${edition}-other`)).dir);
+    try {
+      const elsewhere = await launch(other.base, edition, {
+        ...fresh(),
+        'cmi.suspend_data': saved['cmi.suspend_data'],
+      });
+      await sco(elsewhere.page)
+        .getByText(/does not belong to this module/)
+        .waitFor();
+      await sco(elsewhere.page).getByRole('button', { name: 'Continue' }).waitFor();
+      expect(await sco(elsewhere.page).getByText('Rush hour: scenario 1 of 1', { exact: false }).count()).toBe(1);
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
+
+  it('after the package is updated: reordered choices resume on the same path, a removed choice restarts the scenario with a notice, a changed timer resumes', async () => {
+    const expected = firstChoicePlay();
+    const [id] = SCENARIOS;
+    const { scenario } = loadRealScenario(id);
+    const opening = scenario.states[scenario.initial as string];
+    const [delay, timed] = Object.entries(opening.after ?? {})[0] ?? [];
+    if (!timed) throw new Error(`${id} should open with a timed choice`);
+    const taken = expected.plays[0].choices[0];
+
+    // Session on v1: the first choice on offer (A), or the timed one (B), then the learner leaves.
+    const sessionOnV1 = async (choice: 'first' | 'timed') => {
+      const { page } = await launch(harness.base, edition, fresh(), {}, TIMERS_OFF);
+      await sco(page).getByRole('button', { name: 'Continue' }).click();
+      if (choice === 'first') await sco(page).locator('.choice').first().click();
+      else
+        await sco(page)
+          .getByRole('button', { name: label((timed as { meta: { label: unknown } }).meta.label) })
+          .click();
+      await sco(page).getByRole('button', { name: 'Continue' }).click();
+      const scene = await sco(page).locator('.narrative').textContent();
+      return { scene, saved: await leave(page) };
+    };
+    const a = await sessionOnV1('first');
+    const b = await sessionOnV1('timed');
+    const relaunch = async (v2: { dir: string; scenario: Record<string, any> }, saved: Stored) => {
+      expect(loadScenarioValue(v2.scenario).ok).toBe(true); // the checker passes the update
+      const h = await startLmsHarness(v2.dir);
+      const data = { ...fresh(), [el.entry]: 'resume', 'cmi.suspend_data': saved['cmi.suspend_data'] };
+      return { h, ...(await launch(h.base, edition, data, {}, TIMERS_OFF)) };
+    };
+
+    // Reordered: the choice taken is now last on offer; the learner resumes where they were, credited with it.
+    const reordered = await updatedPackage(dir, id, (s) => {
+      const on = s.states[s.initial].on;
+      s.states[s.initial].on = Object.fromEntries(Object.entries(on).reverse());
+    });
+    const r = await relaunch(reordered, a.saved);
+    try {
+      await sco(r.page).locator('.narrative').waitFor();
+      expect(await sco(r.page).locator('.narrative').textContent()).toBe(a.scene);
+      expect(
+        await sco(r.page)
+          .getByText(/no longer fits/)
+          .count(),
+      ).toBe(0);
+      await playModule(sco(r.page));
+      const stored = await leave(r.page);
+      expect(verdict(edition, stored).score).toBe(expected.score);
+    } finally {
+      await r.h.close();
+    }
+
+    // The choice taken no longer exists: the learner is told, and the scenario starts again.
+    const renamed = await updatedPackage(dir, id, (s) => {
+      const on = s.states[s.initial].on;
+      s.states[s.initial].on = Object.fromEntries(Object.entries(on).map(([k, v]) => [k === taken ? `${k}_V2` : k, v]));
+    });
+    const n = await relaunch(renamed, a.saved);
+    try {
+      await sco(n.page)
+        .getByText(/no longer fits this scenario/)
+        .waitFor();
+      await sco(n.page).getByRole('button', { name: 'Continue' }).click();
+      expect(await sco(n.page).locator('.choice').count()).toBe(Object.keys(opening.on ?? {}).length + 1);
+      expect(await sco(n.page).locator('.narrative').textContent()).not.toBe(a.scene);
+    } finally {
+      await n.h.close();
+    }
+
+    // The timer's delay changed: waiting is still waiting.
+    const retimed = await updatedPackage(dir, id, (s) => {
+      const after = s.states[s.initial].after;
+      s.states[s.initial].after = { [String(Number(delay) + 5000)]: after[delay as string] };
+    });
+    const t = await relaunch(retimed, b.saved);
+    try {
+      await sco(t.page).locator('.narrative').waitFor();
+      expect(await sco(t.page).locator('.narrative').textContent()).toBe(b.scene);
+      expect(
+        await sco(t.page)
+          .getByText(/no longer fits/)
+          .count(),
+      ).toBe(0);
+    } finally {
+      await t.h.close();
+    }
+  }, 240_000);
+
+  it('keeps the learner’s progress when commits fail: a calm notice, retries with back-off, the LMS’s error logged', async () => {
+    // The LMS's server stops answering: every commit is refused until the test says it is back.
+    const { page, log } = await launch(harness.base, edition, fresh(), { failCommits: 1000 });
+    await playOn(sco(page), 1);
+    const notice = sco(page).getByRole('alert').filter({ hasText: 'Your progress may not be saved' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("don't close this window yet");
+    expect(log.some((m) => /Commit refused: error 101 \(.+\): The LMS server did not answer/.test(m))).toBe(true);
+    // The package tries again by itself, while the learner does nothing.
+    const refused = (await page.evaluate('window.lmsRefusedCommits')) as number;
+    await page.waitForFunction(`window.lmsRefusedCommits > ${refused}`, undefined, { timeout: 20_000 });
+    // The server is back: the next retry goes through, and the notice goes away.
+    await page.evaluate('window.lmsRefuse = 0');
+    await notice.waitFor({ state: 'detached', timeout: 30_000 });
+    const scene = await sco(page).locator('.narrative').textContent();
+    const stored = await leave(page);
+    const again = await launch(harness.base, edition, { ...fresh(), 'cmi.suspend_data': stored['cmi.suspend_data'] });
+    await sco(again.page).locator('.narrative').waitFor();
+    expect(await sco(again.page).locator('.narrative').textContent()).toBe(scene);
+  }, 90_000);
+
+  it('finds an API the LMS creates 1.5 s after the course starts', async () => {
+    const { page } = await launch(harness.base, edition, fresh(), { apiDelay: 1500 });
+    await sco(page).getByRole('button', { name: 'Continue' }).waitFor();
+    await playOn(sco(page), 1);
+    expect(await sco(page).getByText('No learning system was found', { exact: false }).count()).toBe(0);
+    const stored = await leave(page);
+    expect(stored['cmi.suspend_data']).toBeTruthy();
+  }, 60_000);
+
+  it('finds the API on top.opener when the LMS opens a popup player page that frames the course', async () => {
+    const page = await newPage(browser());
+    await page.addInitScript(`window.__LMS_DATA__ = ${JSON.stringify(fresh())};`);
+    const opened = page.waitForEvent('popup');
+    await page.goto(lmsPage(harness.base, edition, { popup: true }));
+    const popup = await opened;
+    const course = () => sco(popup);
+    await popup.waitForLoadState();
+    await course().getByRole('button', { name: 'Continue' }).waitFor();
+    await playOn(course(), 1);
+    expect(await course().getByText('No learning system was found', { exact: false }).count()).toBe(0);
+    const stored = await leave(page, popup);
+    expect(stored['cmi.suspend_data']).toBeTruthy();
+    expect(verdict(edition, stored).completion).toBe('incomplete');
+  }, 60_000);
+
+  it.each([
+    ['completion', { completion: 'completed', success: 'unknown', score: undefined }],
+    ['failed', { completion: 'completed', success: 'failed', score: 0 }],
+    ['incomplete', { completion: 'incomplete', success: 'unknown', score: undefined }],
+  ] as const)(
+    '--skip %s: skipping every scenario is recorded as the option says',
+    async (rule, recorded) => {
+      const h = await startLmsHarness(unzipTo(zip(rule === 'completion' ? edition : `${edition}-skip-${rule}`)).dir);
+      try {
+        const { page } = await launch(h.base, edition, fresh());
+        await sco(page).getByRole('button', { name: 'Skip this one' }).click();
+        await sco(page).getByRole('button', { name: 'Next scenario' }).click();
+        await sco(page).getByRole('button', { name: 'Skip this one' }).click();
+        await sco(page).getByRole('button', { name: 'Finish the module' }).click();
+        if (rule === 'incomplete') {
+          await sco(page).getByRole('heading', { name: 'Not complete yet' }).waitFor();
+          expect(await sco(page).getByRole('button', { name: 'Play the skipped scenarios' }).count()).toBe(1);
+          await sco(page).getByRole('button', { name: 'Leave for now' }).click();
+        }
+        await page.waitForFunction('window.lmsFinished === true');
+        expect(verdict(edition, (await page.evaluate('window.lmsStored')) as Stored)).toEqual(recorded);
+      } finally {
+        await h.close();
+      }
+    },
+    60_000,
+  );
 });

@@ -45,8 +45,11 @@ describe('a learner in the browser', () => {
     }
 
     await page.getByRole('heading', { name: "She reports it, and she isn't alone" }).waitFor();
-    expect(await page.getByText(/^7$/).count()).toBe(1);
-    expect(await page.getByText(/on a range from -4 \(the worst path\) to 8 \(the best path\)/).count()).toBe(1);
+    // The score on the 0–100 scale an LMS records (7 points from −4 to 8 → 92), the points as detail.
+    expect(await page.getByText(/^92$/).count()).toBe(1);
+    expect(
+      await page.getByText('In points: 7, on a range from -4 (the worst path) to 8 (the best path).').count(),
+    ).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/debrief.png`, fullPage: true });
     await page.context().close();

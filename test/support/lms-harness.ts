@@ -1,8 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { ROOT } from './scenario-files.ts';
 
@@ -18,6 +28,30 @@ export function unzipTo(zipFile: string): { dir: string; names: string[] } {
     writeFileSync(join(dir, name), content);
   }
   return { dir, names: Object.keys(entries).filter((n) => !n.endsWith('/')) };
+}
+
+/**
+ * A copy of an unzipped package in which one scenario was edited, as if the package had been exported
+ * again after an author's change: the scenario's bundled module (`assets/<id>-<hash>.js`, which exports
+ * the scenario object) is replaced by one exporting the edited scenario. Returns the copy's folder and
+ * the edited scenario.
+ */
+export async function updatedPackage(
+  dir: string,
+  scenarioId: string,
+  edit: (scenario: Record<string, any>) => void,
+): Promise<{ dir: string; scenario: Record<string, any> }> {
+  const copy = mkdtempSync(join(tmpdir(), 'upstander-package-v2-'));
+  cpSync(dir, copy, { recursive: true });
+  const asset = readdirSync(join(copy, 'assets')).find((f) => f.startsWith(`${scenarioId}-`) && f.endsWith('.js'));
+  if (!asset) throw new Error(`No bundled scenario ${scenarioId} in ${dir}`);
+  const file = join(copy, 'assets', asset);
+  const exported = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const [name, value] = Object.entries(exported)[0];
+  const scenario = structuredClone(value) as Record<string, any>;
+  edit(scenario);
+  writeFileSync(file, `var e=${JSON.stringify(scenario)};export{e as ${name}};`);
+  return { dir: copy, scenario };
 }
 
 /** Runs `npm run export` exactly as an author does; returns its output or throws with it. */
@@ -90,6 +124,7 @@ export async function startLmsHarness(packageDir: string) {
     if (url.pathname.startsWith('/pkg/')) return file(packageDir, url.pathname.slice(5));
     if (url.pathname.startsWith('/scorm-again/'))
       return file(join(ROOT, 'node_modules/scorm-again/dist'), url.pathname.slice(13));
+    if (url.pathname === '/player.html') return send(200, PLAYER_PAGE, TYPES['.html']);
     if (url.pathname === '/harness.html')
       return send(200, harnessPage(url.searchParams.get('edition') ?? 'scorm12'), TYPES['.html']);
     if (url.pathname === '/cmi5/fetch' && req.method === 'POST')
@@ -136,29 +171,114 @@ export async function startLmsHarness(packageDir: string) {
 }
 
 /**
- * The LMS page: scorm-again's API for the edition, loaded with what the LMS stored from earlier
- * attempts (window.__LMS_DATA__), every SetValue recorded, and the package in an iframe.
+ * What an LMS loads into the runtime from a SCORM package's manifest before launching it, read from
+ * the package's own `imsmanifest.xml` (never restated): SCORM 1.2's mastery score, launch data and time
+ * limits into `cmi.student_data` / `cmi.launch_data`; SCORM 2004's primary objective's minimum normalised
+ * measure (when it is satisfied by measure) as `cmi.scaled_passing_score`, its completion threshold,
+ * launch data and time limit.
+ */
+export function manifestValues(edition: 'scorm12' | 'scorm2004', manifest: string): Record<string, string> {
+  const text = (pattern: RegExp) => pattern.exec(manifest)?.[1]?.trim();
+  const values: Record<string, string | undefined> =
+    edition === 'scorm12'
+      ? {
+          'cmi.student_data.mastery_score': text(/<adlcp:masteryscore>([^<]*)</),
+          'cmi.launch_data': text(/<adlcp:datafromlms>([^<]*)</),
+          'cmi.student_data.max_time_allowed': text(/<adlcp:maxtimeallowed>([^<]*)</),
+          'cmi.student_data.time_limit_action': text(/<adlcp:timelimitaction>([^<]*)</),
+        }
+      : {
+          'cmi.scaled_passing_score': /<imsss:primaryObjective[^>]*satisfiedByMeasure="true"/.test(manifest)
+            ? text(/<imsss:primaryObjective[^>]*>[\s\S]*?<imsss:minNormalizedMeasure>([^<]*)</)
+            : undefined,
+          'cmi.completion_threshold':
+            text(/<adlcp:completionThreshold[^>]*completedByMeasure="true"[^>]*minProgressMeasure="([^"]*)"/) ??
+            text(/<adlcp:completionThreshold[^>]*minProgressMeasure="([^"]*)"[^>]*completedByMeasure="true"/) ??
+            text(/<adlcp:completionThreshold>([^<]*)</),
+          'cmi.launch_data': text(/<adlcp:dataFromLMS>([^<]*)</),
+          'cmi.time_limit_action': text(/<adlcp:timeLimitAction>([^<]*)</),
+        };
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+/** How the stand-in LMS behaves for one launch. */
+export interface LmsOptions {
+  /** The API appears this many ms after the course starts loading (some LMSs create it late). */
+  readonly apiDelay?: number;
+  /**
+   * This many commits are refused, as an LMS whose server is not answering refuses them; the test may
+   * change the count while the course runs (`window.lmsRefuse`), e.g. to 0 when the server is back.
+   */
+  readonly failCommits?: number;
+  /** The LMS opens a popup player page that frames the course, and keeps the API on its own window (the popup's opener). */
+  readonly popup?: boolean;
+}
+
+/** The harness page's address for an edition and options. */
+export function lmsPage(base: string, edition: 'scorm12' | 'scorm2004', options: LmsOptions = {}): string {
+  const q = new URLSearchParams({ edition });
+  for (const [key, value] of Object.entries(options)) q.set(key, String(value));
+  return `${base}/harness.html?${q}`;
+}
+
+/**
+ * The LMS page: scorm-again's API for the edition, set up as Moodle or SCORM Cloud run it (no
+ * autocommit, no commit URL of its own, SCORM 1.2's mastery score deciding pass or fail when a score is
+ * written), loaded with what the LMS holds (window.__LMS_DATA__: the manifest's values, earlier
+ * sessions' data, entry, credit, mode), every SetValue recorded, and the package in an iframe (or in a
+ * popup player page). When the session ends, `window.lmsStored` holds what the LMS keeps.
  */
 function harnessPage(edition: string): string {
   const scorm12 = edition === 'scorm12';
-  const [script, global, apiName, setEvent, finishEvent] = scorm12
-    ? ['scorm12.min.js', 'Scorm12API', 'API', 'LMSSetValue.cmi.*', 'LMSFinish']
-    : ['scorm2004.min.js', 'Scorm2004API', 'API_1484_11', 'SetValue.cmi.*', 'Terminate'];
+  const [script, global, apiName, setEvent, commitName, finishEvent] = scorm12
+    ? ['scorm12.min.js', 'Scorm12API', 'API', 'LMSSetValue.cmi.*', 'LMSCommit', 'LMSFinish']
+    : ['scorm2004.min.js', 'Scorm2004API', 'API_1484_11', 'SetValue.cmi.*', 'Commit', 'Terminate'];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Test LMS</title><script src="/scorm-again/${script}"></script></head>
 <body>
 <iframe id="sco" title="Course" style="width: 1000px; height: 900px"></iframe>
 <script>
-  const api = new ${global}({ autocommit: false, logLevel: 5 });
-  api.loadFromFlattenedJSON(window.__LMS_DATA__ || {});
-  window.${apiName} = api;
+  const options = new URLSearchParams(location.search);
   window.lmsCalls = [];
   window.lmsCommits = 0;
+  window.lmsRefusedCommits = 0;
   window.lmsFinished = false;
-  api.on('${setEvent}', (element, value) => window.lmsCalls.push([element, String(value)]));
-  api.on('${scorm12 ? 'LMSCommit' : 'Commit'}', () => { window.lmsCommits += 1; });
-  api.on('${finishEvent}', () => { window.lmsFinished = true; });
-  document.getElementById('sco').src = '/pkg/index.html';
+  function createApi() {
+    const api = new ${global}({ autocommit: false, lmsCommitUrl: false, mastery_override: ${scorm12}, logLevel: 5 });
+    api.loadFromFlattenedJSON(window.__LMS_DATA__ || {});
+    window.lmsRefuse = Number(options.get('failCommits') || 0);
+    const commit = api.${commitName}.bind(api);
+    api.${commitName} = (p) => {
+      if (window.lmsRefuse > 0) {
+        window.lmsRefuse -= 1;
+        window.lmsRefusedCommits += 1;
+        api.throwSCORMError(undefined, 101, 'The LMS server did not answer');
+        return 'false';
+      }
+      return commit(p);
+    };
+    api.on('${setEvent}', (element, value) => window.lmsCalls.push([element, String(value)]));
+    api.on('${commitName}', () => { window.lmsCommits += 1; });
+    api.on('${finishEvent}', () => {
+      window.lmsStored = api.getFlattenedCMI();
+      window.lmsFinished = true;
+    });
+    window.${apiName} = api;
+  }
+  const delay = Number(options.get('apiDelay') || 0);
+  if (delay) setTimeout(createApi, delay);
+  else createApi();
+  if (options.get('popup') === 'true') {
+    document.getElementById('sco').remove();
+    window.open('/player.html', 'player');
+  } else {
+    document.getElementById('sco').src = '/pkg/index.html';
+  }
 </script>
 </body></html>`;
 }
+
+/** The LMS's popup player page: it frames the course; the API stays on the window that opened it. */
+const PLAYER_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Course player</title></head>
+<body><iframe id="sco" title="Course" src="/pkg/index.html" style="width: 1000px; height: 900px"></iframe></body></html>`;
