@@ -73,7 +73,8 @@ export function explainSyntaxError(text: string, error: ParseError): ScenarioIss
 /** An issue at an offset: "Invalid JSON at line L, column C: …", at the JSON path the parser reached there. */
 export function at(text: string, offset: number, explanation: string, code: 'syntax' | 'tooDeep' = 'syntax') {
   const { line, column } = lineAndColumn(text, offset);
-  return scenarioIssue(code, pathAt(text, offset), `Invalid JSON at line ${line}, column ${column}: ${explanation}`);
+  const what = code === 'syntax' ? 'Invalid JSON' : 'Nested too deep';
+  return scenarioIssue(code, pathAt(text, offset), `${what} at line ${line}, column ${column}: ${explanation}`);
 }
 
 /** 1-based line and column of an offset, as editors show them. */
