@@ -1,5 +1,9 @@
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.ts';
+import { ROOT } from './support/scenario-files.ts';
 
 const CHECK = 'src/cli/check-scenarios.ts';
 const lines = (text: string) => text.split('\n').filter(Boolean);
@@ -30,14 +34,44 @@ describe('npm run scenarios:check', () => {
       '1 of 6 scenario files valid.',
     ]);
     expect(lines(stderr)).toEqual([
-      `test/fixtures/invalid/broken-references.json: /states/start/on/GO/target: "nowhere" names no state: use a sibling's key, ".child", or "#id".`,
+      `test/fixtures/invalid/broken-references.json: /states/start/on/GO/target: "nowhere" names no state. The states here are start, end. A target is a sibling's key, ".child", or "#id".`,
       'test/fixtures/invalid/broken-references.json: /states/start/on/GO/actions/0/params/var: Unknown variable "trsut"; the variables are trust.',
       'test/fixtures/invalid/broken-references.json: /states/start/on/GO/meta/tactics/shout: Unknown tactic "shout"; the tactics are stepForward, speakUp, bringOthers, distract, delay, document.',
-      'test/fixtures/invalid/not-json.json: /: Invalid JSON at line 4, column 3: comma expected.',
+      'test/fixtures/invalid/not-json.json: /initial: Invalid JSON at line 3, column 21: a comma is missing between two items. Add "," right after "start".',
       'test/fixtures/invalid/not-an-object.json: /: A scenario is a JSON object; this file holds an array.',
       'test/fixtures/invalid/newer-format.json: /meta/format: This file is format 2; this version of Upstander reads format 1. Update Upstander to play it.',
       'test/fixtures/missing.json: /: Cannot read the file: no such file.',
     ]);
+  });
+
+  it('holds files in scenarios/ to the house rules the content tests assert, and the folder to the library rules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'library-'));
+    mkdirSync(join(dir, 'scenarios'));
+    copyFileSync(join(ROOT, 'test/fixtures/valid/minimal.json'), join(dir, 'scenarios/minimal.json'));
+    const { status, stdout, stderr } = runCli(CHECK, [], dir);
+    expect(status).toBe(1);
+    expect(lines(stdout)).toEqual(['0 of 1 scenario files valid.']);
+    expect(lines(stderr)).toEqual([
+      'scenarios/minimal.json: /states: House rule: The longest path has 1 decisions; library scenarios have at least 4.',
+      'scenarios/minimal.json: /states: House rule: No reachable ending of kind "mixed", "poor"; library scenarios can end well, mixed and badly.',
+      'scenarios/minimal.json: /states: House rule: No timed choice: add an "after" choice to a scene, for when the learner hesitates.',
+      'scenarios/minimal.json: /states: House rule: No choice or route is guarded on a variable: let an earlier choice change what happens later.',
+      'scenarios/minimal.json: /states: House rule: Practises 0 of the three core tactics (stepForward, speakUp, bringOthers); library scenarios practise at least two.',
+      'scenarios/minimal.json: /states: House rule: No choice does harm: offer a tempting response that makes things worse, with "harm" points.',
+      'scenarios/minimal.json: /states: House rule: No choice practises "delay": reward checking in with the person targeted afterwards.',
+      'scenarios/minimal.json: /states/start/meta: House rule: A decision scene without a discussion prompt: add meta.discussion with a question for the room.',
+      'scenarios/: Library rule: 1 workplace scenarios; the library has at least 4.',
+      'scenarios/: Library rule: 0 transit scenarios; the library has at least 3.',
+      'scenarios/: Library rule: 0 social scenarios; the library has at least 2.',
+      'scenarios/: Library rule: 0 campus scenarios; the library has at least 2.',
+      'scenarios/: Library rule: 0 online scenarios; the library has at least 1.',
+      'scenarios/: Library rule: 0 scenarios in both English and Spanish; the library has at least 2.',
+      'scenarios/: Library rule: 1 scenarios; the library holds at least 12.',
+      'scenarios/: Library rule: No scenario practises stepForward, speakUp, bringOthers.',
+    ]);
+    // The same file kept elsewhere needs only the format.
+    const outside = runCli(CHECK, [join(ROOT, 'test/fixtures/valid/minimal.json')], dir);
+    expect(outside.status).toBe(0);
   });
 
   it('reports shape and graph problems found in whole files', () => {
@@ -72,7 +106,7 @@ describe('npm run scenarios:graph', () => {
     const { status, stdout, stderr } = runCli('src/cli/graph-scenario.ts', ['test/fixtures/invalid/not-json.json']);
     expect(status).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^test\/fixtures\/invalid\/not-json\.json: \/: Invalid JSON at line 4/);
+    expect(stderr).toMatch(/^test\/fixtures\/invalid\/not-json\.json: \/initial: Invalid JSON at line 3/);
   });
 
   it('explains its usage when given no file', () => {

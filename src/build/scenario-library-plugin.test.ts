@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../test/support/scenario-files.ts';
 import type { LibraryEntry } from '../app/library-entry.ts';
@@ -24,7 +25,35 @@ function libraryOf(dir: string): LibraryEntry[] {
   return JSON.parse(code.slice('export const entries = '.length, code.indexOf(';\nexport const loaders')));
 }
 
+/** A real `vite build` of a page that imports the library, from a scenarios folder of our choosing. */
+async function buildLibrary(scenarios: string) {
+  const root = mkdtempSync(join(tmpdir(), 'build-'));
+  writeFileSync(join(root, 'main.js'), "import { entries } from 'virtual:scenario-library';\nconsole.log(entries);\n");
+  return build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [scenarioLibrary(scenarios)],
+    build: { write: false, rollupOptions: { input: join(root, 'main.js') } },
+  });
+}
+
 describe('the scenario library plugin', () => {
+  it('fails the build on a broken scenario, naming the file and the reason, so no error card ships to learners', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
+    copyFileSync(`${ROOT}/scenarios/hand-on-the-back.json`, join(dir, 'hand-on-the-back.json'));
+    writeFileSync(join(dir, 'dropped-in.json'), '{"id": "dropped-in",}');
+    await expect(buildLibrary(dir)).rejects.toThrow(
+      /dropped-in\.json: \/id: Invalid JSON at line 1, column 20: a comma after the last item/,
+    );
+  });
+
+  it('builds a library whose every scenario passes the checker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
+    copyFileSync(`${ROOT}/scenarios/hand-on-the-back.json`, join(dir, 'hand-on-the-back.json'));
+    await expect(buildLibrary(dir)).resolves.toBeDefined();
+  });
+
   it('lists every file dropped into the folder: checked scenarios, and broken files with their problems', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
     copyFileSync(`${ROOT}/scenarios/hand-on-the-back.json`, join(dir, 'hand-on-the-back.json'));
@@ -37,7 +66,7 @@ describe('the scenario library plugin', () => {
     ]);
     const broken = entries[0];
     expect(!broken.ok && broken.issues[0].message).toMatch(
-      /^Invalid JSON at line 1, column 21: property name expected/,
+      /^Invalid JSON at line 1, column 20: a comma after the last item/,
     );
     const scenario = entries[1];
     expect(scenario.ok && scenario.summary.meta.title).toEqual({

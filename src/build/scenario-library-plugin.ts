@@ -1,7 +1,7 @@
 import { basename, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { type LibraryEntry, toLibraryEntry } from '../app/library-entry.ts';
-import { loadScenarioFile, SCENARIOS_DIR, scenarioFiles } from '../cli/scenario-files.ts';
+import { formatIssue, loadScenarioFile, SCENARIOS_DIR, scenarioFiles } from '../cli/scenario-files.ts';
 
 const LIBRARY = 'virtual:scenario-library';
 const SCENARIO = 'virtual:scenario/';
@@ -12,11 +12,19 @@ const SCENARIO = 'virtual:scenario/';
  * scenario is a module of its own, so the page stays small however many there are and the schema
  * validator never ships to learners. A file dropped into scenarios/ appears after a rebuild. `only`
  * restricts the build to the scenarios named (an LMS module ships just its own).
+ *
+ * A broken file fails `vite build` (and so `npm start`), naming each problem as scenarios:check
+ * does: learners never meet an error card. Under `npm run dev` the card stays, so an author sees
+ * the problem in the page while editing.
  */
 export function scenarioLibrary(dir = SCENARIOS_DIR, only?: readonly string[]): Plugin {
   const included = (file: string) => !only || only.includes(basename(file, '.json'));
+  let building = false;
   return {
     name: 'upstander-scenario-library',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
     resolveId: (source) => (source === LIBRARY || source.startsWith(SCENARIO) ? `\0${source}` : undefined),
     configureServer(server) {
       // Edits to a scenario reload through the module graph; a file added or removed changes the
@@ -32,12 +40,17 @@ export function scenarioLibrary(dir = SCENARIOS_DIR, only?: readonly string[]): 
     },
     load(id) {
       if (id === `\0${LIBRARY}`) {
-        const entries: LibraryEntry[] = scenarioFiles([], dir)
+        const results = scenarioFiles([], dir)
           .filter(included)
           .map((file) => {
             this.addWatchFile(resolve(file));
-            return toLibraryEntry(file, loadScenarioFile(file));
+            return { file, result: loadScenarioFile(file) };
           });
+        const problems = results.flatMap(({ result }) => (result.ok ? [] : result.issues.map(formatIssue)));
+        if (building && problems.length) {
+          this.error(`A scenario is broken, so the library is not built:\n${problems.join('\n')}\n`);
+        }
+        const entries: LibraryEntry[] = results.map(({ file, result }) => toLibraryEntry(file, result));
         const loaders = entries.flatMap((e) =>
           e.ok ? [`${JSON.stringify(e.summary.id)}: () => import(${JSON.stringify(SCENARIO + e.summary.id)})`] : [],
         );

@@ -1,27 +1,48 @@
-import { type ScenarioAnalysis, scenarioParts } from '../engine/index.ts';
-import { formatIssue, loadScenarioFile, scenarioFiles } from './scenario-files.ts';
+import { dirname, resolve } from 'node:path';
+import {
+  checkHouseRules,
+  checkLibraryRules,
+  type Scenario,
+  type ScenarioAnalysis,
+  scenarioParts,
+} from '../engine/index.ts';
+import { formatIssue, loadScenarioFile, SCENARIOS_DIR, scenarioFiles } from './scenario-files.ts';
 
 /**
  * Checks scenario files: each problem on its own line as `<file>: <JSON Pointer>: <message>` (stderr),
- * and a one-line summary for each valid file (stdout). Exits 1 if any file has a problem.
+ * and a one-line summary for each valid file (stdout). Files in scenarios/ must also keep the
+ * library's house rules (src/engine/house-rules.ts), the rules the content tests assert; checking
+ * the whole folder (no arguments) adds the library rules. Exits 1 if any file has a problem.
  */
-const files = scenarioFiles(process.argv.slice(2));
+const args = process.argv.slice(2);
+const files = scenarioFiles(args);
+const library = resolve(SCENARIOS_DIR);
+const checked: Scenario[] = [];
 let failed = 0;
 for (const file of files) {
   const result = loadScenarioFile(file);
-  if (result.ok) {
-    const parts = scenarioParts(result.scenario);
-    console.log(
-      `${file}: ok: ${count(parts.states, 'state')}, ${count(parts.choices, 'choice')}, ${count(parts.endings, 'ending')}, ` +
-        `${formatPaths(result.analysis)}, ${formatLongest(result.analysis)}, score ${formatRange(result.analysis)}`,
-    );
-  } else {
+  if (!result.ok) {
     failed++;
     for (const issue of result.issues) console.error(formatIssue(issue));
+    continue;
   }
+  checked.push(result.scenario);
+  const houseRules = resolve(dirname(file)) === library ? checkHouseRules(result) : [];
+  if (houseRules.length) {
+    failed++;
+    for (const { path, message } of houseRules) console.error(`${file}: ${path}: House rule: ${message}`);
+    continue;
+  }
+  const parts = scenarioParts(result.scenario);
+  console.log(
+    `${file}: ok: ${count(parts.states, 'state')}, ${count(parts.choices, 'choice')}, ${count(parts.endings, 'ending')}, ` +
+      `${formatPaths(result.analysis)}, ${formatLongest(result.analysis)}, score ${formatRange(result.analysis)}`,
+  );
 }
+const libraryIssues = args.length ? [] : checkLibraryRules(checked);
+for (const { message } of libraryIssues) console.error(`${SCENARIOS_DIR}/: Library rule: ${message}`);
 console.log(`${files.length - failed} of ${files.length} scenario files valid.`);
-process.exitCode = failed ? 1 : 0;
+process.exitCode = failed || libraryIssues.length ? 1 : 0;
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -4,6 +4,15 @@ export { buildMachine, type RunContext, type ScenarioMachine, type ScenarioSnaps
 export { choicesFor, currentScene, type OfferedChoice, sceneStage } from './choices.ts';
 export { facilitatorGuide } from './facilitator-guide.ts';
 export type * from './facilitator-guide.types.ts';
+export {
+  checkHouseRules,
+  checkLibraryRules,
+  HOUSE_RULES,
+  type HouseRule,
+  type HouseRuleIssue,
+  LIBRARY_RULES,
+  type LibraryRule,
+} from './house-rules.ts';
 export { loadScenario, loadScenarioValue, SCENARIO_FORMAT } from './load-scenario.ts';
 export type { FileIssue, LoadedScenario, LoadResult } from './load-scenario.types.ts';
 export { toMermaid } from './mermaid.ts';

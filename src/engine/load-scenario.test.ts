@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
 import { editable, fakeChoice, fakeScenario, fakeScene } from '../test-util/fakes.ts';
 import { loadScenario, loadScenarioValue } from './load-scenario.ts';
 import { MAX_DEPTH, MAX_FILE_CHARS } from './parse-json.ts';
-import { ISSUE_CODES, type IssueCode } from './scenario-issue.ts';
+import { ISSUE_CODES, type IssueCode, ordinal, pointer } from './scenario-issue.ts';
 import { textFields } from './text.ts';
 
 /** One rule, one failing input and the smallest change that passes: the checker's transcript. */
@@ -58,7 +59,7 @@ const CASES: RuleCase[] = [
   {
     code: 'syntax',
     name: 'a trailing comma',
-    path: '',
+    path: '/id',
     broken: () => new String('{\n  "id": "fake",\n}'),
     fixed: () => text(valid()),
   },
@@ -72,9 +73,27 @@ const CASES: RuleCase[] = [
   {
     code: 'tooDeep',
     name: 'nesting past the depth limit',
-    path: '',
+    path: pointer(...Array(MAX_DEPTH).fill(0)),
     broken: () => new String(`${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`),
     fixed: () => text(valid()),
+  },
+  {
+    code: 'duplicateKey',
+    name: 'a key given twice in one object',
+    path: '/states/start/meta/stage',
+    broken: () => new String('{"id": "fake", "states": {"start": {"meta": {"stage": "act", "stage": "notice"}}}}'),
+    fixed: () => text(valid()),
+  },
+  {
+    code: 'controlCharacter',
+    name: 'a vertical tab pasted into a label',
+    path: '/states/start/on/GO/meta/label',
+    broken: withScenario((s) => {
+      s.states.start.on.GO.meta.label = 'Step\u000bin.';
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.GO.meta.label = 'Step in.';
+    }),
   },
   { code: 'notAnObject', name: 'a JSON array', path: '', broken: () => [], fixed: valid },
   {
@@ -105,6 +124,17 @@ const CASES: RuleCase[] = [
       s.states.start.invoke = { src: 'fetchSomething' };
     }),
     fixed: valid,
+  },
+  {
+    code: 'unsupported',
+    name: 'a transition that re-enters its state',
+    path: '/states/start/on/GO/reenter',
+    broken: withScenario((s) => {
+      s.states.start.on.GO.reenter = true;
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.GO.description = 'Stately keeps notes like this one.';
+    }),
   },
   {
     code: 'unknownAction',
@@ -390,10 +420,118 @@ describe('the checker', () => {
     expect(ISSUE_CODES.filter((code) => !covered.has(code))).toEqual([]);
   });
 
-  it('reports a syntax error with its line and column', () => {
+  it('reports a trailing comma at the comma itself, with its line and column', () => {
     const result = loadScenario('{\n  "id": "fake",\n}');
     expect(result.ok ? [] : result.issues).toEqual([
-      { file: '', code: 'syntax', path: '', message: 'Invalid JSON at line 3, column 1: property name expected.' },
+      {
+        file: '',
+        code: 'syntax',
+        path: '/id',
+        message:
+          'Invalid JSON at line 2, column 15: a comma after the last item. JSON allows no comma before "}": delete this comma.',
+      },
+    ]);
+  });
+
+  it('names both places of every duplicate key, not only the first', () => {
+    const result = loadScenario('{"id": "fake",\n "context": {"trust": 0, "trust": 1},\n "id": "other"}');
+    expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path, i.message.split(' (both')[0]])).toEqual([
+      [
+        'duplicateKey',
+        '/context/trust',
+        '"trust" is given twice in the same object: at line 2, column 14 and at line 2, column 26',
+      ],
+      ['duplicateKey', '/id', '"id" is given twice in the same object: at line 1, column 2 and at line 3, column 2'],
+    ]);
+  });
+
+  it('accepts a byte-order mark, which editors on Windows add', () => {
+    const plain = loadScenario(JSON.stringify(valid()));
+    const marked = loadScenario(`\uFEFF${JSON.stringify(valid())}`);
+    expect(marked.ok && marked.scenario).toEqual(plain.ok && plain.scenario);
+  });
+
+  it('names a control character in text, even an escaped one, and where it sits', () => {
+    const s = valid();
+    s.states.start.meta.narrative = ['Fine.', 'A\u0000B'];
+    s.states.end.meta.ending.title = 'Bad\u0085';
+    const result = loadScenarioValue(s);
+    expect(result.ok ? [] : result.issues.map((i) => [i.path, i.message.split(':')[0]])).toEqual([
+      ['/states/start/meta/narrative/1', 'This text holds a null character (U+0000) after "A"'],
+      ['/states/end/meta/ending/title', 'This text holds a next-line character (U+0085) after "Bad"'],
+    ]);
+  });
+
+  it('keeps tabs, line breaks and emoji in text, and refuses half an emoji', () => {
+    const s = valid();
+    s.states.start.meta.narrative = ['Tab\there.\nNew line. 🙂'];
+    expect(loadScenarioValue(s).ok).toBe(true);
+    s.states.start.meta.narrative = ['Broken \uD83D emoji'];
+    const result = loadScenarioValue(s);
+    expect(result.ok ? '' : result.issues[0].message).toMatch(
+      /^This text holds half of a surrogate pair .*\(U\+D83D\)/,
+    );
+  });
+
+  it('accepts and keeps the XState keys that carry no behaviour, as Stately writes them', () => {
+    const s = valid();
+    s.description = 'Drawn in Stately.';
+    s.version = '1.2';
+    s.tags = 'training';
+    s.states.start.tags = ['opening', 'lunch'];
+    s.states.start.description = 'The first scene.';
+    s.states.start.on.GO.description = 'The only way on.';
+    const result = loadScenarioValue(s);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+    expect(result.ok && result.scenario).toEqual(s);
+    expect(result.ok && [...createActor(result.machine).start().getSnapshot().tags]).toEqual([
+      'training',
+      'opening',
+      'lunch',
+    ]);
+  });
+
+  it('suggests the closest state for a target that names none, and lists the states there', () => {
+    const s = valid();
+    s.states.start.on.GO.target = 'ned';
+    s.states.group = { initial: 'inner', states: { inner: fakeScene({ on: { OUT: fakeChoice({ target: 'edn' }) } }) } };
+    s.states.start.on.IN = fakeChoice({ target: 'grup.iner' });
+    const result = loadScenarioValue(s);
+    expect(result.ok ? [] : result.issues.map((i) => [i.path, i.message.split(' A target')[0]])).toEqual([
+      [
+        '/states/start/on/GO/target',
+        '"ned" names no state. Did you mean "end"? The states here are start, end, group.',
+      ],
+      [
+        '/states/start/on/IN/target',
+        '"grup.iner" names no state. Did you mean "group.inner"? The states here are start, end, group.',
+      ],
+      [
+        '/states/group/states/inner/on/OUT/target',
+        '"edn" names no state. Did you mean "#fake.end"? The states here are inner.',
+      ],
+    ]);
+  });
+
+  it('numbers alternatives as people count, while the JSON path stays exact', () => {
+    const s = valid();
+    const guarded = (value: number) => fakeChoice({ guard: { type: 'atLeast', params: { var: 'trust', value } } });
+    s.states.start.on.TOGETHER = [guarded(2), guarded(1), fakeChoice(), fakeChoice({ target: 'start' })];
+    s.states.start.on.TOGETHER[1].meta.harm = 'lots';
+    const result = loadScenarioValue(s);
+    expect(result.ok ? [] : result.issues.map((i) => [i.path, i.message])).toEqual([
+      [
+        '/states/start/on/TOGETHER/1/meta/harm',
+        'In the 2nd alternative of TOGETHER: Expected an integer, got a string.',
+      ],
+    ]);
+    s.states.start.on.TOGETHER[1].meta.harm = 1;
+    const shadowed = loadScenarioValue(s);
+    expect(shadowed.ok ? [] : shadowed.issues.map((i) => [i.path, i.message])).toEqual([
+      [
+        '/states/start/on/TOGETHER/3',
+        'The 4th alternative of TOGETHER is never taken: the 3rd alternative of TOGETHER before it has no guard, so it always wins. Give it a guard, or move it last.',
+      ],
     ]);
   });
 
@@ -443,5 +581,26 @@ describe('the checker', () => {
     s.states.start.on.INTO = fakeChoice({ target: 'group.second' });
     const result = loadScenarioValue(s);
     expect(result.ok ? [] : result.issues).toEqual([]);
+  });
+});
+
+describe('counting as people do', () => {
+  it('says 1st, 2nd, 3rd, 4th, and 11th to 13th, 21st, 22nd, 23rd, 101st, 111th, 112th', () => {
+    expect([1, 2, 3, 4, 10, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '10th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '101st',
+      '111th',
+      '112th',
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 import { analyse } from './analyse.ts';
 import { buildMachine } from './build-machine.ts';
+import { checkCharacters } from './characters.ts';
 import { checkGraph } from './graph-check.ts';
 import type { LoadResult } from './load-scenario.types.ts';
 import { parseJson } from './parse-json.ts';
 import type { Scenario } from './scenario.types.ts';
-import { jsonType, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
+import { alternativeInWords, jsonType, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
 import { scenarioParts } from './scenario-walk.ts';
 import { checkSchema } from './schema-check.ts';
 import { checkSemantics } from './semantic-check.ts';
@@ -18,7 +19,7 @@ export const SCENARIO_FORMAT = 1;
 /** Loads scenario text: parse, then everything loadScenarioValue does. */
 export function loadScenario(text: string, file = ''): LoadResult {
   const parsed = parseJson(text);
-  return parsed.ok ? loadScenarioValue(parsed.value, file) : fail(file, [parsed.issue]);
+  return parsed.ok ? loadScenarioValue(parsed.value, file) : fail(file, parsed.issues);
 }
 
 /**
@@ -34,7 +35,7 @@ export function loadScenarioValue(value: unknown, file = ''): LoadResult {
   }
   const gate = checkFormat(value as Record<string, unknown>);
   if (gate) return fail(file, [gate]);
-  const shapeIssues = checkSchema(value);
+  const shapeIssues = [...checkCharacters(value), ...checkSchema(value)];
   if (shapeIssues.length) return fail(file, shapeIssues);
   const scenario = value as Scenario;
   const { states } = scenarioParts(scenario);
@@ -94,6 +95,13 @@ function checkFormat(value: Record<string, unknown>): ScenarioIssue | undefined 
   );
 }
 
+/** Each issue with its file; one inside guarded alternatives also says which, as people count ("the 2nd"). */
 function fail(file: string, issues: readonly ScenarioIssue[]): LoadResult {
-  return { ok: false, issues: issues.map((issue) => ({ file, ...issue })) };
+  return { ok: false, issues: issues.map((issue) => ({ file, ...issue, message: placeInWords(issue) })) };
+}
+
+function placeInWords({ path, message }: ScenarioIssue): string {
+  const alternative = alternativeInWords(path);
+  if (!alternative || message.includes(' alternative of ')) return message;
+  return `In ${alternative}: ${message}`;
 }

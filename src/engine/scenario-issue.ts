@@ -4,6 +4,8 @@ export const ISSUE_CODES = [
   'syntax', // not JSON
   'tooLarge', // bigger than the engine reads
   'tooDeep', // nested deeper than the engine reads
+  'duplicateKey', // an object gives the same key twice (JSON would keep only the last)
+  'controlCharacter', // text holds an invisible control character (or one XML forbids)
   'notAnObject', // JSON, but not an object
   'formatVersion', // meta.format missing or not one this engine reads
   'schema', // shape: wrong type, missing or unknown key, bad value
@@ -48,6 +50,30 @@ export function scenarioIssue(code: IssueCode, path: string, message: string): S
 /** A JSON Pointer (RFC 6901) from path segments. */
 export function pointer(...segments: readonly (string | number)[]): string {
   return segments.map((s) => `/${String(s).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+/** A count as people say it: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st, 111th. */
+export function ordinal(n: number): string {
+  const lastTwo = n % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/**
+ * The guarded alternative a JSON Pointer lies in, as people count: `/states/x/on/TOGETHER/1/meta`
+ * → "the 2nd alternative of TOGETHER" (delays: "of the timed choice after 20000 ms"). Undefined if none.
+ */
+export function alternativeInWords(path: string): string | undefined {
+  const matches = [...path.matchAll(/\/(?:(on|after)\/([^/]+)|(always))\/(\d+)(?=\/|$)/g)];
+  const last = matches.at(-1);
+  if (!last) return undefined;
+  const [, group, key, always, index] = last;
+  const of = always
+    ? 'always'
+    : group === 'after'
+      ? `the timed choice after ${key} ms`
+      : key.replaceAll('~1', '/').replaceAll('~0', '~');
+  return `the ${ordinal(Number(index) + 1)} alternative of ${of}`;
 }
 
 /** How a value reads in a message: its JSON, shortened. */

@@ -137,6 +137,8 @@ export interface ScenarioState {
   readonly id?: string;
   /** A note for authors. */
   readonly description?: string;
+  /** XState tags, as Stately's editor writes them: kept, with no effect on play. */
+  readonly tags?: string | readonly string[];
   /** The child state entered first (compound states). */
   readonly initial?: string;
   /** Child states (compound states). */
@@ -185,6 +187,10 @@ export interface Scenario {
   readonly id: string;
   /** A note for authors. */
   readonly description?: string;
+  /** The machine's own version (XState's `version`): kept, with no effect on play. */
+  readonly version?: string;
+  /** XState tags on the whole machine: kept, with no effect on play. */
+  readonly tags?: string | readonly string[];
   /** The first state. */
   readonly initial: string;
   /** The story's variables and their starting values. */

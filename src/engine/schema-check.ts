@@ -1,15 +1,24 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
+import { didYouMean } from './did-you-mean.ts';
 import { describeValue, jsonType, pointer, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
 
-/** XState features a scenario may not use, and why: named so an author meets a reason, not "unknown key". */
+/**
+ * XState keys that change behaviour, refused by name with the reason, so an author meets a reason and
+ * not "unknown key". XState's behaviour-free keys (`description`, `tags`, `version`) are in the
+ * schema: accepted and kept, so a config from Stately's editor loads.
+ */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
   invoke: 'invoked actors run code, and scenario files hold none',
   parallel: 'parallel states are not supported: a learner is in one scene at a time',
   history: 'history states are not supported: say where the story goes',
-  tags: 'tags are not part of the scenario format',
   output: 'output is not part of the scenario format',
   spawn: 'spawned actors run code, and scenario files hold none',
+  onDone:
+    'onDone is not supported: lead out of a group of scenes with a choice or an "always" route, so the story says where it goes',
+  reenter: "reenter changes when entry and exit actions run again; scenarios keep XState's default",
+  route: 'route transitions are not part of the scenario format: use a choice or an "always" route',
+  options: 'machine options configure the runtime, which the engine sets',
 };
 
 /** The enums that hold the engine's closed vocabulary, so an unknown name is reported as such. */
@@ -132,27 +141,4 @@ function toIssue(error: ErrorObject): ScenarioIssue[] {
 
 function typeName(type: string): string {
   return { object: 'an object', array: 'an array', integer: 'an integer', number: 'a number' }[type] ?? `a ${type}`;
-}
-
-/** A hint for a likely typo: the known key at the smallest edit distance, if it is close. */
-function didYouMean(key: string, known: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best ? ` Did you mean "${best}"?` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length];
 }

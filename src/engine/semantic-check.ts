@@ -1,10 +1,14 @@
+import { didYouMean } from './did-you-mean.ts';
 import type { ActionRef, Actions, GuardRef, Scenario } from './scenario.types.ts';
-import { pointer, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
+import { alternativeInWords, pointer, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
 import { hasWayOut, stateChoices, stateRoutes, type WalkedState } from './scenario-walk.ts';
 import { indexStates, type StateIndex } from './state-targets.ts';
 import { findTactic, TACTICS } from './tactics.ts';
 import { declaredLanguages, textFields } from './text.ts';
 import { requiredVariableType, variableType } from './vocabulary.ts';
+
+/** Up to this many states are listed in a message about a target; more would drown it. */
+const MAX_LISTED = 12;
 
 /**
  * The rules a schema cannot express: names that must refer to something, text in every declared
@@ -156,7 +160,7 @@ function unknownInitial(initial: string, children: readonly string[], path: stri
   return scenarioIssue(
     'unknownTarget',
     path,
-    `"${initial}" is not a state here; the states are ${children.join(', ')}.`,
+    `"${initial}" is not a state here.${didYouMean(initial, children)} The states are ${children.join(', ')}.`,
   );
 }
 
@@ -167,11 +171,15 @@ function checkTarget(
   at: readonly string[],
 ): ScenarioIssue[] {
   if (target === undefined || index.resolve(from, target)) return [];
+  const close = [...new Set(index.suggest(from, target))].slice(0, 3);
+  const hint = close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
+  const siblings = index.siblingsOf(from);
+  const listed = siblings.length <= MAX_LISTED ? ` The states here are ${siblings.join(', ')}.` : '';
   return [
     scenarioIssue(
       'unknownTarget',
       pointer(...at, 'target'),
-      `"${target}" names no state: use a sibling's key, ".child", or "#id".`,
+      `"${target}" names no state.${hint}${listed} A target is a sibling's key, ".child", or "#id".`,
     ),
   ];
 }
@@ -215,16 +223,22 @@ function checkShadowedAlternatives({ state, at }: WalkedState): ScenarioIssue[] 
   if (Array.isArray(state.always)) groups.push({ list: state.always, at: [...at, 'always'] });
   return groups.flatMap(({ list, at: groupAt }) => {
     const open = list.findIndex((alternative) => !alternative.guard);
-    return open >= 0 && open < list.length - 1
-      ? [
-          scenarioIssue(
-            'unreachable',
-            pointer(...groupAt, open + 1),
-            `Never taken: alternative ${open} before it has no guard, so it always wins.`,
-          ),
-        ]
-      : [];
+    if (open < 0 || open >= list.length - 1) return [];
+    const path = pointer(...groupAt, open + 1);
+    const never = alternativeInWords(path) ?? '';
+    const first = alternativeInWords(pointer(...groupAt, open)) ?? '';
+    return [
+      scenarioIssue(
+        'unreachable',
+        path,
+        `${capitalise(never)} is never taken: ${first} before it has no guard, so it always wins. Give it a guard, or move it last.`,
+      ),
+    ];
   });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Eventless routes that lead back round without a choice would loop for ever; they are refused outright. */

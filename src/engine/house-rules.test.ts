@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { editable, fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../test-util/fakes.ts';
+import { checkHouseRules, checkLibraryRules, HOUSE_RULES } from './house-rules.ts';
+import { loadScenarioValue } from './load-scenario.ts';
+import type { LoadedScenario } from './load-scenario.types.ts';
+
+function loaded(scenario: unknown): LoadedScenario {
+  const result = loadScenarioValue(scenario);
+  if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  return result;
+}
+
+const ask = { discussion: ['What would you do?'] };
+const scene = (on: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  fakeScene({ meta: { narrative: ['x'], stage: 'act', ...ask }, on: on as never, ...extra });
+
+/** A small scenario that keeps every house rule: 4 decisions, three endings, a timer, a guard, harm, a check-in. */
+function library() {
+  return editable(
+    fakeScenario({
+      states: {
+        start: scene(
+          {
+            SPEAK: fakeChoice({
+              target: 'two',
+              meta: { tactics: { speakUp: 2 } },
+              actions: [{ type: 'add', params: { var: 'trust', by: 1 } }],
+            }),
+          },
+          { after: { '20000': fakeChoice({ target: 'two', meta: { timeout: true } }) } },
+        ),
+        two: scene({ STEP: fakeChoice({ target: 'three', meta: { tactics: { stepForward: 1 } } }) }),
+        three: scene({
+          JOIN: fakeChoice({ target: 'poor', meta: { harm: 2 } }),
+          ON: [
+            fakeChoice({ target: 'four', guard: { type: 'atLeast', params: { var: 'trust', value: 1 } } }),
+            fakeChoice({ target: 'mixed' }),
+          ],
+        }),
+        four: scene({ CHECK_IN: fakeChoice({ target: 'good', meta: { tactics: { delay: 2 } } }) }),
+        good: fakeEnding('good'),
+        mixed: fakeEnding('mixed'),
+        poor: fakeEnding('poor'),
+      },
+    }),
+  );
+}
+
+describe('the house rules', () => {
+  it('pass a scenario that keeps them', () => {
+    expect(checkHouseRules(loaded(library()))).toEqual([]);
+  });
+
+  it('name every rule a bare scenario breaks, in order', () => {
+    const rules = checkHouseRules(loaded(fakeScenario())).map((issue) => issue.rule);
+    expect(rules).toEqual(Object.keys(HOUSE_RULES));
+  });
+
+  it('point at a discussion prompt that is not a question', () => {
+    const s = library();
+    s.states.two.meta.discussion = ['Why did it work?', 'Talk about it.'];
+    expect(checkHouseRules(loaded(s))).toEqual([
+      {
+        rule: 'discussion',
+        path: '/states/two/meta/discussion/1',
+        message: 'A discussion prompt asks the room a question: end it with "?".',
+      },
+    ]);
+  });
+});
+
+describe('the library rules', () => {
+  it('say what a library of one lacks', () => {
+    expect(checkLibraryRules([fakeScenario()]).map((issue) => issue.message)).toEqual([
+      '1 workplace scenarios; the library has at least 4.',
+      '0 transit scenarios; the library has at least 3.',
+      '0 social scenarios; the library has at least 2.',
+      '0 campus scenarios; the library has at least 2.',
+      '0 online scenarios; the library has at least 1.',
+      '0 scenarios in both English and Spanish; the library has at least 2.',
+      '1 scenarios; the library holds at least 12.',
+      'No scenario practises stepForward, speakUp, bringOthers.',
+    ]);
+  });
+});

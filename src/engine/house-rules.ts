@@ -1,0 +1,167 @@
+import type { LoadedScenario } from './load-scenario.types.ts';
+import type { Scenario, ScenarioState } from './scenario.types.ts';
+import { pointer } from './scenario-issue.ts';
+import { practisedTactics, stateChoices, walkStates } from './scenario-walk.ts';
+import { findTactic } from './tactics.ts';
+import { declaredLanguages } from './text.ts';
+
+/**
+ * The library's house rules: what every scenario shipped in `scenarios/` must offer a learner and a
+ * facilitator, beyond the format. `npm run scenarios:check` applies them to files in `scenarios/`
+ * and the content tests assert them, from this one module, so the checker's `ok` means what the
+ * tests mean. A scenario kept elsewhere (a trainer's own) needs only the format.
+ */
+export const HOUSE_RULES = {
+  longestPath: 'has at least 4 decisions on its longest path',
+  endingKinds: 'can end well, mixed and badly',
+  timedChoice: 'has a timed choice',
+  guardedBranch: 'has a branch guarded on a variable',
+  coreTactics: 'practises at least two of the three core tactics',
+  harmfulChoice: 'offers a tempting choice that does harm',
+  checkingIn: 'rewards checking in afterwards (the delay tactic)',
+  discussion: 'gives every decision scene a discussion prompt, a question in every language it declares',
+} as const;
+
+export type HouseRule = keyof typeof HOUSE_RULES;
+
+/** A house rule a scenario breaks: which, where (JSON Pointer), and what to add. */
+export interface HouseRuleIssue {
+  readonly rule: HouseRule;
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Every house rule a checked scenario breaks, in the order of HOUSE_RULES. */
+export function checkHouseRules({ scenario, analysis }: LoadedScenario): HouseRuleIssue[] {
+  const issues: HouseRuleIssue[] = [];
+  const broken = (rule: HouseRule, path: string, message: string) => issues.push({ rule, path, message });
+  const states = [...walkStates(scenario)];
+  const transitions = states.flatMap(({ state }) =>
+    [...Object.values(state.on ?? {}), ...Object.values(state.after ?? {}), state.always ?? []].flat(),
+  );
+
+  if (!(analysis.longestPath >= 4)) {
+    broken(
+      'longestPath',
+      '/states',
+      `The longest path has ${analysis.longestPath} decisions; library scenarios have at least 4.`,
+    );
+  }
+  const kinds = new Map(states.map(({ keys, state }) => [keys.join('.'), state.meta?.ending?.kind]));
+  const reached = new Set(analysis.endings.map((key) => kinds.get(key)));
+  const missing = (['good', 'mixed', 'poor'] as const).filter((kind) => !reached.has(kind));
+  if (missing.length) {
+    broken(
+      'endingKinds',
+      '/states',
+      `No reachable ending of kind ${missing.map((k) => `"${k}"`).join(', ')}; library scenarios can end well, mixed and badly.`,
+    );
+  }
+  if (!states.some(({ state }) => state.after)) {
+    broken(
+      'timedChoice',
+      '/states',
+      'No timed choice: add an "after" choice to a scene, for when the learner hesitates.',
+    );
+  }
+  if (!transitions.some((t) => t.guard)) {
+    broken(
+      'guardedBranch',
+      '/states',
+      'No choice or route is guarded on a variable: let an earlier choice change what happens later.',
+    );
+  }
+  const practised = practisedTactics(scenario);
+  const core = practised.filter((t) => findTactic(t)?.core);
+  if (core.length < 2) {
+    broken(
+      'coreTactics',
+      '/states',
+      `Practises ${core.length} of the three core tactics (stepForward, speakUp, bringOthers); library scenarios practise at least two.`,
+    );
+  }
+  const choices = states.flatMap(({ state, at }) => [...stateChoices(state, at)].map(({ choice }) => choice));
+  if (!choices.some((choice) => (choice.meta.harm ?? 0) > 0)) {
+    broken(
+      'harmfulChoice',
+      '/states',
+      'No choice does harm: offer a tempting response that makes things worse, with "harm" points.',
+    );
+  }
+  if (!practised.includes('delay')) {
+    broken(
+      'checkingIn',
+      '/states',
+      'No choice practises "delay": reward checking in with the person targeted afterwards.',
+    );
+  }
+  issues.push(...checkDiscussion(scenario, states));
+  return issues;
+}
+
+function checkDiscussion(
+  scenario: Scenario,
+  states: readonly { keys: readonly string[]; state: ScenarioState; at: readonly string[] }[],
+): HouseRuleIssue[] {
+  const languages = declaredLanguages(scenario);
+  const issues: HouseRuleIssue[] = [];
+  for (const { state, at } of states) {
+    const isDecision = !state.states && state.type !== 'final' && (state.on || state.after);
+    if (!isDecision) continue;
+    const prompts = state.meta?.discussion ?? [];
+    if (prompts.length === 0) {
+      issues.push({
+        rule: 'discussion',
+        path: pointer(...at, 'meta'),
+        message: 'A decision scene without a discussion prompt: add meta.discussion with a question for the room.',
+      });
+    }
+    prompts.forEach((prompt, i) => {
+      for (const language of languages) {
+        const text = typeof prompt === 'string' ? prompt : prompt[language];
+        if (text !== undefined && !text.trimEnd().endsWith('?')) {
+          const path = pointer(...at, 'meta', 'discussion', i, ...(typeof prompt === 'string' ? [] : [language]));
+          issues.push({
+            rule: 'discussion',
+            path,
+            message: 'A discussion prompt asks the room a question: end it with "?".',
+          });
+        }
+      }
+    });
+  }
+  return issues;
+}
+
+/** What the library as a whole covers, beyond each scenario. */
+export const LIBRARY_RULES = {
+  settings: 'covers every setting: 4 workplace, 3 public transport, 2 social, 2 campus, 1 online, at least',
+  bilingual: 'offers at least two scenarios in Spanish as well as English',
+  allCoreTactics: 'uses all three core tactics across the library',
+  size: 'holds at least 12 scenarios',
+} as const;
+
+export type LibraryRule = keyof typeof LIBRARY_RULES;
+
+/** The library rules a set of scenarios breaks, each with what is missing. */
+export function checkLibraryRules(scenarios: readonly Scenario[]): { rule: LibraryRule; message: string }[] {
+  const issues: { rule: LibraryRule; message: string }[] = [];
+  const wanted = { workplace: 4, transit: 3, social: 2, campus: 2, online: 1 } as const;
+  for (const [setting, least] of Object.entries(wanted)) {
+    const n = scenarios.filter((s) => s.meta.setting === setting).length;
+    if (n < least)
+      issues.push({ rule: 'settings', message: `${n} ${setting} scenarios; the library has at least ${least}.` });
+  }
+  const bilingual = scenarios.filter((s) => ['en', 'es'].every((l) => declaredLanguages(s).includes(l))).length;
+  if (bilingual < 2)
+    issues.push({
+      rule: 'bilingual',
+      message: `${bilingual} scenarios in both English and Spanish; the library has at least 2.`,
+    });
+  if (scenarios.length < 12)
+    issues.push({ rule: 'size', message: `${scenarios.length} scenarios; the library holds at least 12.` });
+  const used = new Set(scenarios.flatMap((s) => practisedTactics(s)));
+  const unused = ['stepForward', 'speakUp', 'bringOthers'].filter((t) => !used.has(t));
+  if (unused.length) issues.push({ rule: 'allCoreTactics', message: `No scenario practises ${unused.join(', ')}.` });
+  return issues;
+}
