@@ -49,8 +49,9 @@ function ModuleRun({
   const progress = useRef<ModuleProgress>(decodeProgress(connection.resume) ?? FRESH_PROGRESS);
   const [at, setAt] = useState(progress.current.at);
   const count = config.scenarios.length;
+  const pass = connection.passMark ?? config.pass;
   const status = (scores: readonly (number | null)[]) => ({
-    ...moduleResult(scores, count, config.pass),
+    ...moduleResult(scores, count, pass),
     progress: scores.length / count,
   });
   // Stable, so the player's save effect runs on its own changes only.
@@ -60,7 +61,7 @@ function ModuleRun({
       progress.current = next;
       connection.save(encodeProgress(next), `${next.at}:${next.picks.length}`, status(next.scores));
     },
-    [connection, count, config.pass],
+    [connection, count, pass],
   );
   const goOn = () => {
     const next = { ...progress.current, at: progress.current.at + 1, phase: 'note' as const, picks: [] };
@@ -68,7 +69,7 @@ function ModuleRun({
     if (next.at >= count) connection.finish({ ...status(next.scores), completed: true });
     setAt(next.at);
   };
-  const result = moduleResult(progress.current.scores, count, config.pass);
+  const result = moduleResult(progress.current.scores, count, pass);
   return (
     <div className="module">
       {connection.standard === 'none' && (
@@ -87,7 +88,7 @@ function ModuleRun({
               ? t('module.doneSkipped')
               : t(result.passed ? 'module.donePassed' : 'module.doneFailed', {
                   score: result.score,
-                  pass: config.pass,
+                  pass,
                 })}
           </p>
         </section>

@@ -31,6 +31,8 @@ export interface LmsConnection {
   readonly standard: LmsStandard | 'none';
   /** The progress saved at the end of the last attempt, if the learner is resuming. */
   readonly resume: string | undefined;
+  /** The pass mark (0–100) the LMS set at launch, when it has its own (cmi5's masteryScore): it decides, and the learner reads it. */
+  readonly passMark?: number;
   /** A choice, as an interaction (SCORM) or a statement (cmi5). */
   recordChoice(choice: ChoiceReport): Promise<void>;
   /** Saves progress and status, and commits: called at every decision. */
