@@ -17,6 +17,9 @@ export function moduleBuildConfig(options: { scenarios: readonly string[]; outDi
   return {
     configFile: false,
     logLevel: 'warn',
+    mode: 'production',
+    // React's production build (the packager also runs the build with NODE_ENV=production).
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     base: './',
     plugins: [react(), scenarioLibrary(SCENARIOS_DIR, options.scenarios)],
     build: {

@@ -115,7 +115,16 @@ function messages(key: string): Messages {
 /** Builds the module's player (module entry, just its scenarios, one classic script) into a temporary folder. */
 export async function buildModulePlayer(scenarios: readonly string[]): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'upstander-module-'));
-  await build(moduleBuildConfig({ scenarios, outDir }));
+  // A production build whatever the shell's NODE_ENV (Vite and the React plugin read it, not the mode):
+  // under NODE_ENV=test or development the JSX transform and React's build would not match.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build(moduleBuildConfig({ scenarios, outDir }));
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return outDir;
 }
 
