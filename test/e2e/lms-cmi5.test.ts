@@ -60,6 +60,7 @@ function plan(path: Path) {
     if (steps.some((s) => s.meta.timeout)) throw new Error(`${id}: the ${path} path waits for a timer`);
     return {
       labels: steps.map((s) => label(s.meta.label)),
+      events: steps.map((s) => s.event),
       percent: scenarioPercent(totalOf(machine, steps), best.score.total, analysis.worst.score.total),
     };
   });
@@ -135,6 +136,10 @@ describe('the cmi5 package, launched by a cmi5 LMS that enforces the AU rules', 
       passed ? 'passed' : 'failed',
       'terminated',
     ]);
+    // Each choice as an "answered" interaction, in order, with the event taken.
+    const answered = lms.statements().filter((s) => verb(s) === 'answered');
+    expect(answered.map((s) => s.result.response)).toEqual(plan('first').flatMap((p) => p.events));
+    expect(answered.every((s) => s.object.definition.interactionType === 'choice')).toBe(true);
     const judged = lms.statements().at(-2);
     expect(judged?.result.score).toEqual({ scaled: score / 100, raw: score, min: 0, max: 100 });
     expect(await page.getByText(`Your score: ${score}%. The pass mark is ${PASS}%`).count()).toBe(1);

@@ -197,7 +197,14 @@ async function serveOctetStream(dir: string, headers: Record<string, string> = {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
-  return { port: address.port, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    port: address.port,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 /** The content note, then a choice, then its feedback: the player runs. */
