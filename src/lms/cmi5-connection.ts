@@ -40,11 +40,26 @@ export function readCmi5Launch(search: string): Cmi5Launch | undefined {
   }
 }
 
-/** The cmi5 verbs that count, as sent in this registration (over every session): kept in our State document. */
+/** The cmi5 verbs that count, as sent in this registration (over every session), and the score: kept in our State document. */
 interface Sent {
   completed: boolean;
   passed: boolean;
   failed: boolean;
+  score?: number;
+}
+
+/**
+ * What this connection offers beyond the LmsConnection it is used as: the launch mode, whether this
+ * session counts, the result the registration already holds (passed, or completed with every
+ * scenario skipped; a failed one is not held, so the learner may retry), `complete` as soon as the
+ * result is final, and a listener told when statements stop (or start again) getting through.
+ */
+export interface Cmi5Extras {
+  readonly mode: 'normal' | 'review' | 'browse';
+  readonly counts: boolean;
+  readonly held: { completed: boolean; score: number | undefined; passed: boolean | undefined } | undefined;
+  complete(status: Pick<ModuleStatus, 'completed' | 'score'>): Promise<void>;
+  onTrouble(listener: (failing: boolean) => void): () => void;
 }
 
 class RefusedError extends Error {
@@ -72,7 +87,7 @@ export async function connectCmi5(
   passMark: number,
   log: (m: string) => void = console.warn,
   win: Pick<Window, 'location' | 'setTimeout'> = window,
-): Promise<LmsConnection | undefined> {
+): Promise<(LmsConnection & Cmi5Extras) | undefined> {
   if (!launch) return undefined;
   const lms: Cmi5Launch = launch;
   let token = '';
@@ -136,6 +151,14 @@ export async function connectCmi5(
   const retry = sent.failed && !sent.passed;
   const resume = !retry && typeof saved?.progress === 'string' ? saved.progress : undefined;
 
+  const troubleListeners = new Set<(failing: boolean) => void>();
+  let failing = false;
+  const trouble = (now: boolean) => {
+    if (now === failing) return;
+    failing = now;
+    for (const listener of troubleListeners) listener(now);
+  };
+
   // Statements go out one request at a time, in the order they were made.
   const pending: Cmi5Statement[] = [];
   let sending: Promise<void> | undefined;
@@ -144,10 +167,12 @@ export async function connectCmi5(
     for (let attempt = 0; ; attempt++) {
       try {
         await xapi('POST', `${lms.endpoint}statements`, batch.length === 1 ? batch[0] : batch);
+        trouble(false);
         return;
       } catch (error) {
         if (error instanceof RefusedError || attempt >= RETRY_MS.length) {
           log(`Statements were not recorded (${batch.map((s) => s.verb.display['en-US']).join(', ')}): ${error}`);
+          trouble(true);
           return;
         }
         await new Promise((resolve) => win.setTimeout(resolve, RETRY_MS[attempt]));
@@ -164,7 +189,7 @@ export async function connectCmi5(
     return sending;
   };
 
-  const verdict = (status: ModuleStatus) => {
+  const verdict = (status: Pick<ModuleStatus, 'completed' | 'score'>) => {
     if (!judging || !status.completed) return [];
     const out: Cmi5Statement[] = [];
     if (!sent.completed) {
@@ -174,12 +199,13 @@ export async function connectCmi5(
     if (status.score !== undefined && !sent.passed) {
       const passed = status.score >= pass;
       sent[passed ? 'passed' : 'failed'] = true;
+      sent.score = status.score;
       out.push(make.judged(passed, status.score));
     }
     return out;
   };
   let judged = false;
-  const judge = (status: ModuleStatus) => {
+  const judge = (status: Pick<ModuleStatus, 'completed' | 'score'>) => {
     if (judged || !status.completed) return Promise.resolve();
     judged = true;
     const statements = verdict(status);
@@ -190,26 +216,41 @@ export async function connectCmi5(
     ]).then(() => undefined);
   };
 
+  const held: Cmi5Extras['held'] = sent.passed
+    ? { completed: sent.completed, score: sent.score, passed: true }
+    : sent.completed && !sent.failed
+      ? { completed: true, score: undefined, passed: undefined }
+      : undefined;
+  const mode = (['review', 'browse'] as const).find((m) => m === launchData.launchMode?.toLowerCase()) ?? 'normal';
+
   await send(make.initialized());
 
-  return {
+  const connection: LmsConnection & Cmi5Extras = {
     standard: 'cmi5',
     resume,
     passMark: pass,
+    held,
+    mode,
+    counts: mode === 'normal',
     recordChoice(choice: ChoiceReport) {
       if (!open) return Promise.resolve();
       return send(make.answered(choice));
     },
-    async save(progress: string, _location: string, status: ModuleStatus) {
+    /** Saves the resume state; a status (rather than a share done) that says the module is complete also records the result. */
+    async save(progress: string, _location: string, status: ModuleStatus | number) {
       if (!open) return;
       await Promise.all([
         xapi('PUT', stateUrl(PROGRESS_STATE), { progress }).catch((e) => log(`Progress was not saved: ${String(e)}`)),
-        judge(status),
+        typeof status === 'number' ? undefined : judge(status),
       ]);
     },
-    async finish(status: ModuleStatus) {
+    async complete(status) {
+      if (open) await judge(status);
+    },
+    /** The learner exits: the result, if one is given and not yet sent, then terminated, then returnURL. */
+    async finish(status?: ModuleStatus) {
       if (!open) return;
-      await judge(status);
+      if (status) await judge(status);
       open = false;
       await send(make.terminated());
       if (launchData.returnURL) win.location.assign(launchData.returnURL);
@@ -221,5 +262,10 @@ export async function connectCmi5(
       const rest = pending.splice(0, pending.length);
       void post([...rest, make.terminated()]);
     },
+    onTrouble(listener) {
+      troubleListeners.add(listener);
+      return () => troubleListeners.delete(listener);
+    },
   };
+  return connection;
 }

@@ -9,6 +9,17 @@ import type { LmsStandard } from './module-config.ts';
 /** cmi5's moveOn vocabulary (cmi5 §13.1.4): what the LMS needs to hear before the AU counts as done. */
 export type Cmi5MoveOn = 'Completed' | 'Passed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable';
 
+/**
+ * The AU's moveOn for what a skip counts as (the export's skip rule), so that the course structure
+ * promises only what the AU can send: with `completion` (the default) a learner who skips everything
+ * is completed with no score, so no passed can ever come and moveOn is `Completed`; with `incomplete`
+ * or `failed`, a completed module always has a score, so passed or failed is always sent with it and
+ * moveOn is `CompletedAndPassed`.
+ */
+export function cmi5MoveOn(skip: 'completion' | 'incomplete' | 'failed' = 'completion'): Cmi5MoveOn {
+  return skip === 'completion' ? 'Completed' : 'CompletedAndPassed';
+}
+
 export interface ManifestInput {
   /** The module's identifier: an XML NCName (letters, digits, `_`, `-`, `.`, not starting with a digit). */
   readonly identifier: string;

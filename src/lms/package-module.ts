@@ -8,7 +8,7 @@ import { MODULE_BUILD, moduleBuildConfig } from '../build/module-build.ts';
 import { loadScenarioFile, SCENARIOS_DIR } from '../cli/scenario-files.ts';
 import { localize } from '../engine/text.ts';
 import { checkManifest, shippedSchemas } from './check-manifest.ts';
-import { type Cmi5MoveOn, type ManifestInput, manifestFor, xmlText } from './manifests.ts';
+import { cmi5MoveOn, type ManifestInput, manifestFor, xmlText } from './manifests.ts';
 import { LMS_STANDARDS, type LmsStandard, type ModuleConfig } from './module-config.ts';
 import { type Messages, playerHtml } from './player-html.ts';
 
@@ -98,11 +98,6 @@ function writableFolder(path: string): boolean {
   }
 }
 
-/** The module's moveOn (cmi5): a skip counts as completion, so completion is what every learner can reach. */
-export function moduleMoveOn(): Cmi5MoveOn {
-  return 'Completed';
-}
-
 const LOCALES = join(dirname(fileURLToPath(import.meta.url)), '../app/locales');
 
 /** A `package.*` interface string in every language, read from the locale files at build time (the page shows it without scripts). */
@@ -160,7 +155,8 @@ export function packageModule(playerDir: string, request: ExportRequest): { file
     title: request.title,
     description: request.description,
     pass: request.pass,
-    moveOn: moduleMoveOn(),
+    // A skip counts as completion (the default skip rule): see cmi5MoveOn.
+    moveOn: cmi5MoveOn(),
     files: Object.keys(entries)
       .filter((name) => !name.endsWith('.xsd'))
       .sort(),
