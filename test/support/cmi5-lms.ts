@@ -74,12 +74,23 @@ export async function startCmi5Lms(
       req.on('data', (c) => (text += c));
       req.on('end', () => resolve(text));
     });
+    // The LRS is on another origin than the content (localhost, the content on 127.0.0.1), as LMSs
+    // often have it: every request with a token goes through a CORS preflight first.
+    const cors = {
+      'access-control-allow-origin': String(req.headers.origin ?? '*'),
+      'access-control-allow-headers': 'Authorization, Content-Type, X-Experience-API-Version',
+      'access-control-allow-methods': 'GET, PUT, POST, DELETE',
+    };
     const answer = (status: number, content: string | Buffer = '', type = 'application/json') => {
       if (!url.pathname.startsWith('/pkg/'))
         requests.push({ call: `${req.method} ${url.pathname}`, status, body: String(content) });
-      res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff' });
+      res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', ...cors });
       res.end(content);
     };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors);
+      return res.end();
+    }
     const refuse = (status: number, message: string) => answer(status, JSON.stringify({ error: message }));
     const session = sessions.at(-1);
 
@@ -284,9 +295,10 @@ export async function startCmi5Lms(
           : { masteryScore: opts.masteryScore ?? course.masteryScore }),
         ...(opts.returnURL ? { returnURL: opts.returnURL } : {}),
       };
+      const lrs = base.replace('127.0.0.1', 'localhost');
       return `${base}/pkg/index.html?${new URLSearchParams({
-        endpoint: `${base}/xapi/`,
-        fetch: `${base}/fetch`,
+        endpoint: `${lrs}/xapi/`,
+        fetch: `${lrs}/fetch`,
         actor: JSON.stringify(LEARNER),
         registration,
         activityId,
