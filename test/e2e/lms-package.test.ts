@@ -51,7 +51,7 @@ describe('npm run export: what HR needs in the catalogue', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain("Unknown option '--colour'");
     expect(unknown.stderr).toContain('Usage: npm run export');
-  });
+  }, 120_000);
 
   it('refuses an --id the manifests cannot carry and a title with no text, naming them, and writes nothing', () => {
     const target = join(out, 'never.zip');
@@ -67,7 +67,7 @@ describe('npm run export: what HR needs in the catalogue', () => {
     expect(refused.stderr).toContain('--id must start with a letter or _');
     expect(refused.stderr).toContain('--title must have some text');
     expect(existsSync(target)).toBe(false);
-  });
+  }, 120_000);
 
   it.each(FORMATS)(
     '%s: the title is stripped of what XML forbids, the id and description kept, and the manifest validates',
@@ -221,7 +221,7 @@ describe('the package outside an LMS (Chromium)', () => {
   const servers: { close: () => Promise<void> }[] = [];
   afterAll(async () => {
     for (const s of servers) await s.close();
-  });
+  }, 90_000);
 
   it('opened from file:// after unzipping, plays a choice; no library, session or dead links', async () => {
     const { dir } = unzipTo(zip('scorm12'));
@@ -234,7 +234,7 @@ describe('the package outside an LMS (Chromium)', () => {
     expect(await axeViolations(page)).toEqual([]);
     await playAChoice(page);
     expect(errors).toEqual([]);
-  });
+  }, 90_000);
 
   it('served with .js and everything else as application/octet-stream (nosniff), plays a choice', async () => {
     const { dir } = unzipTo(zip('scorm2004'));
@@ -243,7 +243,7 @@ describe('the package outside an LMS (Chromium)', () => {
     const page = await newPage(browser());
     await page.goto(`http://127.0.0.1:${server.port}/index.html`);
     await playAChoice(page);
-  });
+  }, 90_000);
 
   it('with scripts off or blocked (a strict CSP), a visible message says so instead of a blank page', async () => {
     const { dir } = unzipTo(zip('cmi5'));
@@ -260,7 +260,7 @@ describe('the package outside an LMS (Chromium)', () => {
     await blocked.goto(`http://127.0.0.1:${server.port}/index.html`);
     await blocked.getByText('This module could not start in this browser').waitFor({ state: 'visible' });
     expect(await axeViolations(blocked)).toEqual([]);
-  });
+  }, 90_000);
 
   it("skipping a scenario in a module offers the module's way on, not a dead link back to a library", async () => {
     const { dir } = unzipTo(zip('scorm12'));
@@ -269,7 +269,7 @@ describe('the package outside an LMS (Chromium)', () => {
     await page.getByRole('button', { name: 'Skip this one' }).click();
     await page.getByRole('button', { name: 'Next scenario' }).waitFor();
     expect(await page.getByRole('link', { name: 'Back to the scenarios' }).count()).toBe(0);
-  });
+  }, 90_000);
 });
 
 describe('Quick exit inside an LMS frame (Chromium)', () => {
@@ -296,7 +296,7 @@ describe('Quick exit inside an LMS frame (Chromium)', () => {
     await page.waitForURL(`http://127.0.0.1:${server.port}/neutral.html`);
     await page.getByRole('heading', { name: 'Weather' }).waitFor();
     await server.close();
-  });
+  }, 90_000);
 
   it('falls back to the frame when the LMS sandbox forbids leaving the whole window', async () => {
     const { page, server } = await lmsFrame('allow-scripts allow-same-origin');
@@ -305,5 +305,5 @@ describe('Quick exit inside an LMS frame (Chromium)', () => {
       .toContain(`http://127.0.0.1:${server.port}/neutral.html`);
     expect(page.url()).toBe(`http://localhost:${server.port}/lms/course.html`);
     await server.close();
-  });
+  }, 90_000);
 });
