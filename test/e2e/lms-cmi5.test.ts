@@ -19,19 +19,32 @@ import { loadRealScenario } from '../support/scenario-files.ts';
 
 const SCENARIOS = ['hand-on-the-back', 'crowded-train'];
 const PASS = 70;
-const zip = join(mkdtempSync(join(tmpdir(), 'upstander-cmi5-')), 'cmi5.zip');
+const out = mkdtempSync(join(tmpdir(), 'upstander-cmi5-'));
+const zip = join(out, 'cmi5.zip');
+const zipIncomplete = join(out, 'cmi5-skip-incomplete.zip');
 const browser = sharedChromium();
 let dir = '';
 /** What the LMS loads from cmi5.xml on import: the AU's id, moveOn and masteryScore. */
-let course: { auId: string; moveOn: MoveOn; masteryScore?: number };
+type Course = { auId: string; moveOn: MoveOn; masteryScore?: number };
+let course: Course;
+/** The same module exported with `--skip incomplete`, unzipped, and what the LMS loads from its cmi5.xml. */
+let incomplete: { dir: string; course: Course };
+
+function imported(packageDir: string): Course {
+  const xml = create(readFileSync(join(packageDir, 'cmi5.xml'), 'utf8')).end({ format: 'object' }) as any;
+  const au = xml.courseStructure.au;
+  return { auId: au['@id'], moveOn: au['@moveOn'], masteryScore: Number(au['@masteryScore']) };
+}
 
 beforeAll(() => {
-  runExport(['--format', 'cmi5', '--scenarios', SCENARIOS.join(','), '--pass', String(PASS), '--out', zip]);
+  const module = ['--format', 'cmi5', '--scenarios', SCENARIOS.join(','), '--pass', String(PASS)];
+  runExport([...module, '--out', zip]);
   dir = unzipTo(zip).dir;
-  const xml = create(readFileSync(join(dir, 'cmi5.xml'), 'utf8')).end({ format: 'object' }) as any;
-  const au = xml.courseStructure.au;
-  course = { auId: au['@id'], moveOn: au['@moveOn'], masteryScore: Number(au['@masteryScore']) };
-}, 120_000);
+  course = imported(dir);
+  runExport([...module, '--skip', 'incomplete', '--out', zipIncomplete]);
+  const incompleteDir = unzipTo(zipIncomplete).dir;
+  incomplete = { dir: incompleteDir, course: imported(incompleteDir) };
+}, 240_000);
 
 let lms: Awaited<ReturnType<typeof startCmi5Lms>> | undefined;
 afterEach(async () => {
@@ -76,6 +89,15 @@ function totalOf(machine: ReturnType<typeof loadRealScenario>['machine'], steps:
     run = next.run;
   }
   return runScore(run).total;
+}
+
+/** Plays one scenario along its plan, from its content note to its debrief. */
+async function playScenario(page: Page, scenario: ReturnType<typeof plan>[number]) {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  for (const label of scenario.labels) {
+    await page.locator('.choice', { hasText: label }).first().click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
 }
 
 /** Plays every scenario of the module along the plan, up to the last debrief (Finish not clicked). */
@@ -240,6 +262,37 @@ describe('the cmi5 package, launched by a cmi5 LMS that enforces the AU rules', 
     expect(lms.satisfied()).toBe(true);
     expect(refusals()).toEqual([]);
   }, 90_000);
+
+  it('under --skip incomplete: a skip leaves the module incomplete (nothing that counts is sent); once the learner plays the skipped scenario in the same session, completed and passed go, and moveOn (CompletedAndPassed) is met', async () => {
+    expect(incomplete.course.moveOn).toBe('CompletedAndPassed');
+    lms = await startCmi5Lms(incomplete.dir, incomplete.course);
+    const [first, second] = plan('best');
+    const page = await newPage(browser());
+    await page.goto(lms.launch());
+    await page.getByRole('button', { name: 'Skip this one' }).click();
+    await page.getByRole('button', { name: 'Next scenario' }).click();
+    await playScenario(page, second);
+    await page.getByRole('button', { name: 'Finish the module' }).click();
+    await page.getByRole('heading', { name: 'Not complete yet' }).waitFor();
+    // Every played choice is in; nothing that counts, and the session goes on.
+    expect(await until(() => lms?.verbs().length === 1 + second.labels.length)).toBe(true);
+    expect(lms.verbs().filter((v) => v !== 'answered')).toEqual(['initialized']);
+    expect(lms.satisfied()).toBe(false);
+
+    await page.getByRole('button', { name: 'Play the skipped scenarios' }).click();
+    await playScenario(page, first);
+    // The module is complete at the skipped scenario's ending: the verdict goes then, before Finish.
+    expect(await until(() => lms?.verbs().includes('passed') ?? false)).toBe(true);
+    await page.getByRole('button', { name: 'Finish the module' }).click();
+    await page.getByRole('heading', { name: 'Module complete' }).waitFor();
+    expect(await until(() => lms?.verbs().at(-1) === 'terminated')).toBe(true);
+    expect(lms.verbs().filter((v) => v !== 'answered')).toEqual(['initialized', 'completed', 'passed', 'terminated']);
+    const judged = lms.statements().find((s) => verb(s) === 'passed');
+    expect(judged?.result.score).toEqual({ scaled: 1, raw: 100, min: 0, max: 100 });
+    expect(await page.getByText('Your score: 100 out of 100. The pass mark is 70: you passed.').count()).toBe(1);
+    expect(lms.satisfied()).toBe(true);
+    expect(refusals()).toEqual([]);
+  }, 120_000);
 
   it('terminated is not lost when the window closes right after a choice while the LRS is slow', async () => {
     lms = await startCmi5Lms(dir, course);
