@@ -13,7 +13,12 @@ export const MODULE_BUILD = { script: 'player.js', style: 'player.css' } as cons
  * `.js`, which module scripts do not; the packager puts both inside index.html. `npm start`'s build
  * (app-config.ts) is untouched.
  */
-export function moduleBuildConfig(options: { scenarios: readonly string[]; outDir: string }): InlineConfig {
+export function moduleBuildConfig(options: {
+  scenarios: readonly string[];
+  outDir: string;
+  /** The folder the scenario files are read from (default: `scenarios/`). */
+  scenariosDir?: string;
+}): InlineConfig {
   return {
     configFile: false,
     logLevel: 'warn',
@@ -21,7 +26,7 @@ export function moduleBuildConfig(options: { scenarios: readonly string[]; outDi
     // React's production build (the packager also runs the build with NODE_ENV=production).
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     base: './',
-    plugins: [react(), scenarioLibrary(SCENARIOS_DIR, options.scenarios)],
+    plugins: [react(), scenarioLibrary(options.scenariosDir ?? SCENARIOS_DIR, options.scenarios)],
     build: {
       outDir: options.outDir,
       emptyOutDir: true,

@@ -119,15 +119,18 @@ function messages(key: string): Messages {
   );
 }
 
-/** Builds the module's player (module entry, just its scenarios, one classic script) into a temporary folder. */
-export async function buildModulePlayer(scenarios: readonly string[]): Promise<string> {
+/**
+ * Builds the module's player (module entry, just its scenarios, one classic script) into a temporary
+ * folder, reading the scenario files from `scenariosDir` (default: `scenarios/`).
+ */
+export async function buildModulePlayer(scenarios: readonly string[], scenariosDir = SCENARIOS_DIR): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'upstander-module-'));
   // A production build whatever the shell's NODE_ENV (Vite and the React plugin read it, not the mode):
   // under NODE_ENV=test or development the JSX transform and React's build would not match.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build(moduleBuildConfig({ scenarios, outDir }));
+    await build(moduleBuildConfig({ scenarios, outDir, scenariosDir }));
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
