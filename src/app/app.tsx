@@ -1,15 +1,12 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { Link, Route, Router, Switch } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
+import { lazy, Suspense } from 'react';
+import { Link, Route, Switch } from 'wouter';
 import type { Scenario } from '../engine/scenario.types.ts';
-import type { ModuleConfig } from '../lms/module-config.ts';
+import { AppShell } from './app-shell.tsx';
 import { BrokenScenario } from './broken-scenario.tsx';
-import { i18next, UI_LANGUAGES, type UiLanguage, useT } from './i18n.ts';
+import { useT } from './i18n.ts';
 import type { LibraryEntry } from './library-entry.ts';
 import { LibraryPage } from './library-page.tsx';
-import { QuickExit } from './quick-exit.tsx';
 import { ScenarioById, type ScenarioLoaders } from './scenario-loader.tsx';
-import { loadSettings, type Settings, SettingsContext, storeSettings, type TimerMode } from './settings.ts';
 import { SupportPage } from './support-page.tsx';
 
 // The player is loaded on demand: the library page stays small.
@@ -19,37 +16,13 @@ const SummaryPage = lazy(() => import('../player/summary-page.tsx').then((m) => 
 const HostStartPage = lazy(() => import('../session/host-start-page.tsx').then((m) => ({ default: m.HostStartPage })));
 const ConsolePage = lazy(() => import('../session/console-page.tsx').then((m) => ({ default: m.ConsolePage })));
 const ScreenPage = lazy(() => import('../session/screen-page.tsx').then((m) => ({ default: m.ScreenPage })));
-const ModulePage = lazy(() => import('./module-page.tsx').then((m) => ({ default: m.ModulePage })));
 const JoinPage = lazy(() => import('../session/join-page.tsx').then((m) => ({ default: m.JoinPage })));
 // The facilitator guide, printable: read before a session, never during play.
 const GuidePage = lazy(() => import('../guide/guide-page.tsx').then((m) => ({ default: m.GuidePage })));
 
-/**
- * The shell: header with quick exit and settings, and the routes. Routes live in the URL hash so the
- * same build works at any path, and every navigation replaces the history entry, so the app holds one
- * entry in the back-button history, which quick exit replaces.
- */
-export function App({
-  entries,
-  loaders,
-  module,
-}: {
-  entries: readonly LibraryEntry[];
-  loaders: ScenarioLoaders;
-  /** Set in a package built for an LMS: the app plays that module instead of showing the library. */
-  module?: ModuleConfig;
-}) {
-  const [settings, setSettings] = useState<Settings>(loadSettings);
+/** The app: the shell with the library's links, and every route (a packaged LMS module has its own, `module-app.tsx`). */
+export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; loaders: ScenarioLoaders }) {
   const { t } = useT();
-  const main = useRef<HTMLElement>(null);
-  const change = (next: Settings) => {
-    setSettings(next);
-    storeSettings(next);
-  };
-  useEffect(() => {
-    i18next.changeLanguage(settings.language);
-    document.documentElement.lang = settings.language;
-  }, [settings.language]);
   const withScenario = (id: string, render: (scenario: Scenario) => React.ReactNode) => {
     const entry = entries.find((e) => (e.ok ? e.summary.id === id : e.file === `scenarios/${id}.json`));
     if (!entry) return <NotFound />;
@@ -63,85 +36,44 @@ export function App({
   };
 
   return (
-    <SettingsContext.Provider value={{ settings, change }}>
-      <Router hook={useHashLocation}>
-        {/* A button, not a link: the URL hash holds the route. */}
-        <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
-          {t('app.skipToContent')}
-        </button>
-        <header className="app-header">
-          <Link href="/" replace className="brand">
-            {t('app.name')}
+    <AppShell
+      nav={
+        <>
+          <Link href="/" replace>
+            {t('app.scenarios')}
           </Link>
-          <nav aria-label={t('app.nav')}>
-            <Link href="/" replace>
-              {t('app.scenarios')}
-            </Link>
-            {!module && (
-              <Link href="/join" replace>
-                {t('app.joinSession')}
-              </Link>
-            )}
-            <Link href="/support" replace>
-              {t('app.getHelp')}
-            </Link>
-          </nav>
-          <label className="setting">
-            {t('app.language')}{' '}
-            <select
-              value={settings.language}
-              onChange={(e) => change({ ...settings, language: e.target.value as UiLanguage })}
-            >
-              {UI_LANGUAGES.map((l) => (
-                <option key={l.code} value={l.code} lang={l.code}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="setting">
-            {t('app.timers')}{' '}
-            <select
-              value={settings.timers}
-              onChange={(e) => change({ ...settings, timers: e.target.value as TimerMode })}
-            >
-              <option value="on">{t('app.timersOn')}</option>
-              <option value="slower">{t('app.timersSlower')}</option>
-              <option value="off">{t('app.timersOff')}</option>
-            </select>
-          </label>
-          <QuickExit />
-        </header>
-        <main id="main" ref={main} tabIndex={-1}>
-          <Suspense fallback={<p>{t('app.loading')}</p>}>
-            <Switch>
-              <Route path="/">
-                {module ? <ModulePage config={module} loaders={loaders} /> : <LibraryPage entries={entries} />}
-              </Route>
-              <Route path="/play/:id">
-                {({ id }) => withScenario(id, (s) => <PlayerPage key={id} scenario={s} />)}
-              </Route>
-              <Route path="/summary/:id">{({ id }) => withScenario(id, (s) => <SummaryPage scenario={s} />)}</Route>
-              <Route path="/host/:id">{({ id }) => withScenario(id, (s) => <HostStartPage scenario={s} />)}</Route>
-              <Route path="/guide/:id">{({ id }) => withScenario(id, (s) => <GuidePage scenario={s} />)}</Route>
-              <Route path="/console/:sessionId">
-                {({ sessionId }) => <ConsolePage key={sessionId} sessionId={sessionId} loaders={loaders} />}
-              </Route>
-              <Route path="/screen/:code">
-                {({ code }) => <ScreenPage key={code} code={code} loaders={loaders} />}
-              </Route>
-              <Route path="/join/:code?">{({ code }) => <JoinPage key={code} code={code} loaders={loaders} />}</Route>
-              <Route path="/support">
-                <SupportPage />
-              </Route>
-              <Route>
-                <NotFound />
-              </Route>
-            </Switch>
-          </Suspense>
-        </main>
-      </Router>
-    </SettingsContext.Provider>
+          <Link href="/join" replace>
+            {t('app.joinSession')}
+          </Link>
+          <Link href="/support" replace>
+            {t('app.getHelp')}
+          </Link>
+        </>
+      }
+    >
+      <Suspense fallback={<p>{t('app.loading')}</p>}>
+        <Switch>
+          <Route path="/">
+            <LibraryPage entries={entries} />
+          </Route>
+          <Route path="/play/:id">{({ id }) => withScenario(id, (s) => <PlayerPage key={id} scenario={s} />)}</Route>
+          <Route path="/summary/:id">{({ id }) => withScenario(id, (s) => <SummaryPage scenario={s} />)}</Route>
+          <Route path="/host/:id">{({ id }) => withScenario(id, (s) => <HostStartPage scenario={s} />)}</Route>
+          <Route path="/guide/:id">{({ id }) => withScenario(id, (s) => <GuidePage scenario={s} />)}</Route>
+          <Route path="/console/:sessionId">
+            {({ sessionId }) => <ConsolePage key={sessionId} sessionId={sessionId} loaders={loaders} />}
+          </Route>
+          <Route path="/screen/:code">{({ code }) => <ScreenPage key={code} code={code} loaders={loaders} />}</Route>
+          <Route path="/join/:code?">{({ code }) => <JoinPage key={code} code={code} loaders={loaders} />}</Route>
+          <Route path="/support">
+            <SupportPage />
+          </Route>
+          <Route>
+            <NotFound />
+          </Route>
+        </Switch>
+      </Suspense>
+    </AppShell>
   );
 }
 

@@ -2,14 +2,13 @@ import { entries, loaders } from 'virtual:scenario-library';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app.css';
-import { readModuleConfig } from '../lms/module-config.ts';
 import { App } from './app.tsx';
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App entries={entries} loaders={loaders} module={readModuleConfig(document)} />
+      <App entries={entries} loaders={loaders} />
     </StrictMode>,
   );
 }

@@ -80,6 +80,8 @@ function ModuleRun({
   useEffect(() => connection.onTrouble(setFailing), [connection]);
   const count = config.scenarios.length;
   const skip = config.skip ?? DEFAULT_SKIP_RULE;
+  // The LMS's own pass mark (cmi5's masteryScore) decides when it sets one: the learner reads what the LMS records.
+  const pass = connection.passMark ?? config.pass;
 
   // Stable, so the player's save effect runs on its own changes only.
   const store = useCallback(
@@ -100,7 +102,7 @@ function ModuleRun({
     const next = [...scores];
     next[current] = score;
     store({ ...progress.current, scores: next }, longestPath);
-    const result = moduleResult(next, count, config.pass, skip);
+    const result = moduleResult(next, count, pass, skip);
     if (result.done) connection.complete(result);
   };
   const goOn = () => {
@@ -109,7 +111,7 @@ function ModuleRun({
     setAt(next.at);
   };
   const finish = () => {
-    const now = moduleResult(progress.current.scores, count, config.pass, skip);
+    const now = moduleResult(progress.current.scores, count, pass, skip);
     // Skipped scenarios that leave the module incomplete: the learner may play them before leaving.
     if (!(now.done && !now.completed)) connection.finish();
     setEnded(true);
@@ -126,7 +128,7 @@ function ModuleRun({
     setAt(first);
     setEnded(false);
   };
-  const result = moduleResult(progress.current.scores, count, config.pass, skip);
+  const result = moduleResult(progress.current.scores, count, pass, skip);
   const last = nextScenario(progress.current, count, skip === 'incomplete') >= count;
   return (
     <div className="module">
@@ -151,11 +153,11 @@ function ModuleRun({
         </p>
       )}
       {showHeld && connection.held ? (
-        <ModuleResultView status={connection.held} pass={config.pass} held onPlayAgain={playAgain} />
+        <ModuleResultView status={connection.held} pass={pass} held onPlayAgain={playAgain} />
       ) : at >= count || ended ? (
         <ModuleResultView
           status={result}
-          pass={config.pass}
+          pass={pass}
           onReplaySkipped={result.done && !result.completed ? replaySkipped : undefined}
           onLeave={result.done && !result.completed ? () => connection.finish() : undefined}
         />

@@ -1,12 +1,35 @@
 import { parseArgs } from 'node:util';
 import { checkExportRequest, ExportError, exportModule } from '../lms/package-module.ts';
 
+const USAGE = `Usage: npm run export -- --format scorm12|scorm2004|cmi5 --scenarios id1,id2 --pass 70 --out module.zip
+                         [--skip completion|incomplete|failed] [--title "…"] [--description "…"] [--id name]
+
+Builds one zip an LMS takes as it is: the player with just these scenarios, and the manifest.
+
+  --format       scorm12, scorm2004 (4th edition) or cmi5: whichever your LMS asks for
+  --scenarios    scenario ids (file names in scenarios/), played in this order as one module
+  --pass         the pass mark, a whole number from 0 to 100
+  --out          the zip to write (its folder must exist)
+  --skip         what skipping a scenario counts as (default: completion):
+                   completion  a skip is allowed and counts as done; it is left out of the score
+                   incomplete  the module is complete only once every scenario has been played
+                   failed      a skipped scenario counts as 0 of 100 in the score that passes or fails
+  --title        the title in the LMS catalogue (default: the scenarios' titles); clipped to the
+                 standard's limit (SCORM: 200 characters), characters XML cannot carry removed
+  --description  the catalogue description (cmi5; default: the title)
+  --id           the course identifier: letters, digits, _ - . (default: from the scenario ids).
+                 Keep it the same when you re-export, so the LMS can update the course in place
+  --help         this text
+
+Problems with the request are all listed, and nothing is written; so is a manifest that does not
+validate against the official schemas.`;
+
 /**
- * `npm run export -- --format scorm12|scorm2004|cmi5 --scenarios id1,id2 --pass 70 [--skip completion|incomplete|failed] --out module.zip`:
- * one zip an LMS takes as it is. Problems with the request are listed, and nothing is written.
+ * `npm run export -- --format … --scenarios … --pass … --out …` (see USAGE): one zip an LMS takes as
+ * it is. Exits 1 with every problem named, having written nothing.
  */
 async function main() {
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
       options: {
@@ -15,15 +38,22 @@ async function main() {
         pass: { type: 'string' },
         skip: { type: 'string' },
         out: { type: 'string' },
+        title: { type: 'string' },
+        description: { type: 'string' },
+        id: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
     }));
   } catch (error) {
-    throw new ExportError(
-      `${(error as Error).message}\nUsage: npm run export -- --format scorm12|scorm2004|cmi5 --scenarios id1,id2 --pass 70 [--skip completion|incomplete|failed] --out module.zip`,
-    );
+    throw new ExportError(`${(error as Error).message}\n\n${USAGE}`);
   }
-  const request = checkExportRequest(values);
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const { help: _, ...raw } = values as Record<string, string | undefined>;
+  const request = checkExportRequest(raw);
   const { files, bytes } = await exportModule(request);
   console.log(
     `Wrote ${request.out}: ${request.format}, ${request.scenarios.length} scenario(s), pass mark ${request.pass}%, ${files} files, ${(bytes / 1024).toFixed(0)} KB.`,

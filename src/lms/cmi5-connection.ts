@@ -1,21 +1,14 @@
-import type { ChoiceReport, LmsConnection, ModuleStatus } from './lms-connection.types.ts';
-import { scorm2004Duration } from './scorm-values.ts';
+import { type Cmi5Statement, cmi5Statements, type LaunchData } from './cmi5-statements.ts';
+import type { ChoiceReport, LaunchMode, LmsConnection, ModuleStatus } from './lms-connection.types.ts';
 
 const XAPI_VERSION = '1.0.3';
-const VERBS = {
-  initialized: 'http://adlnet.gov/expapi/verbs/initialized',
-  answered: 'http://adlnet.gov/expapi/verbs/answered',
-  completed: 'http://adlnet.gov/expapi/verbs/completed',
-  passed: 'http://adlnet.gov/expapi/verbs/passed',
-  failed: 'http://adlnet.gov/expapi/verbs/failed',
-  terminated: 'http://adlnet.gov/expapi/verbs/terminated',
-} as const;
-const CATEGORY_CMI5 = { id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' };
-const CATEGORY_MOVEON = { id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' };
-const MASTERY_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
-const STATE_ID = 'upstander.progress';
+/** Our own State API documents, per registration: the module's progress, and what the registration was told. */
+const PROGRESS_STATE = 'upstander.progress';
+const SENT_STATE = 'upstander.cmi5';
+/** Network failures and 5xx answers are retried after these waits (ms); a refusal (4xx) is not. */
+const RETRY_MS = [500, 1500, 4000];
 
-/** What the LMS put in the launch URL. */
+/** What the LMS put in the launch URL (cmi5 §8.1). */
 export interface Cmi5Launch {
   readonly endpoint: string;
   readonly fetch: string;
@@ -47,170 +40,216 @@ export function readCmi5Launch(search: string): Cmi5Launch | undefined {
   }
 }
 
-interface LaunchData {
-  contextTemplate?: { extensions?: Record<string, unknown>; contextActivities?: Record<string, unknown[]> };
-  masteryScore?: number;
-  launchMode?: string;
+/** The cmi5 verbs that count, as sent in this registration (over every session), and the score: kept in our State document. */
+interface Sent {
+  completed: boolean;
+  passed: boolean;
+  failed: boolean;
+  score?: number;
+}
+
+class RefusedError extends Error {
+  override name = 'RefusedError';
 }
 
 /**
- * The module's link to a cmi5 LMS: the launch parameters, the auth token, `LMS.LaunchData`, then
- * `initialized`, one `answered` statement per choice, `completed`, `passed` or `failed` (with a scaled
- * score), and `terminated` with the duration — each with the context template's registration and
- * session id, sent in that order.
+ * The module's link to a cmi5 LMS, by the AU rules of cmi5 (Quartz):
+ * - POSTs to the `fetch` URL once for the auth token (§8.2), then reads `LMS.LaunchData` (§10) and the
+ *   learner-preferences Agent Profile document `cmi5LearnerPreferences` (§11.0) before any statement;
+ * - `initialized` first, `answered` per choice ("cmi5 allowed": the context template, no cmi5
+ *   category, §7.1.3), then at the end `completed` and `passed` or `failed`, and `terminated` last
+ *   (§9.3): no verb twice in a session, at most one of passed/failed in it, and over the registration
+ *   one `completed`, one `passed`, never `failed` after `passed` — a learner who failed may come back
+ *   in a later session, start again, and pass;
+ * - pass or fail by the LMS's `masteryScore` (0–1, §10), exposed as `passMark` so the learner reads
+ *   the same verdict; launchMode `Browse` or `Review` sends no completed/passed/failed (§10);
+ * - statements are sent in order, with `keepalive`, and when the page goes away the ones not yet sent
+ *   go at once with `terminated` in one request the browser finishes after the page is gone;
+ * - on exit, the window goes to LaunchData's `returnURL`, if any (§10).
+ * Returns undefined when the launch fails (no token, no launch data): the module then plays unrecorded.
  */
 export async function connectCmi5(
   launch: Cmi5Launch | undefined,
   passMark: number,
   log: (m: string) => void = console.warn,
+  win: Pick<Window, 'location' | 'setTimeout'> = window,
 ): Promise<LmsConnection | undefined> {
   if (!launch) return undefined;
   const lms: Cmi5Launch = launch;
-  const started = Date.now();
-  let token: string;
-  let launchData: LaunchData;
-  try {
-    const response = await fetch(launch.fetch, { method: 'POST' });
-    token = ((await response.json()) as Record<string, string>)['auth-token'];
-    if (!token) throw new Error('no auth-token');
-    launchData = (await xapi('GET', stateUrl('LMS.LaunchData'))) as LaunchData;
-  } catch (error) {
-    log(`The cmi5 launch failed: ${String(error)}`);
-    return undefined;
-  }
-  const mastery = launchData.masteryScore ?? passMark / 100;
-  const resume = await xapi('GET', stateUrl(STATE_ID)).then(
-    (doc) =>
-      typeof doc === 'object' && doc && 'progress' in doc ? String((doc as { progress: unknown }).progress) : undefined,
-    () => undefined,
-  );
+  let token = '';
 
-  function stateUrl(stateId: string) {
-    const q = new URLSearchParams({
-      stateId,
-      activityId: lms.activityId,
-      agent: JSON.stringify(lms.actor),
-      registration: lms.registration,
-    });
-    return `${lms.endpoint}activities/state?${q}`;
-  }
-
-  async function xapi(method: string, url: string, body?: unknown, keepalive = false): Promise<unknown> {
+  async function xapi(method: string, url: string, body?: unknown, keepalive = true): Promise<unknown> {
     const response = await fetch(url, {
       method,
       keepalive,
       headers: {
         Authorization: `Basic ${token}`,
         'X-Experience-API-Version': XAPI_VERSION,
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status}`);
+    if (response.status === 404 && method === 'GET') return undefined;
+    if (!response.ok) {
+      const error = `${method} ${url.split('?')[0]}: ${response.status} ${await response.text().catch(() => '')}`;
+      throw response.status < 500 ? new RefusedError(error) : new Error(error);
+    }
     const text = await response.text();
     return text ? JSON.parse(text) : undefined;
   }
+  const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
+  const agent = JSON.stringify(lms.actor);
+  const stateUrl = (stateId: string) =>
+    `${lms.endpoint}activities/state?${query({ stateId, activityId: lms.activityId, agent, registration: lms.registration })}`;
 
-  const template = launchData.contextTemplate ?? {};
-  function statement(
-    verb: keyof typeof VERBS,
-    extra: { result?: unknown; object?: unknown; categories?: unknown[]; extensions?: Record<string, unknown> } = {},
-  ) {
-    const contextActivities = { ...(template.contextActivities ?? {}) };
-    if (extra.categories) contextActivities.category = [...(contextActivities.category ?? []), ...extra.categories];
-    return {
-      id: crypto.randomUUID(),
-      actor: lms.actor,
-      verb: { id: VERBS[verb], display: { 'en-US': verb } },
-      object: extra.object ?? { id: lms.activityId, objectType: 'Activity' },
-      ...(extra.result ? { result: extra.result } : {}),
-      context: {
-        ...template,
-        registration: lms.registration,
-        contextActivities,
-        extensions: { ...(template.extensions ?? {}), ...(extra.extensions ?? {}) },
-      },
-      timestamp: new Date().toISOString(),
-    };
+  let launchData: LaunchData;
+  try {
+    // The fetch URL is one-time: this is the only POST to it (connectLms makes one connection per page).
+    const response = await fetch(lms.fetch, { method: 'POST' });
+    const body = (await response.json()) as Record<string, string>;
+    if (!body['auth-token']) throw new Error(`no auth-token: ${body['error-text'] ?? JSON.stringify(body)}`);
+    token = body['auth-token'];
+    const data = await xapi('GET', stateUrl('LMS.LaunchData'));
+    if (!data || typeof data !== 'object') throw new Error('no LMS.LaunchData');
+    launchData = data as LaunchData;
+    // §11.0: read on startup, before any statement. The interface keeps the learner's own language choice.
+    await xapi('GET', `${lms.endpoint}agents/profile?${query({ agent, profileId: 'cmi5LearnerPreferences' })}`);
+  } catch (error) {
+    log(`The cmi5 launch failed: ${String(error)}`);
+    return undefined;
   }
 
-  // Statements go out one after another, in the order they were made.
-  let queue: Promise<unknown> = Promise.resolve();
-  const send = (s: ReturnType<typeof statement>, keepalive = false) => {
-    queue = queue
-      .then(() => xapi('POST', `${lms.endpoint}statements`, s, keepalive))
-      .catch((e) => log(`A statement was not recorded: ${String(e)}`));
-    return queue.then(() => undefined);
+  const judging = launchData.launchMode === undefined || launchData.launchMode === 'Normal';
+  const mastery = typeof launchData.masteryScore === 'number' ? launchData.masteryScore : undefined;
+  // In percent, to 2 places (masteryScore has up to 4 decimals): the same comparison the module view makes.
+  const pass = mastery === undefined ? passMark : Math.round(mastery * 10000) / 100;
+  const make = cmi5Statements(lms, launchData, mastery);
+  const sent: Sent = {
+    completed: false,
+    passed: false,
+    failed: false,
+    ...((await xapi('GET', stateUrl(SENT_STATE)).catch(() => undefined)) as Partial<Sent> | undefined),
   };
-  const duration = () => scorm2004Duration(Date.now() - started);
+  const saved = (await xapi('GET', stateUrl(PROGRESS_STATE)).catch(() => undefined)) as
+    | { progress?: unknown }
+    | undefined;
+  // A registration that ended failed starts again in its next session: a retry, which may pass.
+  const retry = sent.failed && !sent.passed;
+  const resume = !retry && typeof saved?.progress === 'string' ? saved.progress : undefined;
+
+  const troubleListeners = new Set<(failing: boolean) => void>();
+  let failing = false;
+  const trouble = (now: boolean) => {
+    if (now === failing) return;
+    failing = now;
+    for (const listener of troubleListeners) listener(now);
+  };
+
+  // Statements go out one request at a time, in the order they were made.
+  const pending: Cmi5Statement[] = [];
+  let sending: Promise<void> | undefined;
   let open = true;
+  const post = async (batch: Cmi5Statement[]) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await xapi('POST', `${lms.endpoint}statements`, batch.length === 1 ? batch[0] : batch);
+        trouble(false);
+        return;
+      } catch (error) {
+        if (error instanceof RefusedError || attempt >= RETRY_MS.length) {
+          log(`Statements were not recorded (${batch.map((s) => s.verb.display['en-US']).join(', ')}): ${error}`);
+          trouble(true);
+          return;
+        }
+        await new Promise((resolve) => win.setTimeout(resolve, RETRY_MS[attempt]));
+      }
+    }
+  };
+  const drain = async () => {
+    while (pending.length) await post(pending.splice(0, pending.length));
+    sending = undefined;
+  };
+  const send = (...statements: Cmi5Statement[]): Promise<void> => {
+    pending.push(...statements);
+    sending ??= drain();
+    return sending;
+  };
+
+  const verdict = (status: ModuleStatus) => {
+    if (!judging || !status.completed) return [];
+    const out: Cmi5Statement[] = [];
+    if (!sent.completed) {
+      sent.completed = true;
+      out.push(make.completed());
+    }
+    if (status.score !== undefined && !sent.passed) {
+      const passed = status.score >= pass;
+      sent[passed ? 'passed' : 'failed'] = true;
+      sent.score = status.score;
+      out.push(make.judged(passed, status.score));
+    }
+    return out;
+  };
   let judged = false;
+  const judge = (status: ModuleStatus) => {
+    if (judged || !status.completed) return Promise.resolve();
+    judged = true;
+    const statements = verdict(status);
+    if (!statements.length) return Promise.resolve();
+    return Promise.all([
+      send(...statements),
+      xapi('PUT', stateUrl(SENT_STATE), sent).catch((e) => log(`cmi5 state was not saved: ${e}`)),
+    ]).then(() => undefined);
+  };
 
-  await send(statement('initialized', { categories: [CATEGORY_CMI5] }));
+  const held: ModuleStatus | undefined = sent.passed
+    ? { completed: sent.completed, score: sent.score, passed: true }
+    : sent.completed && !sent.failed
+      ? { completed: true, score: undefined, passed: undefined }
+      : undefined;
+  const mode: LaunchMode =
+    (['review', 'browse'] as const).find((m) => m === launchData.launchMode?.toLowerCase()) ?? 'normal';
 
-  return {
+  await send(make.initialized());
+
+  const connection: LmsConnection = {
     standard: 'cmi5',
     resume,
-    held: undefined,
-    mode: 'normal',
-    counts: true,
-    onTrouble: () => () => {},
+    passMark: pass,
+    held,
+    mode,
+    counts: mode === 'normal',
     recordChoice(choice: ChoiceReport) {
       if (!open) return Promise.resolve();
-      return send(
-        statement('answered', {
-          object: {
-            id: `${launch.activityId}/choices/${encodeURIComponent(choice.id)}`,
-            objectType: 'Activity',
-            definition: {
-              type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
-              interactionType: 'choice',
-              description: { und: choice.description },
-            },
-          },
-          result: {
-            response: choice.response,
-            ...(choice.result === 'neutral' ? {} : { success: choice.result === 'correct' }),
-          },
-        }),
+      return send(make.answered(choice));
+    },
+    async save(progress, _location, _measure) {
+      if (!open) return;
+      await xapi('PUT', stateUrl(PROGRESS_STATE), { progress }).catch((e) =>
+        log(`Progress was not saved: ${String(e)}`),
       );
     },
-    async save(progress: string) {
-      if (!open) return;
-      await xapi('PUT', stateUrl(STATE_ID), { progress }).catch((e) => log(`Progress was not saved: ${String(e)}`));
+    async complete(status) {
+      if (open) await judge(status);
     },
-    async complete(status: ModuleStatus) {
-      if (!open || judged) return;
-      judged = true;
-      if (status.completed)
-        send(
-          statement('completed', {
-            result: { completion: true, duration: duration() },
-            categories: [CATEGORY_CMI5, CATEGORY_MOVEON],
-          }),
-        );
-      if (status.score !== undefined) {
-        const scaled = status.score / 100;
-        const passed = scaled >= mastery;
-        send(
-          statement(passed ? 'passed' : 'failed', {
-            result: { success: passed, score: { scaled, raw: status.score, min: 0, max: 100 }, duration: duration() },
-            categories: [CATEGORY_CMI5, CATEGORY_MOVEON],
-            extensions: { [MASTERY_EXTENSION]: mastery },
-          }),
-        );
-      }
-      await queue;
-    },
+    /** The learner exits: terminated, then returnURL. */
     async finish() {
       if (!open) return;
       open = false;
-      await send(statement('terminated', { result: { duration: duration() }, categories: [CATEGORY_CMI5] }));
+      await send(make.terminated());
+      if (launchData.returnURL) win.location.assign(launchData.returnURL);
     },
     leave() {
       if (!open) return;
       open = false;
-      send(statement('terminated', { result: { duration: duration() }, categories: [CATEGORY_CMI5] }), true);
+      // The page is going: what is still waiting goes now, with terminated, in one keepalive request.
+      const rest = pending.splice(0, pending.length);
+      void post([...rest, make.terminated()]);
+    },
+    onTrouble(listener) {
+      troubleListeners.add(listener);
+      return () => troubleListeners.delete(listener);
     },
   };
+  return connection;
 }

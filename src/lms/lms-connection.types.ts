@@ -42,6 +42,8 @@ export interface LmsConnection {
   readonly mode: LaunchMode;
   /** False when nothing this session does counts: review or browse mode, or launched without credit. */
   readonly counts: boolean;
+  /** The pass mark (0–100) the LMS set at launch, when it has its own (cmi5's masteryScore): it decides, and the learner reads it. */
+  readonly passMark?: number;
   /** A choice, as an interaction (SCORM) or a statement (cmi5). */
   recordChoice(choice: ChoiceReport): Promise<void>;
   /**

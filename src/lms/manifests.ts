@@ -1,65 +1,148 @@
-/** The manifests of a packaged module, one per standard. Everything written into XML is escaped. */
+import { create } from 'xmlbuilder2';
+import { DEFAULT_SKIP_RULE, type LmsStandard, type SkipRule } from './module-config.ts';
+
+/**
+ * The manifests of a packaged module, one per standard, built with xmlbuilder2 (which escapes every
+ * value and, with `wellFormed`, refuses anything XML 1.0 cannot carry).
+ */
+
+/** cmi5's moveOn vocabulary (cmi5 §13.1.4): what the LMS needs to hear before the AU counts as done. */
+export type Cmi5MoveOn = 'Completed' | 'Passed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable';
+
+/**
+ * The AU's moveOn for what a skip counts as (the export's skip rule), so that the course structure
+ * promises only what the AU can send: with `completion` (the default) a learner who skips everything
+ * is completed with no score, so no passed can ever come and moveOn is `Completed`; with `incomplete`
+ * or `failed`, a completed module always has a score, so passed or failed is always sent with it and
+ * moveOn is `CompletedAndPassed`.
+ */
+export function cmi5MoveOn(skip: SkipRule = DEFAULT_SKIP_RULE): Cmi5MoveOn {
+  return skip === 'completion' ? 'Completed' : 'CompletedAndPassed';
+}
 
 export interface ManifestInput {
-  /** A stable identifier for the module, from its scenarios. */
+  /** The module's identifier: an XML NCName (letters, digits, `_`, `-`, `.`, not starting with a digit). */
   readonly identifier: string;
+  /** The catalogue title; clipped here to the standard's limit. */
   readonly title: string;
+  /** The catalogue description (cmi5 only: the SCORM manifests have no description outside LOM metadata). */
+  readonly description: string;
   /** Pass mark, 0–100. */
   readonly pass: number;
+  /** cmi5 only: when the LMS counts the AU done; must agree with what the AU sends. */
+  readonly moveOn: Cmi5MoveOn;
   /** Every file of the player, relative, forward slashes; index.html launches it. */
   readonly files: readonly string[];
   /** The schema files shipped beside the manifest. */
   readonly schemas: readonly string[];
 }
 
-export function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+/**
+ * The longest title each standard lets a manifest carry, in characters: SCORM 1.2's schema
+ * (imscp_rootv1p1p2.xsd, `titleType` maxLength 200); SCORM 2004's Content Aggregation Model (title's
+ * smallest permitted maximum, 200: its schema dropped the facet, LMSs did not); cmi5's course
+ * structure schema sets none (`xs:string`).
+ */
+export const TITLE_LIMITS: Readonly<Record<LmsStandard, number | undefined>> = {
+  scorm12: 200,
+  scorm2004: 200,
+  cmi5: undefined,
+};
+
+// Characters XML 1.0 allows (§2.2 Char): tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF.
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** The text with every character XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF) removed, and trimmed. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML_CHAR, '').trim();
 }
 
-const fileList = (files: readonly string[], indent: string) =>
-  files.map((f) => `${indent}<file href="${xml(f)}"/>`).join('\n');
+/** The text clipped to `limit` characters (code points, as XML Schema counts them), ending with "…" when clipped. */
+export function clipText(text: string, limit: number | undefined): string {
+  const chars = Array.from(text);
+  if (limit === undefined || chars.length <= limit) return text;
+  return `${chars
+    .slice(0, limit - 1)
+    .join('')
+    .trimEnd()}…`;
+}
 
-/** The player as the SCO, and the schema files as an asset; `attribute` is each edition's spelling of scormtype. */
-function resources(m: ManifestInput, attribute: 'adlcp:scormtype' | 'adlcp:scormType'): string {
-  return `  <resources>
-    <resource identifier="player" type="webcontent" ${attribute}="sco" href="index.html">
-${fileList(m.files, '      ')}
-    </resource>
-    <resource identifier="schemas" type="webcontent" ${attribute}="asset">
-${fileList(m.schemas, '      ')}
-    </resource>
-  </resources>`;
+/** The title as the standard's manifest carries it: XML-safe, then clipped to its limit. */
+export function manifestTitle(title: string, standard: LmsStandard): string {
+  return clipText(xmlText(title), TITLE_LIMITS[standard]);
+}
+
+const NS = {
+  xsi: 'http://www.w3.org/2001/XMLSchema-instance',
+  cp12: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
+  adlcp12: 'http://www.adlnet.org/xsd/adlcp_rootv1p2',
+  cp: 'http://www.imsglobal.org/xsd/imscp_v1p1',
+  adlcp: 'http://www.adlnet.org/xsd/adlcp_v1p3',
+  adlseq: 'http://www.adlnet.org/xsd/adlseq_v1p3',
+  adlnav: 'http://www.adlnet.org/xsd/adlnav_v1p3',
+  imsss: 'http://www.imsglobal.org/xsd/imsss',
+  cmi5: 'https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd',
+} as const;
+
+/** The namespaces of each manifest with the schema file that defines each, as `xsi:schemaLocation` pairs them. */
+export const SCHEMA_LOCATIONS: Readonly<Record<LmsStandard, readonly (readonly [string, string])[]>> = {
+  scorm12: [
+    [NS.cp12, 'imscp_rootv1p1p2.xsd'],
+    [NS.adlcp12, 'adlcp_rootv1p2.xsd'],
+  ],
+  scorm2004: [
+    [NS.cp, 'imscp_v1p1.xsd'],
+    [NS.adlcp, 'adlcp_v1p3.xsd'],
+    [NS.adlseq, 'adlseq_v1p3.xsd'],
+    [NS.adlnav, 'adlnav_v1p3.xsd'],
+    [NS.imsss, 'imsss_v1p0.xsd'],
+  ],
+  cmi5: [[NS.cmi5, 'CourseStructure.xsd']],
+};
+
+const schemaLocation = (standard: LmsStandard) => SCHEMA_LOCATIONS[standard].flat().join(' ');
+
+type XMLBuilder = ReturnType<typeof create>;
+
+function serialise(root: XMLBuilder): string {
+  // wellFormed: the serialiser throws rather than write a name or character XML forbids.
+  return `${root.end({ prettyPrint: true, wellFormed: true })}\n`;
+}
+
+/** The player as the SCO and the schema files as an asset; `scormType` is each edition's spelling of the attribute. */
+function addResources(
+  manifest: XMLBuilder,
+  m: ManifestInput,
+  [ns, adlcp, scormType]: readonly [string, string, 'adlcp:scormtype' | 'adlcp:scormType'],
+): void {
+  const resources = manifest.ele(ns, 'resources');
+  const player = resources.ele(ns, 'resource', { identifier: 'player', type: 'webcontent', href: 'index.html' });
+  player.att(adlcp, scormType, 'sco');
+  for (const f of m.files) player.ele(ns, 'file', { href: f });
+  const schemas = resources.ele(ns, 'resource', { identifier: 'schemas', type: 'webcontent' });
+  schemas.att(adlcp, scormType, 'asset');
+  for (const f of m.schemas) schemas.ele(ns, 'file', { href: f });
 }
 
 /** SCORM 1.2: IMS Content Packaging 1.1.2 with the ADL 1.2 extensions; one SCO with its mastery score. */
 export function scorm12Manifest(m: ManifestInput): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${xml(m.identifier)}" version="1.0"
-  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
-  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>1.2</schemaversion>
-  </metadata>
-  <organizations default="organization">
-    <organization identifier="organization">
-      <title>${xml(m.title)}</title>
-      <item identifier="module" identifierref="player" isvisible="true">
-        <title>${xml(m.title)}</title>
-        <adlcp:masteryscore>${m.pass}</adlcp:masteryscore>
-      </item>
-    </organization>
-  </organizations>
-${resources(m, 'adlcp:scormtype')}
-</manifest>
-`;
+  const title = manifestTitle(m.title, 'scorm12');
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const manifest = doc.ele(NS.cp12, 'manifest', { identifier: m.identifier, version: '1.0' });
+  manifest.att('xmlns:adlcp', NS.adlcp12).att('xmlns:xsi', NS.xsi);
+  manifest.att(NS.xsi, 'xsi:schemaLocation', schemaLocation('scorm12'));
+  const metadata = manifest.ele(NS.cp12, 'metadata');
+  metadata.ele(NS.cp12, 'schema').txt('ADL SCORM');
+  metadata.ele(NS.cp12, 'schemaversion').txt('1.2');
+  const organization = manifest
+    .ele(NS.cp12, 'organizations', { default: 'organization' })
+    .ele(NS.cp12, 'organization', { identifier: 'organization' });
+  organization.ele(NS.cp12, 'title').txt(title);
+  const item = organization.ele(NS.cp12, 'item', { identifier: 'module', identifierref: 'player', isvisible: 'true' });
+  item.ele(NS.cp12, 'title').txt(title);
+  item.ele(NS.adlcp12, 'adlcp:masteryscore').txt(String(m.pass));
+  addResources(manifest, m, [NS.cp12, NS.adlcp12, 'adlcp:scormtype']);
+  return serialise(doc);
 }
 
 /**
@@ -68,54 +151,64 @@ ${resources(m, 'adlcp:scormtype')}
  * among them, mark the module complete when the learner quits).
  */
 export function scorm2004Manifest(m: ManifestInput): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${xml(m.identifier)}" version="1"
-  xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
-  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
-  xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
-  xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
-  xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
-  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>2004 4th Edition</schemaversion>
-  </metadata>
-  <organizations default="organization">
-    <organization identifier="organization">
-      <title>${xml(m.title)}</title>
-      <item identifier="module" identifierref="player">
-        <title>${xml(m.title)}</title>
-        <imsss:sequencing>
-          <imsss:objectives>
-            <imsss:primaryObjective objectiveID="pass-mark" satisfiedByMeasure="true">
-              <imsss:minNormalizedMeasure>${m.pass / 100}</imsss:minNormalizedMeasure>
-            </imsss:primaryObjective>
-          </imsss:objectives>
-          <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>
-        </imsss:sequencing>
-      </item>
-    </organization>
-  </organizations>
-${resources(m, 'adlcp:scormType')}
-</manifest>
-`;
+  const title = manifestTitle(m.title, 'scorm2004');
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const manifest = doc.ele(NS.cp, 'manifest', { identifier: m.identifier, version: '1' });
+  for (const p of ['adlcp', 'adlseq', 'adlnav', 'imsss', 'xsi'] as const) manifest.att(`xmlns:${p}`, NS[p]);
+  manifest.att(NS.xsi, 'xsi:schemaLocation', schemaLocation('scorm2004'));
+  const metadata = manifest.ele(NS.cp, 'metadata');
+  metadata.ele(NS.cp, 'schema').txt('ADL SCORM');
+  metadata.ele(NS.cp, 'schemaversion').txt('2004 4th Edition');
+  const organization = manifest
+    .ele(NS.cp, 'organizations', { default: 'organization' })
+    .ele(NS.cp, 'organization', { identifier: 'organization' });
+  organization.ele(NS.cp, 'title').txt(title);
+  const item = organization.ele(NS.cp, 'item', { identifier: 'module', identifierref: 'player' });
+  item.ele(NS.cp, 'title').txt(title);
+  const sequencing = item.ele(NS.imsss, 'imsss:sequencing');
+  sequencing
+    .ele(NS.imsss, 'imsss:objectives')
+    .ele(NS.imsss, 'imsss:primaryObjective', { objectiveID: 'pass-mark', satisfiedByMeasure: 'true' })
+    .ele(NS.imsss, 'imsss:minNormalizedMeasure')
+    .txt(String(m.pass / 100));
+  sequencing.ele(NS.imsss, 'imsss:deliveryControls', { completionSetByContent: 'true', objectiveSetByContent: 'true' });
+  addResources(manifest, m, [NS.cp, NS.adlcp, 'adlcp:scormType']);
+  return serialise(doc);
 }
 
-/** cmi5: a course of one assignable unit, passed at the mastery score (0–1) and then moved on. */
+/** The module's course id in cmi5 (an IRI) and its AU's, from the module identifier. */
+export function cmi5Ids(identifier: string) {
+  const course = `urn:upstander:module:${identifier}`;
+  return { course, au: `${course}/au` };
+}
+
+/** cmi5 (Quartz): a course of one assignable unit with the mastery score (0–1) and the moveOn the AU agrees with. */
 export function cmi5Manifest(m: ManifestInput): string {
-  const id = `urn:upstander:module:${m.identifier}`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
-  <course id="${xml(id)}">
-    <title><langstring lang="en">${xml(m.title)}</langstring></title>
-    <description><langstring lang="en">${xml(m.title)}</langstring></description>
-  </course>
-  <au id="${xml(`${id}/au`)}" moveOn="CompletedAndPassed" masteryScore="${m.pass / 100}" launchMethod="AnyWindow">
-    <title><langstring lang="en">${xml(m.title)}</langstring></title>
-    <description><langstring lang="en">${xml(m.title)}</langstring></description>
-    <url>index.html</url>
-  </au>
-</courseStructure>
-`;
+  const title = manifestTitle(m.title, 'cmi5');
+  const description = manifestTitle(m.description || m.title, 'cmi5');
+  const ids = cmi5Ids(m.identifier);
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const structure = doc.ele(NS.cmi5, 'courseStructure');
+  const text = (parent: XMLBuilder, name: string, value: string) =>
+    parent.ele(NS.cmi5, name).ele(NS.cmi5, 'langstring', { lang: 'en' }).txt(value);
+  const course = structure.ele(NS.cmi5, 'course', { id: ids.course });
+  text(course, 'title', title);
+  text(course, 'description', description);
+  const au = structure.ele(NS.cmi5, 'au', {
+    id: ids.au,
+    moveOn: m.moveOn,
+    masteryScore: String(m.pass / 100),
+    launchMethod: 'AnyWindow',
+  });
+  text(au, 'title', title);
+  text(au, 'description', description);
+  au.ele(NS.cmi5, 'url').txt('index.html');
+  return serialise(doc);
+}
+
+/** The manifest of a package for one standard: its file name at the zip's root, and its text. */
+export function manifestFor(standard: LmsStandard, m: ManifestInput): { name: string; text: string } {
+  if (standard === 'scorm12') return { name: 'imsmanifest.xml', text: scorm12Manifest(m) };
+  if (standard === 'scorm2004') return { name: 'imsmanifest.xml', text: scorm2004Manifest(m) };
+  return { name: 'cmi5.xml', text: cmi5Manifest(m) };
 }

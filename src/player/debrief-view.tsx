@@ -20,10 +20,22 @@ interface DebriefProps {
   readonly paragraphs: (p: Paragraphs) => string[];
   readonly onRestart: () => void;
   readonly onRewind: (index: number) => void;
+  /** False inside an LMS module, which carries the player only (no printable summary page). */
+  readonly canChooseAnother?: boolean;
 }
 
 /** At an ending: what happened, how the learner did against what was possible, and what they will do. */
-export function DebriefView({ scenario, run, ending, analysis, text, paragraphs, onRestart, onRewind }: DebriefProps) {
+export function DebriefView({
+  scenario,
+  run,
+  ending,
+  analysis,
+  text,
+  paragraphs,
+  onRestart,
+  onRewind,
+  canChooseAnother = true,
+}: DebriefProps) {
   const { t, data } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(run.steps.length);
   const { best, worst } = analysis;
@@ -61,11 +73,13 @@ export function DebriefView({ scenario, run, ending, analysis, text, paragraphs,
         </ol>
       </section>
       <CommitmentForm scenarioId={scenario.id} suggestions={pledges} />
-      <p>
-        <Link href={`/summary/${scenario.id}`} replace>
-          {t('debrief.printable')}
-        </Link>
-      </p>
+      {canChooseAnother && (
+        <p>
+          <Link href={`/summary/${scenario.id}`} replace>
+            {t('debrief.printable')}
+          </Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -56,7 +56,12 @@ export function PlayerPage({ scenario, store, observer, after, canChooseAnother 
         canChooseAnother={canChooseAnother}
       />
     ) : phase === 'skipped' ? (
-      <SkipReading scenario={scenario} title={text(scenario.meta.title)} onPlay={player.reconsider} />
+      <SkipReading
+        scenario={scenario}
+        title={text(scenario.meta.title)}
+        onPlay={player.reconsider}
+        canChooseAnother={canChooseAnother}
+      />
     ) : phase === 'feedback' && player.lastStep ? (
       <FeedbackView step={player.lastStep} text={text} onContinue={player.proceed} />
     ) : phase === 'debrief' && ending && analysis ? (
@@ -69,6 +74,7 @@ export function PlayerPage({ scenario, store, observer, after, canChooseAnother 
         paragraphs={paragraphs}
         onRestart={player.restart}
         onRewind={player.rewind}
+        canChooseAnother={canChooseAnother}
       />
     ) : (
       <SceneView

@@ -6,7 +6,18 @@ import { findTactic } from '../engine/tactics.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 
 /** Skipping needs no reason: the learner reads the tactics the scenario practises instead, and that counts. */
-export function SkipReading({ scenario, title, onPlay }: { scenario: Scenario; title: string; onPlay: () => void }) {
+export function SkipReading({
+  scenario,
+  title,
+  onPlay,
+  canChooseAnother = true,
+}: {
+  scenario: Scenario;
+  title: string;
+  onPlay: () => void;
+  /** False inside an LMS module: no library to go back to (the module's own button goes on). */
+  canChooseAnother?: boolean;
+}) {
   const { t, data, tacticName } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(scenario.id);
   return (
@@ -27,9 +38,11 @@ export function SkipReading({ scenario, title, onPlay }: { scenario: Scenario; t
         })}
       </dl>
       <div className="actions">
-        <Link href="/" replace className="button primary">
-          {t('skip.back')}
-        </Link>
+        {canChooseAnother && (
+          <Link href="/" replace className="button primary">
+            {t('skip.back')}
+          </Link>
+        )}
         <button type="button" onClick={onPlay}>
           {t('skip.playAfterAll')}
         </button>

@@ -1,19 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
+import { SCENARIOS_DIR } from '../../src/cli/scenario-files.ts';
+import { DEFAULT_SKIP_RULE, MODULE_CONFIG_ID, readModuleConfig } from '../../src/lms/module-config.ts';
+import { buildModulePlayer, packageModule } from '../../src/lms/package-module.ts';
 import { ROOT } from './scenario-files.ts';
 
 /** Unzips a package into a fresh folder, refusing entry names that would escape it. */
@@ -31,27 +24,40 @@ export function unzipTo(zipFile: string): { dir: string; names: string[] } {
 }
 
 /**
- * A copy of an unzipped package in which one scenario was edited, as if the package had been exported
- * again after an author's change: the scenario's bundled module (`assets/<id>-<hash>.js`, which exports
- * the scenario object) is replaced by one exporting the edited scenario. Returns the copy's folder and
- * the edited scenario.
+ * The package exported again after an author edited one scenario: the scenarios folder is copied, the
+ * scenario's file edited, and the same module (standard, scenarios, pass mark, skip rule and title, read
+ * from the package's index.html) is built and packaged from the copy. Returns the new package's folder
+ * and the edited scenario.
  */
 export async function updatedPackage(
   dir: string,
   scenarioId: string,
   edit: (scenario: Record<string, any>) => void,
 ): Promise<{ dir: string; scenario: Record<string, any> }> {
-  const copy = mkdtempSync(join(tmpdir(), 'upstander-package-v2-'));
-  cpSync(dir, copy, { recursive: true });
-  const asset = readdirSync(join(copy, 'assets')).find((f) => f.startsWith(`${scenarioId}-`) && f.endsWith('.js'));
-  if (!asset) throw new Error(`No bundled scenario ${scenarioId} in ${dir}`);
-  const file = join(copy, 'assets', asset);
-  const exported = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  const [name, value] = Object.entries(exported)[0];
-  const scenario = structuredClone(value) as Record<string, any>;
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  // The config element's text has every `<` escaped, so it ends at the first </script>.
+  const text = new RegExp(`<script[^>]*id="${MODULE_CONFIG_ID}"[^>]*>(.*?)</script>`, 's').exec(html)?.[1];
+  const config = readModuleConfig({ getElementById: () => ({ textContent: text }) } as unknown as Document);
+  if (!config) throw new Error(`No module config in ${dir}/index.html`);
+  const scenarios = mkdtempSync(join(tmpdir(), 'upstander-scenarios-v2-'));
+  cpSync(join(ROOT, SCENARIOS_DIR), scenarios, { recursive: true });
+  const file = join(scenarios, `${scenarioId}.json`);
+  const scenario = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
   edit(scenario);
-  writeFileSync(file, `var e=${JSON.stringify(scenario)};export{e as ${name}};`);
-  return { dir: copy, scenario };
+  writeFileSync(file, JSON.stringify(scenario, null, 2));
+  const out = join(mkdtempSync(join(tmpdir(), 'upstander-package-v2-')), 'module.zip');
+  const playerDir = await buildModulePlayer(config.scenarios, scenarios);
+  packageModule(playerDir, {
+    format: config.standard,
+    scenarios: config.scenarios,
+    pass: config.pass,
+    skip: config.skip ?? DEFAULT_SKIP_RULE,
+    out,
+    title: config.title,
+    description: config.title,
+    id: `upstander-${config.scenarios.join('-')}`,
+  });
+  return { dir: unzipTo(out).dir, scenario };
 }
 
 /** Runs `npm run export` exactly as an author does; returns its output or throws with it. */

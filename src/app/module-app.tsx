@@ -1,0 +1,34 @@
+import { Suspense } from 'react';
+import { Link, useRoute } from 'wouter';
+import type { ModuleConfig } from '../lms/module-config.ts';
+import { AppShell } from './app-shell.tsx';
+import { useT } from './i18n.ts';
+import { ModulePage } from './module-page.tsx';
+import type { ScenarioLoaders } from './scenario-loader.tsx';
+import { SupportPage } from './support-page.tsx';
+
+/**
+ * A packaged module inside an LMS: the module's scenarios in order and where to get help, nothing
+ * else (no library, no group sessions). The module stays mounted (hidden) while the help page is
+ * open, so the learner comes back to the same scene.
+ */
+export function ModuleApp({ config, loaders }: { config: ModuleConfig; loaders: ScenarioLoaders }) {
+  const { t } = useT();
+  const [help] = useRoute('/support');
+  return (
+    <AppShell
+      nav={
+        <Link href="/support" replace>
+          {t('app.getHelp')}
+        </Link>
+      }
+    >
+      <Suspense fallback={<p>{t('app.loading')}</p>}>
+        <div hidden={help}>
+          <ModulePage config={config} loaders={loaders} />
+        </div>
+        {help && <SupportPage />}
+      </Suspense>
+    </AppShell>
+  );
+}

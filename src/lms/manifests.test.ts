@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { clipText, cmi5MoveOn, manifestTitle, TITLE_LIMITS, xmlText } from './manifests.ts';
+
+describe('manifest text', () => {
+  it('removes every character XML 1.0 forbids and keeps the rest, astral characters included', () => {
+    expect(xmlText('A\u000bB\u0000C\u001f\uFFFE\uFFFF')).toBe('ABC');
+    expect(xmlText('half \uD800 surrogate')).toBe('half  surrogate');
+    expect(xmlText('tab\there, café 👋 & <b>')).toBe('tab\there, café 👋 & <b>');
+    expect(xmlText('  \u000b  ')).toBe('');
+  });
+
+  it('clips by characters as XML Schema counts them, ending in an ellipsis within the limit', () => {
+    const clipped = clipText('👋'.repeat(250), 200);
+    expect(Array.from(clipped)).toHaveLength(200);
+    expect(clipped.endsWith('…')).toBe(true);
+    expect(clipText('short', 200)).toBe('short');
+    expect(clipText('x'.repeat(5000), undefined)).toHaveLength(5000);
+  });
+
+  it('gives each standard its own limit: SCORM 200 characters, cmi5 none', () => {
+    const long = `${'a'.repeat(210)}\u000b`;
+    expect(Array.from(manifestTitle(long, 'scorm12'))).toHaveLength(TITLE_LIMITS.scorm12 as number);
+    expect(Array.from(manifestTitle(long, 'scorm2004'))).toHaveLength(200);
+    expect(manifestTitle(long, 'cmi5')).toBe('a'.repeat(210));
+  });
+});
+
+describe('cmi5 moveOn', () => {
+  it('promises completion when a skip counts as completion, and completion with a pass when a complete module always has a score', () => {
+    expect(cmi5MoveOn()).toBe('Completed');
+    expect(cmi5MoveOn('completion')).toBe('Completed');
+    expect(cmi5MoveOn('incomplete')).toBe('CompletedAndPassed');
+    expect(cmi5MoveOn('failed')).toBe('CompletedAndPassed');
+  });
+});
