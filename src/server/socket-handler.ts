@@ -7,14 +7,19 @@ import { RoomError } from './room-error.ts';
 import type { Rooms } from './rooms.ts';
 
 export interface SocketLimits {
+  /** Wrong codes per client address. */
   readonly wrongCodes: AddressLimiter;
+  /** Wrong codes from all addresses together, under the key `ALL`. */
+  readonly wrongCodesTotal: AddressLimiter;
   readonly joins: AddressLimiter;
 }
+
+const ALL = '*';
 
 /**
  * One connection's messages: each is size-checked, parsed and validated against the shared schema, then
  * handed to its room. Anything refused gets an error reply naming why; nothing refused changes a room,
- * and nothing a client sends can stop the server.
+ * and nothing a client sends can stop the server. `address` is the client's, as `addressKey` gives it.
  */
 export function socketHandler(
   rooms: Rooms,
@@ -28,19 +33,52 @@ export function socketHandler(
   const refuse = (code: RoomError['code'], message: string, replyTo?: number) =>
     reply({ type: 'error', code, message, replyTo });
 
+  /**
+   * The room a join or watch names. By the QR code's link (the session's id with its code) nothing is
+   * guessed and nothing is counted. A typed code is a guess until it proves right: it takes one attempt
+   * from its address and one from the server's total first, so no answer is given beyond the limits, and
+   * a right code gives both back: only wrong codes count, and a class sharing one address is never
+   * locked out by its own typos.
+   */
+  async function roomFor(message: { code: string; sessionId?: string }): Promise<Room> {
+    const code = normaliseJoinCode(message.code);
+    if (message.sessionId) {
+      const named = await rooms.get(message.sessionId).catch(() => undefined);
+      if (named && named.code === code) return named;
+    }
+    if (!limits.wrongCodes.take(address))
+      throw new RoomError(
+        'rate-limited',
+        `Too many wrong codes from this network: try again in ${seconds(limits.wrongCodes.retryAfterMs(address))} s, or scan the QR code.`,
+      );
+    if (!limits.wrongCodesTotal.take(ALL)) {
+      limits.wrongCodes.giveBack(address);
+      throw new RoomError(
+        'rate-limited',
+        `Too many wrong codes on this server just now: try again in ${seconds(limits.wrongCodesTotal.retryAfterMs(ALL))} s, or scan the QR code.`,
+      );
+    }
+    const giveBack = () => {
+      limits.wrongCodes.giveBack(address);
+      limits.wrongCodesTotal.giveBack(ALL);
+    };
+    // A store that fails has not heard a wrong code.
+    const found = await rooms.byCode(code).catch((error) => {
+      giveBack();
+      throw error;
+    });
+    if (found) giveBack();
+    if (!found) throw new RoomError('unknown-code', 'No session has that code: check it on the screen.');
+    return found;
+  }
+
   async function handle(message: ClientMessage) {
     switch (message.type) {
       case 'join':
       case 'watch': {
-        if (!limits.wrongCodes.allowed(address))
-          throw new RoomError('rate-limited', 'Too many wrong codes from this network: wait a minute and try again.');
         if (message.type === 'join' && !limits.joins.allowed(address))
           throw new RoomError('rate-limited', 'Too many joins from this network: wait a minute and try again.');
-        const found = await rooms.byCode(normaliseJoinCode(message.code));
-        if (!found) {
-          limits.wrongCodes.count(address);
-          throw new RoomError('unknown-code', 'No session has that code: check it on the screen.');
-        }
+        const found = await roomFor(message);
         switchRoom(found);
         if (message.type === 'watch') return found.watch(peer, message.id);
         limits.joins.count(address);
@@ -113,3 +151,5 @@ export function socketHandler(
     },
   };
 }
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));

@@ -15,8 +15,22 @@ function useJoinPage(): string {
   return `${base}#/join`;
 }
 
-/** The code, large, with a QR code and the address: what the projector shows while people join. */
-export function JoinPanel({ code, joined, voted }: { code: string; joined: number; voted?: number }) {
+/**
+ * The code, large, with a QR code and the address: what the projector shows while people join. The QR
+ * code's link also carries the session's id, which nobody can guess: a phone that scans it joins without
+ * its code being checked as a guess, so no wrong-code limit (a school's network shares one) ever stops it.
+ */
+export function JoinPanel({
+  code,
+  sessionId,
+  joined,
+  voted,
+}: {
+  code: string;
+  sessionId: string;
+  joined: number;
+  voted?: number;
+}) {
   const { t } = useT();
   const joinPage = useJoinPage();
   const address = `${joinPage}/${code}`;
@@ -34,7 +48,7 @@ export function JoinPanel({ code, joined, voted }: { code: string; joined: numbe
           {voted !== undefined && ` · ${t('session.voted', { count: voted })}`}
         </p>
       </div>
-      <QrCode value={address} label={t('session.qrLabel', { address })} />
+      <QrCode value={`${address}/${sessionId}`} label={t('session.qrLabel', { address })} />
     </section>
   );
 }

@@ -2,16 +2,73 @@ import { useEffect, useRef, useState } from 'react';
 import type { ClientRequest, ErrorCode, Role, RoomView, ServerMessage } from '../protocol/messages.ts';
 import { type ConnectionStatus, SessionConnection } from './session-connection.ts';
 
+/** A vote tapped and not yet acknowledged: sent again when the connection comes back. */
+export interface PendingVote {
+  readonly id: number;
+  readonly decision: number;
+  readonly choice: string;
+}
+
 export interface SessionState {
   readonly status: ConnectionStatus;
   readonly room: RoomView | undefined;
   readonly role: Role | undefined;
-  /** A participant's own vote on the decision on the screen. */
+  /** A participant's own vote on the decision on the screen, as the server counted it. */
   readonly myVote: string | null;
+  /** A vote on its way (the line may be down): it counts once the server acknowledges it. */
+  readonly pendingVote: PendingVote | undefined;
+  /** A vote that never reached the room in time (the votes were revealed, or it was refused): not counted. */
+  readonly lostVote: { readonly decision: number; readonly choice: string; readonly code?: ErrorCode } | undefined;
   /** The last refusal, to show to the person who caused it. */
   readonly error: { code: ErrorCode; message: string } | undefined;
   /** When the room view was received, so countdowns run on this device's clock. */
   readonly receivedAt: number;
+}
+
+const VOTE_SLOT = 'vote';
+
+/** What a message does to the session's state. */
+function received(s: SessionState, message: ServerMessage): SessionState {
+  switch (message.type) {
+    case 'welcome':
+      return { ...s, role: message.role, error: undefined };
+    case 'room': {
+      const pending = s.pendingVote;
+      // The room moved on before the vote arrived: it can no longer count.
+      const missed =
+        pending && (message.room.phase !== 'voting' || message.room.decision !== pending.decision)
+          ? pending
+          : undefined;
+      return {
+        ...s,
+        room: message.room,
+        myVote: 'myVote' in message ? (message.myVote ?? null) : s.myVote,
+        pendingVote: missed ? undefined : pending,
+        lostVote: missed ? { decision: missed.decision, choice: missed.choice } : s.lostVote,
+        receivedAt: Date.now(),
+      };
+    }
+    case 'count':
+      return s.room ? { ...s, room: { ...s.room, joined: message.joined, voted: message.voted } } : s;
+    case 'voted':
+      return {
+        ...s,
+        myVote: message.choice,
+        pendingVote: s.pendingVote?.id === message.replyTo ? undefined : s.pendingVote,
+        error: undefined,
+      };
+    case 'error': {
+      const refused = s.pendingVote && s.pendingVote.id === message.replyTo ? s.pendingVote : undefined;
+      return {
+        ...s,
+        error: { code: message.code, message: message.message },
+        pendingVote: refused ? undefined : s.pendingVote,
+        lostVote: refused ? { decision: refused.decision, choice: refused.choice, code: message.code } : s.lostVote,
+      };
+    }
+    default:
+      return { ...s, error: undefined };
+  }
 }
 
 /**
@@ -28,6 +85,8 @@ export function useSession(
     room: undefined,
     role: undefined,
     myVote: null,
+    pendingVote: undefined,
+    lostVote: undefined,
     error: undefined,
     receivedAt: 0,
   });
@@ -37,33 +96,16 @@ export function useSession(
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new key (another session or code) means a new connection; callbacks are read through a ref.
   useEffect(() => {
-    const receive = (message: ServerMessage) => {
-      if (message.type === 'welcome') latest.current.onWelcome?.(message);
-      setState((s) => {
-        switch (message.type) {
-          case 'welcome':
-            return { ...s, role: message.role, error: undefined };
-          case 'room':
-            return {
-              ...s,
-              room: message.room,
-              myVote: 'myVote' in message ? (message.myVote ?? null) : s.myVote,
-              receivedAt: Date.now(),
-            };
-          case 'count':
-            return s.room ? { ...s, room: { ...s.room, joined: message.joined, voted: message.voted } } : s;
-          case 'voted':
-            return { ...s, myVote: message.choice, error: undefined };
-          case 'error':
-            return { ...s, error: { code: message.code, message: message.message } };
-          default:
-            return { ...s, error: undefined };
-        }
-      });
-    };
     const c = new SessionConnection(
       () => latest.current.greeting(),
-      receive,
+      (message) => {
+        if (message.type === 'welcome') latest.current.onWelcome?.(message);
+        setState((s) => {
+          const next = received(s, message);
+          if (s.pendingVote && !next.pendingVote) c.forget(VOTE_SLOT);
+          return next;
+        });
+      },
       (status) => setState((s) => ({ ...s, status })),
     );
     connection.current = c;
@@ -72,5 +114,12 @@ export function useSession(
   }, [key]);
 
   const send = (request: ClientRequest) => connection.current?.send(request);
-  return { ...state, send };
+  /** A participant's vote: it reaches the room even if the line is down when tapped, unless the room moves on first. */
+  const vote = (decision: number, choice: string) => {
+    const c = connection.current;
+    if (!c) return;
+    const id = c.deliver({ type: 'vote', decision, choice }, VOTE_SLOT);
+    setState((s) => ({ ...s, pendingVote: { id, decision, choice }, lostVote: undefined }));
+  };
+  return { ...state, send, vote };
 }
