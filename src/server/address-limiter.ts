@@ -16,27 +16,13 @@ export class AddressLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Whether `key` has an attempt left; `count` spends one. */
+  /** Whether `key` has an attempt left; `count` spends one (attempts counted at once may overdraw: a debt repaid over time). */
   allowed(key: string): boolean {
     return this.level(key).tokens >= 1;
   }
 
   count(key: string) {
     this.level(key).tokens -= 1;
-  }
-
-  /** Spends one attempt if there is one left; false (and nothing spent) if not. */
-  take(key: string): boolean {
-    const bucket = this.level(key);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
-  }
-
-  /** Returns an attempt taken for something that turned out not to count (a right code). */
-  giveBack(key: string) {
-    const bucket = this.level(key);
-    bucket.tokens = Math.min(this.limit, bucket.tokens + 1);
   }
 
   /** Milliseconds until `key` has an attempt again (0 if it has one now). */

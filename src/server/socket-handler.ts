@@ -35,10 +35,11 @@ export function socketHandler(
 
   /**
    * The room a join or watch names. By the QR code's link (the session's id with its code) nothing is
-   * guessed and nothing is counted. A typed code is a guess until it proves right: it takes one attempt
-   * from its address and one from the server's total first, so no answer is given beyond the limits, and
-   * a right code gives both back: only wrong codes count, and a class sharing one address is never
-   * locked out by its own typos.
+   * guessed and nothing is counted. A typed code is checked only while its address, and the server as
+   * a whole, have wrong-code attempts left (a spent budget answers nothing, right or wrong: it is no
+   * oracle), and only a wrong code spends one: a class sharing one address is never locked out by its
+   * own joins. Codes checked at once may overdraw a budget by what is in flight; the debt is repaid
+   * before the next check, so the rate over time holds.
    */
   async function roomFor(message: { code: string; sessionId?: string }): Promise<Room> {
     const code = normaliseJoinCode(message.code);
@@ -46,30 +47,21 @@ export function socketHandler(
       const named = await rooms.get(message.sessionId).catch(() => undefined);
       if (named && named.code === code) return named;
     }
-    if (!limits.wrongCodes.take(address))
+    if (!limits.wrongCodes.allowed(address))
       throw new RoomError(
         'rate-limited',
         `Too many wrong codes from this network: try again in ${seconds(limits.wrongCodes.retryAfterMs(address))} s, or scan the QR code.`,
       );
-    if (!limits.wrongCodesTotal.take(ALL)) {
-      limits.wrongCodes.giveBack(address);
+    if (!limits.wrongCodesTotal.allowed(ALL))
       throw new RoomError(
         'rate-limited',
         `Too many wrong codes on this server just now: try again in ${seconds(limits.wrongCodesTotal.retryAfterMs(ALL))} s, or scan the QR code.`,
       );
-    }
-    const giveBack = () => {
-      limits.wrongCodes.giveBack(address);
-      limits.wrongCodesTotal.giveBack(ALL);
-    };
-    // A store that fails has not heard a wrong code.
-    const found = await rooms.byCode(code).catch((error) => {
-      giveBack();
-      throw error;
-    });
-    if (found) giveBack();
-    if (!found) throw new RoomError('unknown-code', 'No session has that code: check it on the screen.');
-    return found;
+    const found = await rooms.byCode(code);
+    if (found) return found;
+    limits.wrongCodes.count(address);
+    limits.wrongCodesTotal.count(ALL);
+    throw new RoomError('unknown-code', 'No session has that code: check it on the screen.');
   }
 
   async function handle(message: ClientMessage) {

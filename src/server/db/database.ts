@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.ts';
 import type { Database } from './schema.types.ts';
@@ -14,7 +14,17 @@ export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'sqlite
 /** Opens the store and brings its tables up to date. */
 export async function openDatabase(target: DatabaseTarget): Promise<Kysely<Database>> {
   const db = new Kysely<Database>({ dialect: dialectFor(target) });
-  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  // On PostgreSQL the migration tables live in the schema in use: Kysely otherwise takes a table of the
+  // same name in any other schema (another app's, another test suite's) for its own.
+  const migrationTableSchema =
+    target.kind === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const { error, results } = await new Migrator({
+    db,
+    provider: migrationProvider,
+    migrationTableSchema,
+  }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     await db.destroy();
