@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { ClientOptions } from 'ws';
 import type { ServerConfig } from '../src/server/config.ts';
 import type { DatabaseTarget } from '../src/server/db/database.ts';
 import { httpRequest } from './support/http-request.ts';
+import { freePort } from './support/nginx.ts';
 import { ROOT } from './support/scenario-files.ts';
 import { SessionClient } from './support/session-client.ts';
 import { createSession, resetDatabase, startServer, testDatabases } from './support/session-server.ts';
@@ -298,13 +299,3 @@ describe('slow and piled-up connections', () => {
     for (const s of slow) s.socket.destroy();
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
