@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, sharedChromium } from '../support/browser.ts';
-import { startNginx } from '../support/nginx.ts';
+import { NGINX_EXAMPLE, startNginx } from '../support/nginx.ts';
 import { ROOT } from '../support/scenario-files.ts';
 import { type RunningServer, startServer, testDatabases } from '../support/session-server.ts';
 
@@ -36,6 +37,11 @@ async function startSession(base: string) {
 const voteButtons = (phone: Page) => phone.locator('.session.phone .choice');
 
 describe('behind nginx at a sub-path, configured as the README shows', () => {
+  it('is the configuration the README shows, word for word', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(`\`\`\`nginx\n${readFileSync(NGINX_EXAMPLE, 'utf8').trimEnd()}\n\`\`\``);
+  });
+
   it('plays a session with a console, a projector and three phones, with the join address under the prefix', async () => {
     const nginx = await startNginx(server.url);
     try {
