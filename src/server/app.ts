@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { networkInterfaces } from 'node:os';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { LoadedScenario } from '../engine/load-scenario.types.ts';
 import { sessionRequest } from '../protocol/messages.ts';
 import { AddressLimiter, addressKey } from './address-limiter.ts';
 import type { ServerConfig } from './config.ts';
 import { ConnectionCap } from './connection-cap.ts';
+import { joinBaseFor } from './join-base.ts';
 import type { Peer } from './peer.types.ts';
 import { resultsCsv, sessionResults } from './results.ts';
 import { RoomError } from './room-error.ts';
@@ -71,12 +71,7 @@ export async function buildApp({
 
   app.get('/api/health', async () => ({ ok: true }));
 
-  /**
-   * Where phones should go to join: the public address if set; behind a trusted proxy, the address the
-   * proxy says it serves (X-Forwarded-Proto, -Host and -Prefix); reached directly, this machine's
-   * address on the network. Behind a proxy it does not trust, the server cannot know: `null`, and the
-   * console keeps the address it was opened at.
-   */
+  /** Where phones should go to join (see `joinBaseFor`). */
   app.get('/api/info', async (request) => ({ joinBase: joinBaseFor(request, config, trust) }));
 
   app.post('/api/sessions', async (request, reply) => {
@@ -201,42 +196,4 @@ function capConnections(app: FastifyInstance, cap: ConnectionCap, trust: TrustFu
     if (!cap.admit(key)) return socket.destroy();
     socket.once('close', () => cap.release(key));
   });
-}
-
-function joinBaseFor(request: FastifyRequest, config: ServerConfig, trust: TrustFunction | false): string | null {
-  if (config.publicUrl) return config.publicUrl;
-  const headers = request.headers;
-  if (fromTrustedProxy(trust, request.socket.remoteAddress)) {
-    // Fastify reads X-Forwarded-Host and -Proto from a trusted proxy; the prefix is ours to read.
-    const prefix = lastEntry(headers['x-forwarded-prefix']).replace(/\/+$/, '');
-    if (prefix && !/^(\/[A-Za-z0-9._~%!$&'()*+,;=:@-]+)+$/.test(prefix)) return null;
-    if (request.protocol !== 'http' && request.protocol !== 'https') return null;
-    const base = `${request.protocol}://${request.host}${prefix}/`;
-    return URL.canParse(base) ? new URL(base).href : null;
-  }
-  if (
-    ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-prefix', 'forwarded'].some(
-      (h) => h in headers,
-    )
-  )
-    return null;
-  return joinBase(headers.host, config);
-}
-
-const lastEntry = (value: string | string[] | undefined) =>
-  (Array.isArray(value) ? (value.at(-1) ?? '') : (value ?? '')).split(',').at(-1)?.trim() ?? '';
-
-function joinBase(hostHeader: string | undefined, config: ServerConfig): string {
-  // URL parses host and port, IPv6 addresses in brackets included; a Host header that is not one is ignored.
-  const fallback = `http://${config.host}:${config.port}/`;
-  const opened = URL.canParse(`http://${hostHeader}/`) ? new URL(`http://${hostHeader}/`) : new URL(fallback);
-  const port = opened.port || String(config.port);
-  // Opened on this machine as localhost: phones need the machine's address on the network instead.
-  if (['localhost', '127.0.0.1', '[::1]'].includes(opened.hostname)) {
-    const lan = Object.values(networkInterfaces())
-      .flat()
-      .find((i) => i && i.family === 'IPv4' && !i.internal);
-    if (lan && config.host !== '127.0.0.1') return `http://${lan.address}:${port}/`;
-  }
-  return opened.href;
 }
