@@ -76,7 +76,8 @@ describe('a connection that dies without closing', () => {
     proxy.freeze();
     const frozenAt = Date.now();
     await until(() => proxy.ended.length === 1, 2000);
-    expect(proxy.ended[0] - frozenAt).toBeLessThanOrEqual(2 * 200 + 150);
+    // Two beats, and some slack for a busy machine's timers.
+    expect(proxy.ended[0] - frozenAt).toBeLessThanOrEqual(2 * 200 + 300);
     phone.ws.terminate();
   });
 });
