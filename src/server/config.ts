@@ -81,6 +81,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root = process.cwd()): Ser
     trustProxy,
     connectionsPerAddress: int('CONNECTIONS_PER_ADDRESS', 500, 1, 1_000_000),
     heartbeatMs: int('HEARTBEAT_MS', 6000, 100, 60_000),
-    timeouts: { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5000 },
+    // Generous enough for a server that is busy (its event loop late by seconds), short enough to free a socket.
+    timeouts: { headersMs: 30_000, requestMs: 60_000, keepAliveMs: 5000 },
   };
 }
