@@ -115,7 +115,9 @@ describe('the group debrief', () => {
 describe('the room counts', () => {
   it('shows who is connected now beside who joined, and the votes while voting', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')));
-    const { container } = render(<JoinPanel code="ABCDEF" joined={10} connected={4} voted={3} />);
+    const { container } = render(
+      <JoinPanel code="ABCDEF" sessionId="s3ss10n-1d" joined={10} connected={4} voted={3} />,
+    );
     expect(container.querySelector('.room-counts')?.textContent).toBe('10 joined · 4 connected now · 3 voted');
     await noViolations(container);
   });
