@@ -69,7 +69,10 @@ export function socketHandler(
       case 'join':
       case 'watch': {
         if (message.type === 'join' && !limits.joins.allowed(address))
-          throw new RoomError('rate-limited', 'Too many joins from this network: wait a minute and try again.');
+          throw new RoomError(
+            'rate-limited',
+            'Too many joins from this network just now: wait a few seconds and try again.',
+          );
         const found = await roomFor(message);
         if (message.type === 'watch') return enter(found, () => found.watch(peer, message.id));
         limits.joins.count(address);
