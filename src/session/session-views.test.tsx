@@ -134,6 +134,21 @@ describe('refusals and failures', () => {
     expect(container.textContent).not.toContain('Server text');
     await noViolations(container);
   });
+
+  it('says the realtime channel cannot open in the viewer’s language: what to fix on the console, whom to tell on a phone', async () => {
+    await i18next.changeLanguage('es');
+    const { container, rerender } = render(
+      <RoomStatus session={{ status: 'blocked', error: undefined }} facilitator />,
+    );
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /^La conexión en directo no puede abrirse.*Upgrade y Connection/,
+    );
+    rerender(<RoomStatus session={{ status: 'blocked', error: undefined }} />);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'La votación en directo no puede conectarse desde esta red. Avisa a quien facilita la sesión; esta página sigue intentándolo.',
+    );
+    await noViolations(container);
+  });
 });
 
 describe('removing a participant', () => {
