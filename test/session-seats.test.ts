@@ -125,6 +125,42 @@ describe.each(testDatabases())('seats and roles on $name', ({ target: makeTarget
     expect(other.host.room?.joined).toBe(0);
   });
 
+  it('holds the QR link to the same rules: joins by session id take one seat, and no second role', async () => {
+    const { sessionId, code, secret, host } = await room(0, { cap: 3 });
+    const other = await room(0);
+    const tab = await connect();
+    for (let i = 0; i < 10; i++)
+      expect(await tab.request({ type: 'join', code, sessionId })).toMatchObject({ type: 'welcome', seat: 1 });
+    expect((await host.until((r) => r.joined === 1)).connected).toBe(1);
+    // Neither the projector's link nor another session's link gives the same connection another role.
+    expect(await tab.request({ type: 'watch', code, sessionId })).toMatchObject({
+      type: 'error',
+      code: 'already-joined',
+    });
+    expect(await tab.request({ type: 'join', code: other.code, sessionId: other.sessionId })).toMatchObject({
+      type: 'error',
+      code: 'already-joined',
+    });
+    const projector = await connect();
+    expect(await projector.request({ type: 'watch', code, sessionId })).toMatchObject({ role: 'presenter' });
+    expect(await projector.request({ type: 'join', code, sessionId })).toMatchObject({
+      type: 'error',
+      code: 'already-joined',
+    });
+    expect(await projector.request({ type: 'host', sessionId, secret })).toMatchObject({
+      type: 'error',
+      code: 'already-joined',
+    });
+    // The room still has its other two seats for real phones, and the tab still votes once as itself.
+    for (let i = 0; i < 2; i++)
+      expect(await (await connect()).request({ type: 'join', code, sessionId })).toMatchObject({ seat: i + 2 });
+    await host.request({ type: 'start' });
+    await tab.until((r) => r.phase === 'voting');
+    expect(await vote(tab, 'WATCH_PRIYA')).toMatchObject({ type: 'voted' });
+    expect(await host.until((r) => r.voted === 1)).toMatchObject({ joined: 3, voted: 1 });
+    expect(other.host.room?.joined).toBe(0);
+  });
+
   it('changes nothing for the sender when a resume or host is refused: its next vote still counts', async () => {
     const { sessionId, host, phones } = await room(5);
     await host.request({ type: 'start' });

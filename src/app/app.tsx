@@ -63,8 +63,12 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
           <Route path="/console/:sessionId">
             {({ sessionId }) => <ConsolePage key={sessionId} sessionId={sessionId} loaders={loaders} />}
           </Route>
-          <Route path="/screen/:code">{({ code }) => <ScreenPage key={code} code={code} loaders={loaders} />}</Route>
-          <Route path="/join/:code?">{({ code }) => <JoinPage key={code} code={code} loaders={loaders} />}</Route>
+          <Route path="/screen/:code/:sessionId?">
+            {({ code, sessionId }) => <ScreenPage key={code} code={code} sessionId={sessionId} loaders={loaders} />}
+          </Route>
+          <Route path="/join/:code?/:sessionId?">
+            {({ code, sessionId }) => <JoinPage key={code} code={code} sessionId={sessionId} loaders={loaders} />}
+          </Route>
           <Route path="/support">
             <SupportPage />
           </Route>

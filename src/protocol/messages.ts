@@ -19,12 +19,15 @@ const joinCode = z
 const id = z.number().int().nonnegative().optional();
 
 export const clientMessage = z.discriminatedUnion('type', [
-  /** A phone joins with the code from the projector. */
-  z.strictObject({ type: z.literal('join'), id, code: joinCode }),
+  /**
+   * A phone joins with the code from the projector. The QR code's link also carries the session's id,
+   * which nobody can guess: a join that names it is not a guess, and no wrong-code limit applies to it.
+   */
+  z.strictObject({ type: z.literal('join'), id, code: joinCode, sessionId: token.optional() }),
   /** A phone comes back (after sleep or a lost network) as the participant it was. */
   z.strictObject({ type: z.literal('resume'), id, sessionId: token, participantId: token, resumeSecret: token }),
   /** The projector: sees the room, controls nothing. */
-  z.strictObject({ type: z.literal('watch'), id, code: joinCode }),
+  z.strictObject({ type: z.literal('watch'), id, code: joinCode, sessionId: token.optional() }),
   /** The facilitator's console, proving itself with the facilitator's secret. */
   z.strictObject({ type: z.literal('host'), id, sessionId: token, secret: token }),
   /** A participant's vote for the decision on the screen; may be changed until the reveal. */
@@ -174,4 +177,6 @@ export type ServerMessage =
   | { readonly type: 'voted'; readonly decision: number; readonly choice: string; readonly replyTo?: number }
   | { readonly type: 'posted'; readonly replyTo?: number }
   | { readonly type: 'ok'; readonly replyTo?: number }
+  /** Sent when the line has been quiet for `everyMs`: a client that hears nothing for two of them knows it is cut off. */
+  | { readonly type: 'heartbeat'; readonly everyMs: number }
   | { readonly type: 'error'; readonly code: ErrorCode; readonly message: string; readonly replyTo?: number };

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
+import { createServer } from 'node:http';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { LoadedScenario } from '../engine/load-scenario.types.ts';
 import { sessionRequest } from '../protocol/messages.ts';
-import { AddressLimiter } from './address-limiter.ts';
+import { AddressLimiter, addressKey } from './address-limiter.ts';
 import type { ServerConfig } from './config.ts';
+import { ConnectionCap } from './connection-cap.ts';
+import { joinBaseFor } from './join-base.ts';
 import type { Peer } from './peer.types.ts';
 import { resultsCsv, sessionResults } from './results.ts';
 import { RoomError } from './room-error.ts';
@@ -14,11 +16,10 @@ import { Rooms } from './rooms.ts';
 import { secretMatches } from './secrets.ts';
 import type { SessionStore } from './session-store.ts';
 import { socketHandler } from './socket-handler.ts';
+import { fromTrustedProxy, type TrustFunction, trustFunction } from './trust-proxy.ts';
 
 /** Beyond this the WebSocket itself is closed; below it, an oversized message gets an error reply. */
 const HARD_FRAME_LIMIT = 256 * 1024;
-/** Phones that stop answering pings are let go; they resume when they come back. */
-const HEARTBEAT_MS = 30_000;
 const MINUTE = 60_000;
 
 export interface AppParts {
@@ -35,24 +36,46 @@ export async function buildApp({
   config,
   now = Date.now,
 }: AppParts): Promise<{ app: FastifyInstance; rooms: Rooms }> {
-  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, trustProxy: config.trustProxy });
+  const trust = trustFunction(config.trustProxy);
+  const { headersMs, requestMs, keepAliveMs } = config.timeouts;
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 16 * 1024,
+    trustProxy: trust,
+    // A request must arrive whole and in time; half-sent ones are closed, checked every second.
+    serverFactory: (handler) => {
+      const server = createServer(
+        {
+          headersTimeout: headersMs,
+          requestTimeout: requestMs,
+          connectionsCheckingInterval: Math.min(1000, headersMs),
+        },
+        handler,
+      );
+      server.keepAliveTimeout = keepAliveMs;
+      return server;
+    },
+  });
   const rooms = new Rooms(store, catalogue, config, now);
   const limits = {
     wrongCodes: new AddressLimiter(config.wrongCodesPerMinute, MINUTE, now),
+    wrongCodesTotal: new AddressLimiter(config.wrongCodesPerMinuteTotal, MINUTE, now),
     joins: new AddressLimiter(config.joinsPerMinute, MINUTE, now),
   };
   const sessionsLimit = new AddressLimiter(config.sessionsPerHour, 60 * MINUTE, now);
   const log = (error: unknown) => console.error('upstander server:', error);
+  capConnections(app, new ConnectionCap(config.connectionsPerAddress), trust);
+  const wsCap = new ConnectionCap(config.connectionsPerAddress);
 
   await app.register(fastifyWebsocket, { options: { maxPayload: HARD_FRAME_LIMIT } });
 
   app.get('/api/health', async () => ({ ok: true }));
 
-  /** Where phones should go to join: the public address if set, else this machine's address on the network. */
-  app.get('/api/info', async (request) => ({ joinBase: config.publicUrl ?? joinBase(request.headers.host, config) }));
+  /** Where phones should go to join (see `joinBaseFor`). */
+  app.get('/api/info', async (request) => ({ joinBase: joinBaseFor(request, config, trust) }));
 
   app.post('/api/sessions', async (request, reply) => {
-    if (!sessionsLimit.allowed(request.ip))
+    if (!sessionsLimit.allowed(addressKey(request.ip)))
       return reply.code(429).send({ error: 'Too many sessions started from this network; try again later.' });
     const parsed = sessionRequest.safeParse(request.body);
     if (!parsed.success)
@@ -61,7 +84,7 @@ export async function buildApp({
       });
     try {
       const created = await rooms.create(parsed.data);
-      sessionsLimit.count(request.ip);
+      sessionsLimit.count(addressKey(request.ip));
       return reply.code(201).send(created);
     } catch (error) {
       if (error instanceof RoomError) return reply.code(404).send({ error: error.message });
@@ -93,28 +116,56 @@ export async function buildApp({
     },
   );
 
-  app.get('/api/ws', { websocket: true }, (socket, request) => {
-    const peer: Peer = { send: (data) => socket.readyState === socket.OPEN && socket.send(data) };
-    const handler = socketHandler(rooms, limits, request.ip, peer, log);
-    // One message at a time per connection, in order: a vote sent right after joining finds the room joined.
-    let inOrder = Promise.resolve();
-    socket.on('message', (data: Buffer) => {
-      inOrder = inOrder.then(() => handler.message(data)).catch(log);
-    });
-    let alive = true;
-    socket.on('pong', () => {
-      alive = true;
-    });
-    const heartbeat = setInterval(() => {
-      if (!alive) return socket.terminate();
-      alive = false;
-      socket.ping();
-    }, HEARTBEAT_MS);
-    socket.on('close', () => {
-      clearInterval(heartbeat);
-      handler.close();
-    });
-    socket.on('error', log);
+  app.route({
+    method: 'GET',
+    url: '/api/ws',
+    // Reached without the WebSocket upgrade: a proxy in front dropped it. Say so, for the views to explain.
+    handler: async (_request, reply) =>
+      reply.code(426).send({
+        error: 'upgrade-missing',
+        message:
+          'This is the realtime (WebSocket) address, but the request arrived without its Upgrade header: a proxy in front of the server must pass "Upgrade" and "Connection: upgrade".',
+      }),
+    wsHandler: (socket, request) => {
+      const client = addressKey(request.ip);
+      // Behind a trusted proxy all sockets come from the proxy: cap them by the client it names.
+      const capped = fromTrustedProxy(trust, request.socket.remoteAddress);
+      if (capped && !wsCap.admit(client)) return socket.close(1013, 'Too many connections from this network.');
+      let lastSent = Date.now();
+      const peer: Peer = {
+        send: (data) => {
+          if (socket.readyState !== socket.OPEN) return;
+          lastSent = Date.now();
+          socket.send(data);
+        },
+      };
+      const handler = socketHandler(rooms, limits, client, peer, log);
+      // One message at a time per connection, in order: a vote sent right after joining finds the room joined.
+      let inOrder = Promise.resolve();
+      socket.on('message', (data: Buffer) => {
+        inOrder = inOrder.then(() => handler.message(data)).catch(log);
+      });
+      // Both ends notice a dead line: the server pings (a connection that misses a pong is cut), and the
+      // client hears a heartbeat whenever the line has been quiet, so its watchdog can tell silence from death.
+      const beat = JSON.stringify({ type: 'heartbeat', everyMs: config.heartbeatMs });
+      peer.send(beat);
+      let alive = true;
+      socket.on('pong', () => {
+        alive = true;
+      });
+      const heartbeat = setInterval(() => {
+        if (!alive) return socket.terminate();
+        alive = false;
+        socket.ping();
+        if (Date.now() - lastSent >= config.heartbeatMs / 2) peer.send(beat);
+      }, config.heartbeatMs);
+      socket.on('close', () => {
+        clearInterval(heartbeat);
+        if (capped) wsCap.release(client);
+        handler.close();
+      });
+      socket.on('error', log);
+    },
   });
 
   if (config.appDir && existsSync(config.appDir)) {
@@ -133,17 +184,16 @@ export async function buildApp({
   return { app, rooms };
 }
 
-function joinBase(hostHeader: string | undefined, config: ServerConfig): string {
-  // URL parses host and port, IPv6 addresses in brackets included; a Host header that is not one is ignored.
-  const fallback = `http://${config.host}:${config.port}/`;
-  const opened = URL.canParse(`http://${hostHeader}/`) ? new URL(`http://${hostHeader}/`) : new URL(fallback);
-  const port = opened.port || String(config.port);
-  // Opened on this machine as localhost: phones need the machine's address on the network instead.
-  if (['localhost', '127.0.0.1', '[::1]'].includes(opened.hostname)) {
-    const lan = Object.values(networkInterfaces())
-      .flat()
-      .find((i) => i && i.family === 'IPv4' && !i.internal);
-    if (lan && config.host !== '127.0.0.1') return `http://${lan.address}:${port}/`;
-  }
-  return opened.href;
+/**
+ * Each client address holds at most its share of the server's sockets: a connection beyond it is closed
+ * at once. A trusted proxy's connections carry many clients and are not counted here (their WebSockets
+ * are, by the client the proxy names).
+ */
+function capConnections(app: FastifyInstance, cap: ConnectionCap, trust: TrustFunction | false) {
+  app.server.on('connection', (socket) => {
+    if (fromTrustedProxy(trust, socket.remoteAddress)) return;
+    const key = addressKey(socket.remoteAddress ?? '');
+    if (!cap.admit(key)) return socket.destroy();
+    socket.once('close', () => cap.release(key));
+  });
 }

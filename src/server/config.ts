@@ -6,6 +6,7 @@ import {
   MIN_REVEAL_FLOOR,
 } from '../protocol/limits.ts';
 import type { DatabaseTarget } from './db/database.ts';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 /** The server's settings, all from the environment, each with a default that works out of the box. */
 export interface ServerConfig {
@@ -20,12 +21,21 @@ export interface ServerConfig {
   readonly retentionDays: number;
   readonly defaultCap: number;
   readonly defaultMinReveal: number;
-  /** Per address, per minute. */
+  /** Wrong join codes checked per client address per minute (also the burst an address may spend at once). */
   readonly wrongCodesPerMinute: number;
+  /** Wrong join codes checked per minute from all addresses together: what a guesser with many addresses gets. */
+  readonly wrongCodesPerMinuteTotal: number;
+  /** Per address, per minute. */
   readonly joinsPerMinute: number;
   readonly sessionsPerHour: number;
-  /** Behind a reverse proxy: take the client's address from X-Forwarded-For, so limits apply per client. */
-  readonly trustProxy: boolean;
+  /** The reverse proxies whose X-Forwarded-* headers are believed; none unless named. */
+  readonly trustProxy: TrustProxy;
+  /** Open connections (HTTP and WebSocket) one client address may hold at once. */
+  readonly connectionsPerAddress: number;
+  /** Milliseconds between WebSocket pings; a connection silent for two of them is closed, by either end. */
+  readonly heartbeatMs: number;
+  /** HTTP: the request line and headers must arrive within this many ms, and a whole request within `requestMs`. */
+  readonly timeouts: { readonly headersMs: number; readonly requestMs: number; readonly keepAliveMs: number };
 }
 
 export class ConfigError extends Error {
@@ -46,21 +56,32 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root = process.cwd()): Ser
     throw new ConfigError(
       `DATABASE_URL must be a postgres:// address; it is "${url}". Leave it unset to use the embedded SQLite file.`,
     );
+  const publicUrl = env.PUBLIC_URL || undefined;
+  if (publicUrl && !/^https?:\/\/[^/]/.test(publicUrl))
+    throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address; it is "${publicUrl}".`);
+  const host = env.HOST || '127.0.0.1';
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, host);
+  if (typeof trustProxy === 'string') throw new ConfigError(trustProxy);
   return {
-    host: env.HOST || '127.0.0.1',
+    host,
     port: int('PORT', 4173, 0, 65535),
     database: url
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', file: env.SQLITE_FILE || join(root, 'data', 'upstander.sqlite') },
     scenariosDir: env.SCENARIOS_DIR || join(root, 'scenarios'),
     appDir: join(root, 'dist'),
-    publicUrl: env.PUBLIC_URL || undefined,
+    publicUrl: publicUrl && (publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`),
     retentionDays: int('RETENTION_DAYS', 30, 1, 3650),
     defaultCap: int('SESSION_CAP', DEFAULT_PARTICIPANT_CAP, 1, MAX_PARTICIPANT_CAP),
     defaultMinReveal: int('MIN_REVEAL', DEFAULT_MIN_REVEAL, MIN_REVEAL_FLOOR, MAX_PARTICIPANT_CAP),
-    wrongCodesPerMinute: int('WRONG_CODES_PER_MINUTE', 20, 1, 100_000),
+    wrongCodesPerMinute: int('WRONG_CODES_PER_MINUTE', 30, 1, 10_000),
+    wrongCodesPerMinuteTotal: int('WRONG_CODES_PER_MINUTE_TOTAL', 600, 1, 100_000),
     joinsPerMinute: int('JOINS_PER_MINUTE', 1000, 1, 1_000_000),
     sessionsPerHour: int('SESSIONS_PER_HOUR', 60, 1, 100_000),
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy,
+    connectionsPerAddress: int('CONNECTIONS_PER_ADDRESS', 500, 1, 1_000_000),
+    heartbeatMs: int('HEARTBEAT_MS', 6000, 100, 60_000),
+    // Generous enough for a server that is busy (its event loop late by seconds), short enough to free a socket.
+    timeouts: { headersMs: 30_000, requestMs: 60_000, keepAliveMs: 5000 },
   };
 }

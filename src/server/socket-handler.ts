@@ -7,14 +7,19 @@ import { RoomError } from './room-error.ts';
 import type { Rooms } from './rooms.ts';
 
 export interface SocketLimits {
+  /** Wrong codes per client address. */
   readonly wrongCodes: AddressLimiter;
+  /** Wrong codes from all addresses together, under the key `ALL`. */
+  readonly wrongCodesTotal: AddressLimiter;
   readonly joins: AddressLimiter;
 }
+
+const ALL = '*';
 
 /**
  * One connection's messages: each is size-checked, parsed and validated against the shared schema, then
  * handed to its room. Anything refused gets an error reply naming why; nothing refused changes a room,
- * and nothing a client sends can stop the server.
+ * and nothing a client sends can stop the server. `address` is the client's, as `addressKey` gives it.
  */
 export function socketHandler(
   rooms: Rooms,
@@ -28,19 +33,47 @@ export function socketHandler(
   const refuse = (code: RoomError['code'], message: string, replyTo?: number) =>
     reply({ type: 'error', code, message, replyTo });
 
+  /**
+   * The room a join or watch names. By the QR code's link (the session's id with its code) nothing is
+   * guessed and nothing is counted. A typed code is checked only while its address, and the server as
+   * a whole, have wrong-code attempts left (a spent budget answers nothing, right or wrong: it is no
+   * oracle), and only a wrong code spends one: a class sharing one address is never locked out by its
+   * own joins. Codes checked at once may overdraw a budget by what is in flight; the debt is repaid
+   * before the next check, so the rate over time holds.
+   */
+  async function roomFor(message: { code: string; sessionId?: string }): Promise<Room> {
+    const code = normaliseJoinCode(message.code);
+    if (message.sessionId) {
+      const named = await rooms.get(message.sessionId).catch(() => undefined);
+      if (named && named.code === code) return named;
+    }
+    if (!limits.wrongCodes.allowed(address))
+      throw new RoomError(
+        'rate-limited',
+        `Too many wrong codes from this network: try again in ${seconds(limits.wrongCodes.retryAfterMs(address))} s, or scan the QR code.`,
+      );
+    if (!limits.wrongCodesTotal.allowed(ALL))
+      throw new RoomError(
+        'rate-limited',
+        `Too many wrong codes on this server just now: try again in ${seconds(limits.wrongCodesTotal.retryAfterMs(ALL))} s, or scan the QR code.`,
+      );
+    const found = await rooms.byCode(code);
+    if (found) return found;
+    limits.wrongCodes.count(address);
+    limits.wrongCodesTotal.count(ALL);
+    throw new RoomError('unknown-code', 'No session has that code: check it on the screen.');
+  }
+
   async function handle(message: ClientMessage) {
     switch (message.type) {
       case 'join':
       case 'watch': {
-        if (!limits.wrongCodes.allowed(address))
-          throw new RoomError('rate-limited', 'Too many wrong codes from this network: wait a minute and try again.');
         if (message.type === 'join' && !limits.joins.allowed(address))
-          throw new RoomError('rate-limited', 'Too many joins from this network: wait a minute and try again.');
-        const found = await rooms.byCode(normaliseJoinCode(message.code));
-        if (!found) {
-          limits.wrongCodes.count(address);
-          throw new RoomError('unknown-code', 'No session has that code: check it on the screen.');
-        }
+          throw new RoomError(
+            'rate-limited',
+            'Too many joins from this network just now: wait a few seconds and try again.',
+          );
+        const found = await roomFor(message);
         if (message.type === 'watch') return enter(found, () => found.watch(peer, message.id));
         limits.joins.count(address);
         return enter(found, () => found.join(peer, message.id));
@@ -115,3 +148,5 @@ export function socketHandler(
     },
   };
 }
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));

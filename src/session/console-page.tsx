@@ -47,7 +47,7 @@ function ConnectedConsole({
   if (!session.room)
     return (
       <>
-        <RoomStatus session={session} />
+        <RoomStatus session={session} facilitator />
         <p>{t('session.connecting')}</p>
       </>
     );
@@ -75,15 +75,16 @@ function Console({
   return (
     <div className="session console">
       <h1>{t('session.consoleTitle', { title: story.text(scenario.meta.title) })}</h1>
-      <RoomStatus session={session} />
+      <RoomStatus session={session} facilitator />
       <JoinPanel
         code={room.code}
+        sessionId={room.sessionId}
         joined={room.joined}
         connected={room.connected}
         voted={room.phase === 'voting' ? room.voted : undefined}
       />
       <p className="console-tools">
-        <a href={`#/screen/${room.code}`} target="_blank" rel="noopener">
+        <a href={`#/screen/${room.code}/${room.sessionId}`} target="_blank" rel="noopener">
           {t('session.openScreen')}
         </a>{' '}
         <button

@@ -3,16 +3,35 @@ import { useT } from '../app/i18n.ts';
 import type { ScenarioLoaders } from '../app/scenario-loader.tsx';
 import { JOIN_CODE_LENGTH, normaliseJoinCode } from '../protocol/limits.ts';
 import { PhoneSession } from './phone-session.tsx';
-import { displayName, keepDisplayName, phoneIdentity } from './session-keys.ts';
+import { displayName, keepDisplayName, phoneIdentity, sessionIdFromLink } from './session-keys.ts';
 
-/** A participant joins from a phone with the code (or the QR code's link); no account, an optional name kept on the phone. */
-export function JoinPage({ code, loaders }: { code?: string; loaders: ScenarioLoaders }) {
+/**
+ * A participant joins from a phone with the code, or the QR code's link (the code and the session's
+ * id); no account, an optional name kept on the phone.
+ */
+export function JoinPage({
+  code,
+  sessionId,
+  loaders,
+}: {
+  code?: string;
+  sessionId?: string;
+  loaders: ScenarioLoaders;
+}) {
   const { t } = useT();
   const initial = normaliseJoinCode(code ?? '');
   const [joining, setJoining] = useState(() => (initial && phoneIdentity(initial) ? initial : ''));
   const [typed, setTyped] = useState(initial);
   const [name, setName] = useState(displayName);
-  if (joining) return <PhoneSession code={joining} loaders={loaders} onLeave={() => setJoining('')} />;
+  if (joining)
+    return (
+      <PhoneSession
+        code={joining}
+        sessionId={joining === initial ? sessionIdFromLink(sessionId) : undefined}
+        loaders={loaders}
+        onLeave={() => setJoining('')}
+      />
+    );
   return (
     <section className="panel" aria-labelledby="join-form-title">
       <h1 id="join-form-title">{t('session.joinTitle')}</h1>

@@ -17,6 +17,8 @@ function useJoinPage(): string {
 
 interface JoinPanelProps {
   readonly code: string;
+  /** The session's id: the QR code's link carries it (see below). */
+  readonly sessionId: string;
   /** Seats taken. */
   readonly joined: number;
   /** Of those, connected now. */
@@ -27,9 +29,12 @@ interface JoinPanelProps {
 
 /**
  * The code, large, with a QR code and the address: what the projector shows while people join, with
- * who joined beside who is connected now (only they can still vote or be counted as not voting).
+ * who joined beside who is connected now (only they can still vote or be counted as not voting). The
+ * QR code's link also carries the session's id, which nobody can guess: a phone that scans it joins
+ * without its code being checked as a guess, so no wrong-code limit (a school's network shares one)
+ * ever stops it.
  */
-export function JoinPanel({ code, joined, connected, voted }: JoinPanelProps) {
+export function JoinPanel({ code, sessionId, joined, connected, voted }: JoinPanelProps) {
   const { t } = useT();
   const joinPage = useJoinPage();
   const address = `${joinPage}/${code}`;
@@ -47,7 +52,7 @@ export function JoinPanel({ code, joined, connected, voted }: JoinPanelProps) {
           {voted !== undefined && ` · ${t('session.voted', { count: voted })}`}
         </p>
       </div>
-      <QrCode value={address} label={t('session.qrLabel', { address })} />
+      <QrCode value={`${address}/${sessionId}`} label={t('session.qrLabel', { address })} />
     </section>
   );
 }

@@ -19,10 +19,13 @@ type Session = ReturnType<typeof useSession>;
 /** A phone in the session: joins once, then resumes as the same participant after sleep or a lost network. */
 export function PhoneSession({
   code,
+  sessionId,
   loaders,
   onLeave,
 }: {
   code: string;
+  /** From the QR code's link: the join is then no guess, and no wrong-code limit applies. */
+  sessionId?: string;
   loaders: ScenarioLoaders;
   onLeave: () => void;
 }) {
@@ -30,7 +33,7 @@ export function PhoneSession({
   const session = useSession(
     () => {
       const identity = phoneIdentity(code);
-      return identity ? { type: 'resume', ...identity } : { type: 'join', code };
+      return identity ? { type: 'resume', ...identity } : { type: 'join', code, sessionId };
     },
     (welcome) => {
       if (welcome.participantId && welcome.resumeSecret)
@@ -71,9 +74,16 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
   const room = session.room as NonNullable<SessionState['room']>;
   const story = useRoomStory(scenario, room);
   const name = displayName();
-  const voting = phaseAllows(room.phase, 'vote') && session.status === 'open';
   const timed = story.choices.find((c) => c.timed);
+  const label = (event: string | undefined) => {
+    const meta = story.choices.find((c) => c.event === event)?.meta;
+    return meta ? story.text(meta.label) : (event ?? '');
+  };
   const mine = story.choices.find((c) => c.event === session.myVote)?.meta;
+  // A tap counts even while the line is down: it is sent once the connection is back.
+  const pending = session.pendingVote?.decision === room.decision ? session.pendingVote : undefined;
+  const lost = session.lostVote?.decision === room.decision ? session.lostVote : undefined;
+  const chosen = pending?.choice ?? session.myVote;
   // The scene itself takes focus when it changes; the reveal and the end are said out loud here.
   const announcement =
     room.phase === 'revealed'
@@ -91,6 +101,11 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
         {session.seat !== undefined && <> {t('session.seat', { seat: session.seat })}</>}
       </p>
       <RoomStatus session={session} />
+      {lost && (
+        <p className="notice error" role="alert">
+          {t('session.voteLost', { choice: label(lost.choice) })}
+        </p>
+      )}
       {room.phase === 'lobby' && (
         <section className="panel content-note">
           <h1>{story.text(scenario.meta.title)}</h1>
@@ -113,9 +128,8 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
                   <button
                     type="button"
                     className="choice"
-                    aria-pressed={session.myVote === c.event}
-                    disabled={!voting}
-                    onClick={() => session.send({ type: 'vote', decision: room.decision, choice: c.event })}
+                    aria-pressed={chosen === c.event}
+                    onClick={() => session.vote(room.decision, c.event)}
                   >
                     {c.meta ? story.text(c.meta.label) : c.event}
                   </button>
@@ -123,7 +137,13 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
               ))}
           </ul>
           <p role="status">
-            {mine ? t('session.votedFor', { choice: story.text(mine.label) }) : t('session.notVoted')}
+            {pending
+              ? t(session.status === 'open' ? 'session.voteSending' : 'session.voteWaiting', {
+                  choice: label(pending.choice),
+                })
+              : mine
+                ? t('session.votedFor', { choice: story.text(mine.label) })
+                : t('session.notVoted')}
           </p>
           {timed && room.remainingMs !== undefined && (
             <SharedCountdown

@@ -8,20 +8,34 @@ import { GroupDebrief } from './group-debrief.tsx';
 import { JoinPanel } from './join-panel.tsx';
 import { RoomChoices } from './room-choices.tsx';
 import { RoomStatus } from './room-status.tsx';
+import { sessionIdFromLink } from './session-keys.ts';
 import { SessionScene } from './session-scene.tsx';
 import { useRoomStory } from './use-room-story.ts';
 import { useSession } from './use-session.ts';
 import { VoteBars } from './vote-bars.tsx';
 
 /** The projector: what the room sees. It holds no secret and controls nothing; votes show only once revealed. */
-export function ScreenPage({ code, loaders }: { code: string; loaders: ScenarioLoaders }) {
+export function ScreenPage({
+  code,
+  sessionId,
+  loaders,
+}: {
+  code: string;
+  /** From the console's link: the projector then needs no code check (and no wrong-code limit applies). */
+  sessionId?: string;
+  loaders: ScenarioLoaders;
+}) {
   const { t } = useT();
   const joinCode = normaliseJoinCode(code);
-  const session = useSession(() => ({ type: 'watch', code: joinCode }), undefined, joinCode);
+  const session = useSession(
+    () => ({ type: 'watch', code: joinCode, sessionId: sessionIdFromLink(sessionId) }),
+    undefined,
+    joinCode,
+  );
   if (!session.room)
     return (
       <>
-        <RoomStatus session={session} />
+        <RoomStatus session={session} facilitator />
         {!session.error && <p>{t('session.connecting')}</p>}
       </>
     );
@@ -33,7 +47,7 @@ export function ScreenPage({ code, loaders }: { code: string; loaders: ScenarioL
           scenario={scenario}
           room={room}
           receivedAt={session.receivedAt}
-          status={<RoomStatus session={session} />}
+          status={<RoomStatus session={session} facilitator />}
         />
       )}
     </ScenarioById>
@@ -60,6 +74,7 @@ function Screen({
       {room.phase !== 'debrief' && (
         <JoinPanel
           code={room.code}
+          sessionId={room.sessionId}
           joined={room.joined}
           connected={room.connected}
           voted={room.phase === 'voting' ? room.voted : undefined}

@@ -46,3 +46,8 @@ export function displayName(): string {
 export function keepDisplayName(name: string) {
   writeStored('session-name', name.slice(0, 40));
 }
+
+/** The session id a QR code's or the console's link carries, if it is one (anything else is ignored). */
+export function sessionIdFromLink(raw: string | undefined): string | undefined {
+  return raw && /^[A-Za-z0-9_-]{22}$/.test(raw) ? raw : undefined;
+}

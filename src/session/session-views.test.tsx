@@ -115,7 +115,9 @@ describe('the group debrief', () => {
 describe('the room counts', () => {
   it('shows who is connected now beside who joined, and the votes while voting', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')));
-    const { container } = render(<JoinPanel code="ABCDEF" joined={10} connected={4} voted={3} />);
+    const { container } = render(
+      <JoinPanel code="ABCDEF" sessionId="s3ss10n-1d" joined={10} connected={4} voted={3} />,
+    );
     expect(container.querySelector('.room-counts')?.textContent).toBe('10 joined · 4 connected now · 3 voted');
     await noViolations(container);
   });
@@ -130,6 +132,21 @@ describe('refusals and failures', () => {
     rerender(<RoomStatus session={{ status: 'open', error: { ...error, code: 'removed' } }} />);
     expect(screen.getByRole('alert').textContent).toBe('Quien facilita ha sacado este teléfono de la sesión.');
     expect(container.textContent).not.toContain('Server text');
+    await noViolations(container);
+  });
+
+  it('says the realtime channel cannot open in the viewer’s language: what to fix on the console, whom to tell on a phone', async () => {
+    await i18next.changeLanguage('es');
+    const { container, rerender } = render(
+      <RoomStatus session={{ status: 'blocked', error: undefined }} facilitator />,
+    );
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /^La conexión en directo no puede abrirse.*Upgrade y Connection/,
+    );
+    rerender(<RoomStatus session={{ status: 'blocked', error: undefined }} />);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'La votación en directo no puede conectarse desde esta red. Avisa a quien facilita la sesión; esta página sigue intentándolo.',
+    );
     await noViolations(container);
   });
 });

@@ -2,20 +2,92 @@ import { useEffect, useRef, useState } from 'react';
 import type { ClientRequest, ErrorCode, Role, RoomView, ServerMessage } from '../protocol/messages.ts';
 import { type ConnectionStatus, SessionConnection } from './session-connection.ts';
 
+/** A vote tapped and not yet acknowledged: sent again when the connection comes back. */
+export interface PendingVote {
+  readonly id: number;
+  readonly decision: number;
+  readonly choice: string;
+}
+
 export interface SessionState {
   readonly status: ConnectionStatus;
   readonly room: RoomView | undefined;
   readonly role: Role | undefined;
   /** A participant's seat number, as the server gave it. */
   readonly seat: number | undefined;
-  /** A participant's own vote on the decision on the screen. */
+  /** A participant's own vote on the decision on the screen, as the server counted it. */
   readonly myVote: string | null;
+  /** A vote on its way (the line may be down): it counts once the server acknowledges it. */
+  readonly pendingVote: PendingVote | undefined;
+  /** A vote that never reached the room in time (the votes were revealed, or it was refused): not counted. */
+  readonly lostVote: { readonly decision: number; readonly choice: string; readonly code?: ErrorCode } | undefined;
   /** The last refusal, to show to the person who caused it. */
   readonly error: { code: ErrorCode; message: string } | undefined;
   /** The number of the last request the server acknowledged with `ok`. */
   readonly acknowledged: number | undefined;
   /** When the room view was received, so countdowns run on this device's clock. */
   readonly receivedAt: number;
+}
+
+const VOTE_SLOT = 'vote';
+
+/** What a message does to the session's state. */
+function received(s: SessionState, message: ServerMessage): SessionState {
+  switch (message.type) {
+    case 'welcome':
+      return { ...s, role: message.role, seat: message.seat, error: undefined };
+    case 'room': {
+      const pending = s.pendingVote;
+      // The room moved on before the vote arrived: it can no longer count.
+      const missed =
+        pending && (message.room.phase !== 'voting' || message.room.decision !== pending.decision)
+          ? pending
+          : undefined;
+      return {
+        ...s,
+        room: message.room,
+        myVote: 'myVote' in message ? (message.myVote ?? null) : s.myVote,
+        pendingVote: missed ? undefined : pending,
+        lostVote: missed ? { decision: missed.decision, choice: missed.choice } : s.lostVote,
+        receivedAt: Date.now(),
+      };
+    }
+    case 'count':
+      return s.room
+        ? { ...s, room: { ...s.room, joined: message.joined, connected: message.connected, voted: message.voted } }
+        : s;
+    case 'voted':
+      return {
+        ...s,
+        myVote: message.choice,
+        pendingVote: s.pendingVote?.id === message.replyTo ? undefined : s.pendingVote,
+        error: undefined,
+      };
+    case 'error': {
+      // Taken out by the facilitator: this device no longer has a place in the room (a vote on its
+      // way left the tally with it).
+      if (message.code === 'removed')
+        return {
+          ...s,
+          room: undefined,
+          role: undefined,
+          seat: undefined,
+          pendingVote: undefined,
+          error: { code: message.code, message: message.message },
+        };
+      const refused = s.pendingVote && s.pendingVote.id === message.replyTo ? s.pendingVote : undefined;
+      return {
+        ...s,
+        error: { code: message.code, message: message.message },
+        pendingVote: refused ? undefined : s.pendingVote,
+        lostVote: refused ? { decision: refused.decision, choice: refused.choice, code: message.code } : s.lostVote,
+      };
+    }
+    case 'ok':
+      return { ...s, acknowledged: message.replyTo, error: undefined };
+    default:
+      return { ...s, error: undefined };
+  }
 }
 
 /**
@@ -33,6 +105,8 @@ export function useSession(
     role: undefined,
     seat: undefined,
     myVote: null,
+    pendingVote: undefined,
+    lostVote: undefined,
     error: undefined,
     acknowledged: undefined,
     receivedAt: 0,
@@ -43,51 +117,18 @@ export function useSession(
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new key (another session or code) means a new connection; callbacks are read through a ref.
   useEffect(() => {
-    const receive = (message: ServerMessage) => {
-      if (message.type === 'welcome') latest.current.onWelcome?.(message);
-      // Taken out by the facilitator: this device no longer has a place in the room, and must not
-      // quietly come back into it by reconnecting.
-      if (message.type === 'error' && message.code === 'removed') connection.current?.close();
-      setState((s) => {
-        switch (message.type) {
-          case 'welcome':
-            return { ...s, role: message.role, seat: message.seat, error: undefined };
-          case 'room':
-            return {
-              ...s,
-              room: message.room,
-              myVote: 'myVote' in message ? (message.myVote ?? null) : s.myVote,
-              receivedAt: Date.now(),
-            };
-          case 'count':
-            return s.room
-              ? {
-                  ...s,
-                  room: { ...s.room, joined: message.joined, connected: message.connected, voted: message.voted },
-                }
-              : s;
-          case 'voted':
-            return { ...s, myVote: message.choice, error: undefined };
-          case 'error':
-            return message.code === 'removed'
-              ? {
-                  ...s,
-                  room: undefined,
-                  role: undefined,
-                  seat: undefined,
-                  error: { code: message.code, message: message.message },
-                }
-              : { ...s, error: { code: message.code, message: message.message } };
-          case 'ok':
-            return { ...s, acknowledged: message.replyTo, error: undefined };
-          default:
-            return { ...s, error: undefined };
-        }
-      });
-    };
     const c = new SessionConnection(
       () => latest.current.greeting(),
-      receive,
+      (message) => {
+        if (message.type === 'welcome') latest.current.onWelcome?.(message);
+        // Removed by the facilitator: this device must not quietly come back into the room by reconnecting.
+        if (message.type === 'error' && message.code === 'removed') c.close();
+        setState((s) => {
+          const next = received(s, message);
+          if (s.pendingVote && !next.pendingVote) c.forget(VOTE_SLOT);
+          return next;
+        });
+      },
       (status) => setState((s) => ({ ...s, status })),
     );
     connection.current = c;
@@ -96,5 +137,12 @@ export function useSession(
   }, [key]);
 
   const send = (request: ClientRequest) => connection.current?.send(request);
-  return { ...state, send };
+  /** A participant's vote: it reaches the room even if the line is down when tapped, unless the room moves on first. */
+  const vote = (decision: number, choice: string) => {
+    const c = connection.current;
+    if (!c) return;
+    const id = c.deliver({ type: 'vote', decision, choice }, VOTE_SLOT);
+    setState((s) => ({ ...s, pendingVote: { id, decision, choice }, lostVote: undefined }));
+  };
+  return { ...state, send, vote };
 }

@@ -135,9 +135,13 @@ console.log(`Node ${process.version}, ${cpus().length} cores; server in its own 
 
 // 1. One session of 2,000 -------------------------------------------------------------------------
 {
-  // A class this size shares one address here (loopback): the join limit is raised for it, as a
-  // facilitator of a lecture hall would.
-  const server = await startServerProcess({ JOINS_PER_MINUTE: '100000', SESSION_CAP: '5000' });
+  // A class this size shares one address here (loopback): the join and connection limits are raised for
+  // it, as a facilitator of a lecture hall would.
+  const server = await startServerProcess({
+    JOINS_PER_MINUTE: '100000',
+    CONNECTIONS_PER_ADDRESS: '100000',
+    SESSION_CAP: '5000',
+  });
   const { code, host } = await openSession(server.url, 2000);
   const t0 = performance.now();
   const phones = await joinPhones(server.url, code, 2000, 8000);
@@ -206,7 +210,7 @@ console.log(`Node ${process.version}, ${cpus().length} cores; server in its own 
 
 // 3. Reconnect storm ------------------------------------------------------------------------------
 {
-  const server = await startServerProcess({ JOINS_PER_MINUTE: '100000' });
+  const server = await startServerProcess({ JOINS_PER_MINUTE: '100000', CONNECTIONS_PER_ADDRESS: '100000' });
   const { code, sessionId, host } = await openSession(server.url, 300);
   const phones = await joinPhones(server.url, code, 300, 2000);
   await host.until((r) => r.joined === 300);

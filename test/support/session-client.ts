@@ -1,4 +1,4 @@
-import WebSocket from 'ws';
+import WebSocket, { type ClientOptions } from 'ws';
 import type { ClientRequest, RoomView, ServerMessage } from '../../src/protocol/messages.ts';
 
 type Reply = Extract<ServerMessage, { replyTo?: number }>;
@@ -38,8 +38,9 @@ export class SessionClient {
     });
   }
 
-  static connect(baseUrl: string): Promise<SessionClient> {
-    const ws = new WebSocket(new URL('api/ws', baseUrl.replace(/^http/, 'ws')));
+  /** `options` as `ws` takes them: e.g. `localAddress` to come from another loopback address, or `headers`. */
+  static connect(baseUrl: string, options?: ClientOptions): Promise<SessionClient> {
+    const ws = new WebSocket(new URL('api/ws', baseUrl.replace(/^http/, 'ws')), options);
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(new SessionClient(ws)));
       ws.once('error', reject);
