@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { OpenDatabase } from './db/database.ts';
+import { eraseDeleted } from './db/erase.ts';
 import type { Database, DecisionsTable, PostsTable, SessionsTable } from './db/schema.types.ts';
+import { type VoteWrite, type VoteWriter, voteWriterFor } from './db/vote-writer.ts';
 
 export type SessionRow = SessionsTable;
 export type DecisionRow = DecisionsTable;
@@ -16,7 +19,13 @@ export interface StoredRoom {
 
 /** The one query layer over the session tables; the same queries run on SQLite and PostgreSQL. */
 export class SessionStore {
-  constructor(readonly db: Kysely<Database>) {}
+  readonly db: Kysely<Database>;
+  private readonly votes: VoteWriter;
+
+  constructor(private readonly opened: OpenDatabase) {
+    this.db = opened.db;
+    this.votes = voteWriterFor(opened);
+  }
 
   async createSession(row: SessionRow): Promise<void> {
     await this.db.insertInto('sessions').values(row).execute();
@@ -56,27 +65,12 @@ export class SessionStore {
     await this.db.insertInto('participants').values(row).execute();
   }
 
-  /** Records a vote, or changes it: one row per participant and decision, so a repeat never counts twice. */
-  async putVote(v: { session_id: string; decision: number; participant_id: string; choice: string; at: number }) {
-    await this.db
-      .insertInto('votes')
-      .values({
-        session_id: v.session_id,
-        decision: v.decision,
-        participant_id: v.participant_id,
-        choice: v.choice,
-        first_at: v.at,
-        last_at: v.at,
-        changes: 0,
-      })
-      .onConflict((oc) =>
-        oc.columns(['session_id', 'decision', 'participant_id']).doUpdateSet((eb) => ({
-          choice: v.choice,
-          last_at: v.at,
-          changes: eb('votes.changes', '+', 1),
-        })),
-      )
-      .execute();
+  /**
+   * Records a vote, or changes it: one row per participant and decision, so a repeat never counts twice.
+   * Votes arriving together share one commit (group commit); resolves once this one is committed.
+   */
+  putVote(vote: VoteWrite): Promise<void> {
+    return this.votes.put(vote);
   }
 
   /** Closes a decision and moves the session on, in one transaction: both or neither. */
@@ -115,19 +109,26 @@ export class SessionStore {
     return Number(row.n);
   }
 
-  /** Retention: deletes every session created before the cut-off, with its participants, votes and posts. */
+  /**
+   * Retention: deletes every session created before the cut-off, with its participants, votes and posts,
+   * then erases the deleted bytes as far as the database allows (see `eraseDeleted`).
+   */
   async deleteExpired(now: number): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+    const deleted = await this.db.transaction().execute(async (trx) => {
       const expired = trx.selectFrom('sessions').select('id').where('expires_at', '<=', now);
       for (const table of ['participants', 'votes', 'decisions', 'posts'] as const) {
         await trx.deleteFrom(table).where('session_id', 'in', expired).execute();
       }
-      const deleted = await trx.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
-      return Number(deleted.numDeletedRows);
+      const sessions = await trx.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+      return Number(sessions.numDeletedRows);
     });
+    if (deleted) await eraseDeleted(this.opened);
+    return deleted;
   }
 
-  close(): Promise<void> {
-    return this.db.destroy();
+  /** Closes the database once every vote already received has been committed. */
+  async close(): Promise<void> {
+    await this.votes.drain();
+    await this.db.destroy();
   }
 }
