@@ -26,6 +26,9 @@ const percentile = (values: number[], p: number) => quantile(values, p / 100);
 const spread = (values: number[]) =>
   `p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, p99 ${ms(percentile(values, 99))} (n=${values.length})`;
 
+/** Linux's unit of CPU time in /proc/<pid>/stat (USER_HZ), 100 on every common build. */
+const CLOCK_TICKS_PER_S = 100;
+
 /**
  * A server as its own process (the product's `src/server/main.ts` unless another script is named), with
  * the peak of its resident memory sampled throughout.
@@ -61,6 +64,11 @@ async function startServerProcess(env: Record<string, string>, script = 'src/ser
     url: `http://127.0.0.1:${listening}/`,
     sqliteFile,
     peakMb: () => peakKb / 1024,
+    /** CPU time the process has used so far (user + system), in ms: unlike latency, unmoved by other load. */
+    cpuMs: () => {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+    },
     stop: () => end('SIGTERM'),
     /** As a power cut would, to the process: no shutdown, no flush. */
     kill9: () => end('SIGKILL'),
@@ -353,19 +361,24 @@ async function bigRoom(kind: 'SQLite' | 'PostgreSQL', databaseUrl?: string) {
     `10,000 in one room on ${kind}: all joined in ${ms(joined.joinMs)} (the bare server: ${ms(bareJoined.joinMs)})`,
   );
   const rounds = { product: [] as RoundResult[], baseline: [] as RoundResult[] };
+  const cpu = { product: [] as number[], baseline: [] as number[] };
   for (let pair = 0; pair < ROOM.pairs; pair++) {
     const order = pair % 2 ? (['baseline', 'product'] as const) : (['product', 'baseline'] as const);
     for (const system of order) {
       const phones = system === 'product' ? product : baseline;
+      const serverOf = system === 'product' ? server : bare;
+      const cpuBefore = serverOf.cpuMs();
       const round = await phones.ask<RoundResult>({
         cmd: 'round',
         windowMs: ROOM.windowMs,
         changeShare: ROOM.changeShare,
         advanceTo: ROOM_PATH[pair],
       });
+      const cpuUs = ((serverOf.cpuMs() - cpuBefore) * 1000) / round.votes;
       rounds[system].push(round);
+      cpu[system].push(cpuUs);
       console.log(
-        `  pair ${pair + 1}, ${system === 'product' ? 'product ' : 'baseline'}: ${round.votes} votes in ${ROOM.windowMs / 1000} s, ack p50 ${ms(round.ackP50)}, p99 ${ms(round.ackP99)}; reveal to the last phone ${ms(round.revealMs)}; tally exact: ${round.exact}`,
+        `  pair ${pair + 1}, ${system === 'product' ? 'product ' : 'baseline'}: ${round.votes} votes in ${ROOM.windowMs / 1000} s, ack p50 ${ms(round.ackP50)}, p99 ${ms(round.ackP99)}; reveal to the last phone ${ms(round.revealMs)}; server CPU ${cpuUs.toFixed(0)} µs a vote (reveal and advance included); tally exact: ${round.exact}`,
       );
     }
   }
@@ -377,6 +390,9 @@ async function bigRoom(kind: 'SQLite' | 'PostgreSQL', databaseUrl?: string) {
     product: median(rounds.product.map((r) => r.revealMs)),
     bare: median(rounds.baseline.map((r) => r.revealMs)),
   };
+  console.log(
+    `10,000 on ${kind}: server CPU a vote, medians: product ${median(cpu.product).toFixed(0)} µs, bare server ${median(cpu.baseline).toFixed(0)} µs`,
+  );
   const ackLimit = kind === 'SQLite' ? ROOM_BUDGET.sqliteAck : ROOM_BUDGET.postgresAck;
   budget(
     `10,000 on ${kind}: all joined, every tally exact, no vote refused (${joined.joined} joined; ${rounds.product.filter((r) => r.exact).length} of ${ROOM.pairs} exact)`,
