@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { describeValue, jsonType, pointer, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
+import { delayProblem } from './timed-choice.ts';
 
 /** XState features a scenario may not use, and why: named so an author meets a reason, not "unknown key". */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
@@ -93,6 +94,10 @@ function toIssue(error: ErrorObject): ScenarioIssue[] {
       return [scenarioIssue('schema', at, `Expected one of ${list}; got ${describeValue(error.data)}.`)];
     }
     case 'pattern': {
+      // A timed choice's wait is named by the rule the semantic check also applies, with its own code.
+      const delay = error.parentSchema === schema.definitions.delay && error.propertyName !== undefined;
+      const problem = delay ? delayProblem(String(error.propertyName)) : undefined;
+      if (problem) return [scenarioIssue('delay', at + pointer(String(error.propertyName)), problem)];
       const rule = (error.parentSchema as { description?: string }).description ?? `text matching ${params.pattern}`;
       if (error.propertyName !== undefined) {
         return [

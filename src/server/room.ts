@@ -49,6 +49,8 @@ export class Room {
   private readonly posts = new Map<string, Post>();
   private readonly audience: RoomAudience;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Vote writes not yet committed: votes share commits, and every other change waits for them. */
+  private readonly votesInFlight = new Set<Promise<void>>();
   private deadlineTimer: NodeJS.Timeout | undefined;
   private tally: Tally | undefined;
   /** At the reveal: participants connected who had not voted, counted for a timed choice. */
@@ -175,26 +177,33 @@ export class Room {
   // Participants ------------------------------------------------------------------------------------
 
   vote(peer: Peer, decision: number, choice: string, replyTo?: number) {
-    return this.serial(async () => {
+    const checked = this.serial(async () => {
       const participantId = this.participantOf(peer);
       this.allow('vote', 'not-voting', 'Voting is closed for this decision.');
       if (decision !== this.decision)
         throw new RoomError('stale-decision', 'That vote was for an earlier decision; the story has moved on.');
       if (!this.onScreen.some((c) => c.event === choice && !c.timed))
         throw new RoomError('unknown-choice', 'That is not one of the choices on the screen.');
-      if (this.votes.get(participantId) !== choice) {
-        await this.deps.store.putVote({
-          session_id: this.id,
-          decision,
-          participant_id: participantId,
-          choice,
-          at: this.deps.now(),
+      if (this.votes.get(participantId) === choice) return undefined;
+      // Not awaited here: the next vote need not wait for this one's commit, so votes share commits.
+      // Every other change (a removal, a reveal, the next decision) waits for it, so it is counted
+      // exactly when it is stored, for a seat still held, on the decision it was cast on.
+      const stored = this.deps.store
+        .putVote(this.id, { decision, participantId, choice, at: this.deps.now() })
+        .then(() => {
+          this.votes.set(participantId, choice);
+          this.audience.scheduleCount(this.counts);
         });
-        this.votes.set(participantId, choice);
-        this.audience.scheduleCount(this.counts);
-      }
-      this.audience.send(peer, { type: 'voted', decision, choice, replyTo });
-    });
+      this.votesInFlight.add(stored);
+      stored.then(
+        () => this.votesInFlight.delete(stored),
+        () => this.votesInFlight.delete(stored),
+      );
+      return { stored };
+    }, false);
+    return checked
+      .then((write) => write?.stored)
+      .then(() => this.audience.send(peer, { type: 'voted', decision, choice, replyTo }));
   }
 
   post(peer: Peer, text: string, replyTo?: number) {
@@ -467,9 +476,16 @@ export class Room {
     });
   }
 
-  /** Applies changes one at a time, in the order they arrived; a failed one leaves the next unaffected. */
-  private serial<T>(change: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(change, change);
+  /**
+   * Applies changes one at a time, in the order they arrived; a failed one leaves the next unaffected.
+   * Every change but a vote first waits until the votes before it are stored and counted.
+   */
+  private serial<T>(change: () => Promise<T>, afterVotes = true): Promise<T> {
+    const run = async () => {
+      if (afterVotes) await Promise.allSettled(this.votesInFlight);
+      return change();
+    };
+    const next = this.queue.then(run, run);
     this.queue = next.catch(() => {});
     return next;
   }
