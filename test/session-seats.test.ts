@@ -282,6 +282,49 @@ describe.each(testDatabases())('seats and roles on $name', ({ target: makeTarget
     });
   });
 
+  it('stores the choice a phone open in two tabs sent last, even while its previous vote awaits its commit', async () => {
+    const { sessionId, host, phones } = await room(1);
+    const [phone] = phones;
+    const tab = await connect();
+    expect(
+      await tab.request({
+        type: 'resume',
+        sessionId,
+        participantId: phone.participantId as string,
+        resumeSecret: phone.resumeSecret as string,
+      }),
+    ).toMatchObject({ type: 'welcome' });
+    await host.request({ type: 'start' });
+    await tab.until((r) => r.phase === 'voting');
+    expect(await vote(phone, 'CATCH_SAMS_EYE')).toMatchObject({ type: 'voted' });
+    // From here on the votes are committed in order, but not before the test lets them.
+    const { store } = server;
+    const putVote = store.putVote.bind(store);
+    let release = () => {};
+    let chain: Promise<unknown> = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const writing = vi.spyOn(store, 'putVote').mockImplementation((id, v) => {
+      const stored = chain.then(() => putVote(id, v));
+      chain = stored.catch(() => {});
+      return stored;
+    });
+    const changed = vote(phone, 'WATCH_PRIYA');
+    await vi.waitFor(() => expect(writing).toHaveBeenCalledTimes(1));
+    // The other tab goes back to the first choice while the change is still being stored.
+    let answered = false;
+    const back = vote(tab, 'CATCH_SAMS_EYE').then((reply) => {
+      answered = true;
+      return reply;
+    });
+    await vi.waitFor(() => expect(answered || writing.mock.calls.length === 2).toBe(true));
+    release();
+    expect(await changed).toMatchObject({ type: 'voted', choice: 'WATCH_PRIYA' });
+    expect(await back).toMatchObject({ type: 'voted', choice: 'CATCH_SAMS_EYE' });
+    const stored = await store.db.selectFrom('votes').select('choice').where('session_id', '=', sessionId).execute();
+    expect(stored).toEqual([{ choice: 'CATCH_SAMS_EYE' }]);
+  });
+
   it('keeps removals across a restart: the seat stays removed and its number is not given out again', async () => {
     const local = await startServer(target);
     const { sessionId, code, host, phones } = await room(3, {}, local.url);

@@ -51,6 +51,8 @@ export class Room {
   private queue: Promise<unknown> = Promise.resolve();
   /** Vote writes not yet committed: votes share commits, and every other change waits for them. */
   private readonly votesInFlight = new Set<Promise<void>>();
+  /** The latest vote of each participant still waiting for its commit (a phone may be open in two tabs). */
+  private readonly casting = new Map<string, { readonly choice: string; readonly stored: Promise<void> }>();
   private deadlineTimer: NodeJS.Timeout | undefined;
   private tally: Tally | undefined;
   /** At the reveal: participants connected who had not voted, counted for a timed choice. */
@@ -184,7 +186,9 @@ export class Room {
         throw new RoomError('stale-decision', 'That vote was for an earlier decision; the story has moved on.');
       if (!this.onScreen.some((c) => c.event === choice && !c.timed))
         throw new RoomError('unknown-choice', 'That is not one of the choices on the screen.');
-      if (this.votes.get(participantId) === choice) return undefined;
+      // A repeat changes nothing; if the same choice is still being stored, it is acknowledged with it.
+      const casting = this.casting.get(participantId);
+      if ((casting?.choice ?? this.votes.get(participantId)) === choice) return casting;
       // Not awaited here: the next vote need not wait for this one's commit, so votes share commits.
       // Every other change (a removal, a reveal, the next decision) waits for it, so it is counted
       // exactly when it is stored, for a seat still held, on the decision it was cast on.
@@ -195,10 +199,12 @@ export class Room {
           this.audience.scheduleCount(this.counts);
         });
       this.votesInFlight.add(stored);
-      stored.then(
-        () => this.votesInFlight.delete(stored),
-        () => this.votesInFlight.delete(stored),
-      );
+      this.casting.set(participantId, { choice, stored });
+      const settled = () => {
+        this.votesInFlight.delete(stored);
+        if (this.casting.get(participantId)?.stored === stored) this.casting.delete(participantId);
+      };
+      stored.then(settled, settled);
       return { stored };
     }, false);
     return checked
