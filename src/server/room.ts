@@ -36,7 +36,8 @@ export interface RoomDeps {
 /**
  * One session: the authoritative state of a group's run through a scenario. The scenario's machine runs
  * here, through the engine. Every change is stored before it is applied and announced, and changes are
- * applied one at a time, so a restart finds exactly what the room last told anyone. A connection gets
+ * applied one at a time, so a restart finds exactly what the room last told anyone. Votes alone overlap
+ * (they share group commits); every other change waits for the votes before it. A connection gets
  * its role only once its greeting is accepted, and keeps that one role: a refused message changes
  * nothing, for its sender too.
  */
