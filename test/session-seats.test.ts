@@ -271,6 +271,96 @@ describe.each(testDatabases())('seats and roles on $name', ({ target: makeTarget
     expect(await removed.request({ type: 'join', code })).toMatchObject({ type: 'error', code: 'room-locked' });
   });
 
+  it('keeps a vote still waiting for its commit out of the tally and the database once its seat is removed', async () => {
+    const { sessionId, host, phones } = await room(4, { minReveal: 3 });
+    await host.request({ type: 'start' });
+    await phones[3].until((r) => r.phase === 'voting');
+    for (const phone of phones.slice(0, 3)) await vote(phone, 'CATCH_SAMS_EYE');
+    await host.until((r) => r.voted === 3);
+    // The last phone's vote is held before the commit that stores it, as while it waits for a group
+    // commit; the removal of its seat arrives meanwhile.
+    const { store } = server;
+    const putVote = store.putVote.bind(store);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const writing = vi.spyOn(store, 'putVote').mockImplementationOnce(async (id, v) => {
+      await held;
+      return putVote(id, v);
+    });
+    const live = await server.rooms.get(sessionId);
+    const removing = vi.spyOn(live as NonNullable<typeof live>, 'remove');
+    const voted = vote(phones[3], 'WATCH_PRIYA');
+    await vi.waitFor(() => expect(writing).toHaveBeenCalled());
+    const removed = host.request({ type: 'remove', seat: 4 });
+    await vi.waitFor(() => expect(removing).toHaveBeenCalled());
+    release();
+    expect(await voted).toMatchObject({ type: 'voted' });
+    expect(await removed).toMatchObject({ type: 'ok' });
+
+    expect(await host.until((r) => r.joined === 3)).toMatchObject({ voted: 3 });
+    const stored = await store.db
+      .selectFrom('votes')
+      .select('participant_id')
+      .where('session_id', '=', sessionId)
+      .execute();
+    expect(stored.map((v) => v.participant_id).sort()).toEqual(
+      phones
+        .slice(0, 3)
+        .map((p) => p.participantId)
+        .sort(),
+    );
+    await host.request({ type: 'reveal' });
+    expect((await host.until((r) => r.phase === 'revealed')).tally).toMatchObject({
+      total: 3,
+      counts: { CATCH_SAMS_EYE: 3, WATCH_PRIYA: 0 },
+    });
+  });
+
+  it('stores the choice a phone open in two tabs sent last, even while its previous vote awaits its commit', async () => {
+    const { sessionId, host, phones } = await room(1);
+    const [phone] = phones;
+    const tab = await connect();
+    expect(
+      await tab.request({
+        type: 'resume',
+        sessionId,
+        participantId: phone.participantId as string,
+        resumeSecret: phone.resumeSecret as string,
+      }),
+    ).toMatchObject({ type: 'welcome' });
+    await host.request({ type: 'start' });
+    await tab.until((r) => r.phase === 'voting');
+    expect(await vote(phone, 'CATCH_SAMS_EYE')).toMatchObject({ type: 'voted' });
+    // From here on the votes are committed in order, but not before the test lets them.
+    const { store } = server;
+    const putVote = store.putVote.bind(store);
+    let release = () => {};
+    let chain: Promise<unknown> = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const writing = vi.spyOn(store, 'putVote').mockImplementation((id, v) => {
+      const stored = chain.then(() => putVote(id, v));
+      chain = stored.catch(() => {});
+      return stored;
+    });
+    const changed = vote(phone, 'WATCH_PRIYA');
+    await vi.waitFor(() => expect(writing).toHaveBeenCalledTimes(1));
+    // The other tab goes back to the first choice while the change is still being stored.
+    let answered = false;
+    const back = vote(tab, 'CATCH_SAMS_EYE').then((reply) => {
+      answered = true;
+      return reply;
+    });
+    await vi.waitFor(() => expect(answered || writing.mock.calls.length === 2).toBe(true));
+    release();
+    expect(await changed).toMatchObject({ type: 'voted', choice: 'WATCH_PRIYA' });
+    expect(await back).toMatchObject({ type: 'voted', choice: 'CATCH_SAMS_EYE' });
+    const stored = await store.db.selectFrom('votes').select('choice').where('session_id', '=', sessionId).execute();
+    expect(stored).toEqual([{ choice: 'CATCH_SAMS_EYE' }]);
+  });
+
   it('keeps removals across a restart: the seat stays removed and its number is not given out again', async () => {
     const local = await startServer(target);
     const { sessionId, code, host, phones } = await room(3, {}, local.url);

@@ -214,6 +214,28 @@ const CASES: RuleCase[] = [
     }),
   },
   {
+    code: 'delay',
+    name: 'a timed choice that waits longer than 10 minutes',
+    path: '/states/start/after/3000000000',
+    broken: withScenario((s) => {
+      s.states.start.after = { '3000000000': fakeChoice({ meta: { timeout: true } }) };
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.after = { '600000': fakeChoice({ meta: { timeout: true } }) };
+    }),
+  },
+  {
+    code: 'delay',
+    name: 'a timed choice whose wait is not a whole number of milliseconds',
+    path: '/states/start/after/20s',
+    broken: withScenario((s) => {
+      s.states.start.after = { '20s': fakeChoice({ meta: { timeout: true } }) };
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.after = { '20000': fakeChoice({ meta: { timeout: true } }) };
+    }),
+  },
+  {
     code: 'missingText',
     name: 'a title without its Spanish',
     path: '/meta/title',

@@ -17,6 +17,7 @@ export const ISSUE_CODES = [
   'variableType', // an action or guard uses a variable as the wrong type
   'unknownTactic', // a tactic id not in the taxonomy
   'unknownTarget', // a transition target that names no state
+  'delay', // a timed choice's wait that is not a whole number of milliseconds from 1 to 10 minutes
   'missingText', // a text field lacks a declared language
   'undeclaredLanguage', // a text field has a language the scenario does not declare
   'sceneMeta', // a scene without narrative or stage

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { didYouMean } from './did-you-mean.ts';
 import { describeValue, jsonType, pointer, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
+import { delayProblem } from './timed-choice.ts';
 
 /**
  * XState keys that change behaviour, refused by name with the reason, so an author meets a reason and
@@ -102,6 +103,10 @@ function toIssue(error: ErrorObject): ScenarioIssue[] {
       return [scenarioIssue('schema', at, `Expected one of ${list}; got ${describeValue(error.data)}.`)];
     }
     case 'pattern': {
+      // A timed choice's wait is named by the rule the semantic check also applies, with its own code.
+      const delay = error.parentSchema === schema.definitions.delay && error.propertyName !== undefined;
+      const problem = delay ? delayProblem(String(error.propertyName)) : undefined;
+      if (problem) return [scenarioIssue('delay', at + pointer(String(error.propertyName)), problem)];
       const rule = (error.parentSchema as { description?: string }).description ?? `text matching ${params.pattern}`;
       if (error.propertyName !== undefined) {
         return [

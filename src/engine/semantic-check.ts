@@ -5,6 +5,7 @@ import { hasWayOut, stateChoices, stateRoutes, type WalkedState } from './scenar
 import { indexStates, type StateIndex } from './state-targets.ts';
 import { findTactic, TACTICS } from './tactics.ts';
 import { declaredLanguages, textFields } from './text.ts';
+import { delayProblem } from './timed-choice.ts';
 import { requiredVariableType, variableType } from './vocabulary.ts';
 
 /** Up to this many states are listed in a message about a target; more would drown it. */
@@ -120,6 +121,10 @@ function checkState(scenario: Scenario, index: StateIndex, walked: WalkedState):
     }
   }
 
+  for (const delay of Object.keys(state.after ?? {})) {
+    const problem = delayProblem(delay);
+    if (problem) issues.push(scenarioIssue('delay', pointer(...at, 'after', delay), problem));
+  }
   for (const { choice, at: choiceAt } of stateChoices(state, at)) {
     issues.push(...checkTarget(index, walked, choice.target, choiceAt));
     if (choice.guard) issues.push(...checkVariable(scenario, choice.guard, [...choiceAt, 'guard']));

@@ -17,7 +17,7 @@ describe('configFromEnv', () => {
 
   it('says what is wrong with a bad setting, never starting half-configured', () => {
     expect(() => configFromEnv({ MIN_REVEAL: '2' })).toThrow(
-      'MIN_REVEAL must be a whole number from 3 to 5000; it is "2".',
+      'MIN_REVEAL must be a whole number from 3 to 10000; it is "2".',
     );
     expect(() => configFromEnv({ PORT: 'eighty' })).toThrow('PORT must be a whole number');
     expect(() => configFromEnv({ DATABASE_URL: 'mysql://x' })).toThrow('DATABASE_URL must be a postgres:// address');

@@ -47,6 +47,15 @@ export interface Participant {
   readonly removed: boolean;
 }
 
+/** A participant's choice on one decision, at a time in ms since the epoch. */
+export interface Vote {
+  /** The decision's index, 0-based. */
+  readonly decision: number;
+  readonly participantId: string;
+  readonly choice: string;
+  readonly at: number;
+}
+
 /** A decision the group has made, with when it opened, was revealed and closed. */
 export interface ClosedDecision extends DecisionRecord {
   /** Its index, 0-based. */

@@ -36,7 +36,8 @@ export interface RoomDeps {
 /**
  * One session: the authoritative state of a group's run through a scenario. The scenario's machine runs
  * here, through the engine. Every change is stored before it is applied and announced, and changes are
- * applied one at a time, so a restart finds exactly what the room last told anyone. A connection gets
+ * applied one at a time, so a restart finds exactly what the room last told anyone. Votes alone overlap
+ * (they share group commits); every other change waits for the votes before it. A connection gets
  * its role only once its greeting is accepted, and keeps that one role: a refused message changes
  * nothing, for its sender too.
  */
@@ -49,6 +50,10 @@ export class Room {
   private readonly posts = new Map<string, Post>();
   private readonly audience: RoomAudience;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Vote writes not yet committed: votes share commits, and every other change waits for them. */
+  private readonly votesInFlight = new Set<Promise<void>>();
+  /** The latest vote of each participant still waiting for its commit (a phone may be open in two tabs). */
+  private readonly casting = new Map<string, { readonly choice: string; readonly stored: Promise<void> }>();
   private deadlineTimer: NodeJS.Timeout | undefined;
   private tally: Tally | undefined;
   /** At the reveal: participants connected who had not voted, counted for a timed choice. */
@@ -175,26 +180,37 @@ export class Room {
   // Participants ------------------------------------------------------------------------------------
 
   vote(peer: Peer, decision: number, choice: string, replyTo?: number) {
-    return this.serial(async () => {
+    const checked = this.serial(async () => {
       const participantId = this.participantOf(peer);
       this.allow('vote', 'not-voting', 'Voting is closed for this decision.');
       if (decision !== this.decision)
         throw new RoomError('stale-decision', 'That vote was for an earlier decision; the story has moved on.');
       if (!this.onScreen.some((c) => c.event === choice && !c.timed))
         throw new RoomError('unknown-choice', 'That is not one of the choices on the screen.');
-      if (this.votes.get(participantId) !== choice) {
-        await this.deps.store.putVote({
-          session_id: this.id,
-          decision,
-          participant_id: participantId,
-          choice,
-          at: this.deps.now(),
+      // A repeat changes nothing; if the same choice is still being stored, it is acknowledged with it.
+      const casting = this.casting.get(participantId);
+      if ((casting?.choice ?? this.votes.get(participantId)) === choice) return casting;
+      // Not awaited here: the next vote need not wait for this one's commit, so votes share commits.
+      // Every other change (a removal, a reveal, the next decision) waits for it, so it is counted
+      // exactly when it is stored, for a seat still held, on the decision it was cast on.
+      const stored = this.deps.store
+        .putVote(this.id, { decision, participantId, choice, at: this.deps.now() })
+        .then(() => {
+          this.votes.set(participantId, choice);
+          this.audience.scheduleCount(this.counts);
         });
-        this.votes.set(participantId, choice);
-        this.audience.scheduleCount(this.counts);
-      }
-      this.audience.send(peer, { type: 'voted', decision, choice, replyTo });
-    });
+      this.votesInFlight.add(stored);
+      this.casting.set(participantId, { choice, stored });
+      const settled = () => {
+        this.votesInFlight.delete(stored);
+        if (this.casting.get(participantId)?.stored === stored) this.casting.delete(participantId);
+      };
+      stored.then(settled, settled);
+      return { stored };
+    }, false);
+    return checked
+      .then((write) => write?.stored)
+      .then(() => this.audience.send(peer, { type: 'voted', decision, choice, replyTo }));
   }
 
   post(peer: Peer, text: string, replyTo?: number) {
@@ -467,9 +483,16 @@ export class Room {
     });
   }
 
-  /** Applies changes one at a time, in the order they arrived; a failed one leaves the next unaffected. */
-  private serial<T>(change: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(change, change);
+  /**
+   * Applies changes one at a time, in the order they arrived; a failed one leaves the next unaffected.
+   * Every change but a vote first waits until the votes before it are stored and counted.
+   */
+  private serial<T>(change: () => Promise<T>, afterVotes = true): Promise<T> {
+    const run = async () => {
+      if (afterVotes) await Promise.allSettled(this.votesInFlight);
+      return change();
+    };
+    const next = this.queue.then(run, run);
     this.queue = next.catch(() => {});
     return next;
   }

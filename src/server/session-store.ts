@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Tally } from '../protocol/messages.ts';
 import { isPhase } from '../protocol/phases.ts';
+import type { OpenDatabase } from './db/database.ts';
+import { eraseDeleted } from './db/erase.ts';
 import type { Database, ParticipantsTable, SessionsTable } from './db/schema.types.ts';
+import { type VoteWriter, voteWriterFor } from './db/vote-writer.ts';
 import type {
   ClosedDecision,
   Participant,
@@ -10,13 +13,20 @@ import type {
   RoomProgress,
   RoomState,
   StoredRoom,
+  Vote,
 } from './room-state.types.ts';
 
 export type { StoredRoom } from './room-state.types.ts';
 
 /** The one query layer over the session tables; the same queries run on SQLite and PostgreSQL. */
 export class SessionStore {
-  constructor(readonly db: Kysely<Database>) {}
+  readonly db: Kysely<Database>;
+  private readonly votes: VoteWriter;
+
+  constructor(private readonly opened: OpenDatabase) {
+    this.db = opened.db;
+    this.votes = voteWriterFor(opened);
+  }
 
   async createSession(room: RoomState): Promise<void> {
     await this.db.insertInto('sessions').values(sessionRow(room)).execute();
@@ -110,27 +120,18 @@ export class SessionStore {
     });
   }
 
-  /** Records a vote, or changes it: one row per participant and decision, so a repeat never counts twice. */
-  async putVote(v: { session_id: string; decision: number; participant_id: string; choice: string; at: number }) {
-    await this.db
-      .insertInto('votes')
-      .values({
-        session_id: v.session_id,
-        decision: v.decision,
-        participant_id: v.participant_id,
-        choice: v.choice,
-        first_at: v.at,
-        last_at: v.at,
-        changes: 0,
-      })
-      .onConflict((oc) =>
-        oc.columns(['session_id', 'decision', 'participant_id']).doUpdateSet((eb) => ({
-          choice: v.choice,
-          last_at: v.at,
-          changes: eb('votes.changes', '+', 1),
-        })),
-      )
-      .execute();
+  /**
+   * Records a vote, or changes it: one row per participant and decision, so a repeat never counts twice.
+   * Votes arriving together share one commit (group commit); resolves once this one is committed.
+   */
+  putVote(sessionId: string, vote: Vote): Promise<void> {
+    return this.votes.put({
+      session_id: sessionId,
+      decision: vote.decision,
+      participant_id: vote.participantId,
+      choice: vote.choice,
+      at: vote.at,
+    });
   }
 
   /** Closes a decision and moves the session on, in one transaction: both or neither. */
@@ -186,20 +187,27 @@ export class SessionStore {
     return Number(row.n);
   }
 
-  /** Retention: deletes every session created before the cut-off, with its participants, votes and posts. */
+  /**
+   * Retention: deletes every session created before the cut-off, with its participants, votes and posts,
+   * then erases the deleted bytes as far as the database allows (see `eraseDeleted`).
+   */
   async deleteExpired(now: number): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+    const deleted = await this.db.transaction().execute(async (trx) => {
       const expired = trx.selectFrom('sessions').select('id').where('expires_at', '<=', now);
       for (const table of ['participants', 'votes', 'decisions', 'posts'] as const) {
         await trx.deleteFrom(table).where('session_id', 'in', expired).execute();
       }
-      const deleted = await trx.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
-      return Number(deleted.numDeletedRows);
+      const sessions = await trx.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+      return Number(sessions.numDeletedRows);
     });
+    if (deleted) await eraseDeleted(this.opened);
+    return deleted;
   }
 
-  close(): Promise<void> {
-    return this.db.destroy();
+  /** Closes the database once every vote already received has been committed. */
+  async close(): Promise<void> {
+    await this.votes.drain();
+    await this.db.destroy();
   }
 }
 

@@ -1,13 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
 import type { SessionCreated } from '../../src/protocol/messages.ts';
-import { countVotes } from '../../src/protocol/tally.ts';
 import { ROOT } from '../support/scenario-files.ts';
 import { SessionClient } from '../support/session-client.ts';
-import { createSession } from '../support/session-server.ts';
+import { createSession, resetDatabase } from '../support/session-server.ts';
 import { budgets, quantile } from './budgets.ts';
+import { closeAll, joinPhones, revealAndCheck, voteAll } from './phones.ts';
+import type { PhonesCommand, RoundResult } from './phones-process.ts';
 
 /**
  * Group-session benchmarks: the real server (its own process, SQLite storage on, as `npm start` runs it)
@@ -23,36 +26,52 @@ const percentile = (values: number[], p: number) => quantile(values, p / 100);
 const spread = (values: number[]) =>
   `p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, p99 ${ms(percentile(values, 99))} (n=${values.length})`;
 
-/** The server as its own process, with the peak of its resident memory sampled throughout. */
-async function startServerProcess(env: Record<string, string>) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+/** Linux's unit of CPU time in /proc/<pid>/stat (USER_HZ), 100 on every common build. */
+const CLOCK_TICKS_PER_S = 100;
+
+/**
+ * A server as its own process (the product's `src/server/main.ts` unless another script is named), with
+ * the peak of its resident memory sampled throughout.
+ */
+async function startServerProcess(env: Record<string, string>, script = 'src/server/main.ts') {
+  // Below Linux's ephemeral range (32768–60999), which 10,000 phones' own sockets fill.
+  const port = 20000 + Math.floor(Math.random() * 12000);
+  const sqliteFile = join(mkdtempSync(join(tmpdir(), 'upstander-bench-')), 'bench.sqlite');
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      SQLITE_FILE: join(mkdtempSync(join(tmpdir(), 'upstander-bench-')), 'bench.sqlite'),
-      ...env,
-    },
+    env: { ...process.env, PORT: String(port), SQLITE_FILE: sqliteFile, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (d) => String(d).includes('running at') && resolve());
+  const listening = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on('data', (d) => {
+      const found = /running at (?:port |http:\/\/[^/]*:)(\d+)/.exec(String(d));
+      if (found) resolve(Number(found[1]));
+    });
     child.once('exit', (code) => reject(new Error(`The server exited with ${code}`)));
   });
   let peakKb = 0;
   const sampler = setInterval(() => {
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const status = existsSync(`/proc/${child.pid}/status`) ? readFileSync(`/proc/${child.pid}/status`, 'utf8') : '';
     peakKb = Math.max(peakKb, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
   }, 100);
+  const exited = new Promise((r) => child.once('exit', r));
+  const end = async (signal: NodeJS.Signals) => {
+    clearInterval(sampler);
+    child.kill(signal);
+    await exited;
+  };
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${listening}/`,
+    sqliteFile,
     peakMb: () => peakKb / 1024,
-    stop: async () => {
-      clearInterval(sampler);
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+    /** CPU time the process has used so far (user + system), in ms: unlike latency, unmoved by other load. */
+    cpuMs: () => {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
     },
+    stop: () => end('SIGTERM'),
+    /** As a power cut would, to the process: no shutdown, no flush. */
+    kill9: () => end('SIGKILL'),
   };
 }
 
@@ -64,72 +83,6 @@ async function openSession(url: string, cap: number) {
   await host.request({ type: 'host', sessionId: created.body.sessionId, secret: created.body.secret });
   return { ...(created.body as unknown as SessionCreated), host };
 }
-
-/** `n` phones joining, spread evenly over `withinMs`. */
-async function joinPhones(url: string, code: string, n: number, withinMs: number): Promise<SessionClient[]> {
-  return Promise.all(
-    Array.from({ length: n }, async (_, i) => {
-      await sleep((i / n) * withinMs);
-      const phone = await SessionClient.connect(url);
-      const reply = await phone.request({ type: 'join', code }, 30_000);
-      if (reply.type !== 'welcome') throw new Error(`Join refused: ${JSON.stringify(reply)}`);
-      return phone;
-    }),
-  );
-}
-
-/**
- * Every phone votes once at a random moment within `withinMs`; `changeShare` of them change their
- * vote later in the window. Returns each vote's acknowledgement time and what each phone last chose.
- */
-async function voteAll(phones: SessionClient[], events: string[], withinMs: number, changeShare: number) {
-  const acks: number[] = [];
-  const lost: string[] = [];
-  const finalVotes = await Promise.all(
-    phones.map(async (phone) => {
-      const at = Math.random() * withinMs;
-      await sleep(at);
-      const send = async (choice: string) => {
-        const t0 = performance.now();
-        const reply = await phone.request({ type: 'vote', decision: 0, choice }, 30_000);
-        acks.push(performance.now() - t0);
-        if (reply.type !== 'voted') lost.push(JSON.stringify(reply));
-      };
-      let choice = events[Math.floor(Math.random() * events.length)];
-      await send(choice);
-      if (Math.random() < changeShare) {
-        await sleep(Math.random() * (withinMs - at));
-        choice = events.find((e) => e !== choice) ?? choice;
-        await send(choice);
-      }
-      return choice;
-    }),
-  );
-  return { acks, lost, finalVotes };
-}
-
-/** Reveals, and measures until the last phone has the spread; checks it against what the phones sent. */
-async function revealAndCheck(
-  host: SessionClient,
-  phones: SessionClient[],
-  finalVotes: string[],
-  label: string,
-  verbose = true,
-) {
-  const choices = (host.room?.choices ?? []).map(({ event, timed }) => ({ event, timed }));
-  const t0 = performance.now();
-  const arrivals = phones.map((p) => p.until((r) => r.phase === 'revealed', 30_000).then(() => performance.now() - t0));
-  await host.request({ type: 'reveal' });
-  const times = await Promise.all(arrivals);
-  const expected = countVotes(choices, finalVotes, phones.length, 5);
-  const got = phones[0].room?.tally;
-  const exact = JSON.stringify(got) === JSON.stringify(expected);
-  if (!exact || verbose)
-    console.log(`${label}: tally ${exact ? 'equals' : 'DIFFERS from'} what the clients sent (${JSON.stringify(got)})`);
-  return { lastMs: Math.max(...times), exact };
-}
-
-const closeAll = (clients: SessionClient[]) => Promise.all(clients.map((c) => c.close()));
 
 console.log(`Node ${process.version}, ${cpus().length} cores; server in its own process, SQLite storage`);
 
@@ -319,6 +272,184 @@ console.log(`Node ${process.version}, ${cpus().length} cores; server in its own 
   );
   await closeAll([host, guesser, ...phones]);
   await server.stop();
+}
+
+// 5. 10,000 phones in one room, beside a bare ws server ----------------------------------------------
+/**
+ * The product and a bare `ws` server (`bare-room-server.ts`: join → ack, vote → ack, reveal → broadcast)
+ * each get 10,000 phones, held by two phone processes running the same client code. Rounds alternate
+ * product and baseline in the same run; the budgets compare the medians of the pairs. Then, on the
+ * product, the server is killed with SIGKILL mid-vote and the database is read: every acknowledged
+ * vote must be there. PostgreSQL is measured only when a URL names one.
+ */
+const ROOM = { phones: 10_000, pairs: 3, windowMs: 10_000, changeShare: 0.1 };
+const ROOM_BUDGET = { sqliteAck: 2, postgresAck: 3, reveal: 1.1 };
+/** The choices to follow after each round, so each round has a decision to vote on. */
+const ROOM_PATH = ['CATCH_SAMS_EYE', 'SPEAK_UP', 'ASK_THE_TABLE'];
+const median = (values: number[]) => quantile(values, 0.5);
+
+function phonesProcess() {
+  const child = fork(join(ROOT, 'test/bench/phones-process.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return {
+    ask: <T>(command: PhonesCommand) =>
+      new Promise<T>((resolve, reject) => {
+        child.once('message', (m: { ok: boolean; result: T; error: string }) =>
+          m.ok ? resolve(m.result) : reject(new Error(m.error)),
+        );
+        child.send(command);
+      }),
+    end: async () => {
+      child.disconnect();
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** The votes stored for a decision, by participant, read straight from the database after the crash. */
+async function storedVotes(kind: 'SQLite' | 'PostgreSQL', where: string, sessionId: string, decision: number) {
+  const query = 'SELECT participant_id, choice FROM votes WHERE session_id = $1 AND decision = $2';
+  let rows: { participant_id: string; choice: string }[];
+  if (kind === 'SQLite') {
+    const db = new SQLite(where);
+    rows = db.prepare(query.replace('$1', '?').replace('$2', '?')).all(sessionId, decision) as typeof rows;
+    db.close();
+  } else {
+    const client = new pg.Client({ connectionString: where });
+    await client.connect();
+    rows = (await client.query(query, [sessionId, decision])).rows;
+    await client.end();
+  }
+  return new Map(rows.map((r) => [r.participant_id, r.choice]));
+}
+
+async function bigRoom(kind: 'SQLite' | 'PostgreSQL', databaseUrl?: string) {
+  const n = ROOM.phones;
+  const server = await startServerProcess({
+    JOINS_PER_MINUTE: '1000000',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  const created = await createSession(server.url, {
+    scenario: 'hand-on-the-back',
+    cap: n,
+    timers: false,
+    minReveal: 5,
+  });
+  const product = phonesProcess();
+  const joined = await product.ask<{ joinMs: number; joined: number; choices: unknown }>({
+    cmd: 'join',
+    url: server.url,
+    code: created.body.code,
+    sessionId: created.body.sessionId,
+    secret: created.body.secret,
+    n,
+    start: true,
+  });
+  const bare = await startServerProcess(
+    { BARE_CHOICES: JSON.stringify(joined.choices) },
+    'test/bench/bare-room-server.ts',
+  );
+  const baseline = phonesProcess();
+  const bareJoined = await baseline.ask<{ joinMs: number }>({
+    cmd: 'join',
+    url: bare.url,
+    code: 'BARE00',
+    sessionId: 'bare',
+    secret: 'bare',
+    n,
+    start: false,
+  });
+  console.log(
+    `10,000 in one room on ${kind}: all joined in ${ms(joined.joinMs)} (the bare server: ${ms(bareJoined.joinMs)})`,
+  );
+  const rounds = { product: [] as RoundResult[], baseline: [] as RoundResult[] };
+  const cpu = { product: [] as number[], baseline: [] as number[] };
+  for (let pair = 0; pair < ROOM.pairs; pair++) {
+    const order = pair % 2 ? (['baseline', 'product'] as const) : (['product', 'baseline'] as const);
+    for (const system of order) {
+      const phones = system === 'product' ? product : baseline;
+      const serverOf = system === 'product' ? server : bare;
+      const cpuBefore = serverOf.cpuMs();
+      const round = await phones.ask<RoundResult>({
+        cmd: 'round',
+        windowMs: ROOM.windowMs,
+        changeShare: ROOM.changeShare,
+        advanceTo: ROOM_PATH[pair],
+      });
+      const cpuUs = ((serverOf.cpuMs() - cpuBefore) * 1000) / round.votes;
+      rounds[system].push(round);
+      cpu[system].push(cpuUs);
+      console.log(
+        `  pair ${pair + 1}, ${system === 'product' ? 'product ' : 'baseline'}: ${round.votes} votes in ${ROOM.windowMs / 1000} s, ack p50 ${ms(round.ackP50)}, p99 ${ms(round.ackP99)}; reveal to the last phone ${ms(round.revealMs)}; server CPU ${cpuUs.toFixed(0)} µs a vote (reveal and advance included); tally exact: ${round.exact}`,
+      );
+    }
+  }
+  const ack = {
+    product: median(rounds.product.map((r) => r.ackP99)),
+    bare: median(rounds.baseline.map((r) => r.ackP99)),
+  };
+  const reveal = {
+    product: median(rounds.product.map((r) => r.revealMs)),
+    bare: median(rounds.baseline.map((r) => r.revealMs)),
+  };
+  console.log(
+    `10,000 on ${kind}: server CPU a vote, medians: product ${median(cpu.product).toFixed(0)} µs, bare server ${median(cpu.baseline).toFixed(0)} µs`,
+  );
+  const ackLimit = kind === 'SQLite' ? ROOM_BUDGET.sqliteAck : ROOM_BUDGET.postgresAck;
+  budget(
+    `10,000 on ${kind}: all joined, every tally exact, no vote refused (${joined.joined} joined; ${rounds.product.filter((r) => r.exact).length} of ${ROOM.pairs} exact)`,
+    joined.joined === n && rounds.product.every((r) => r.exact && !r.refused),
+  );
+  budget(
+    `10,000 on ${kind}: vote acknowledgement p99 within ${ackLimit}× the bare server's (medians of ${ROOM.pairs} pairs: ${ms(ack.product)} vs ${ms(ack.bare)}, ${(ack.product / ack.bare).toFixed(2)}×)`,
+    ack.product <= ackLimit * ack.bare,
+  );
+  budget(
+    `10,000 on ${kind}: reveal to the last phone within ${ROOM_BUDGET.reveal}× the bare server's (medians: ${ms(reveal.product)} vs ${ms(reveal.bare)}, ${(reveal.product / reveal.bare).toFixed(2)}×)`,
+    reveal.product <= ROOM_BUDGET.reveal * reveal.bare,
+  );
+  await baseline.ask({ cmd: 'close' });
+  await baseline.end();
+  await bare.stop();
+
+  // kill -9 mid-vote: whatever a phone was told is stored must be stored.
+  const crashing = product.ask<{ acknowledged: [string, string][]; sessionId: string; decision: number }>({
+    cmd: 'crash',
+    windowMs: ROOM.windowMs,
+  });
+  await sleep(ROOM.windowMs / 2);
+  await server.kill9();
+  const crash = await crashing;
+  const stored = await storedVotes(kind, databaseUrl ?? server.sqliteFile, crash.sessionId, crash.decision);
+  const lost = crash.acknowledged.filter(([participant, choice]) => stored.get(participant) !== choice).length;
+  budget(
+    `10,000 on ${kind}: kill -9 mid-vote loses no acknowledged vote (${crash.acknowledged.length} acknowledged before the kill, ${stored.size} stored, ${lost} lost)`,
+    lost === 0 && crash.acknowledged.length > 0 && crash.acknowledged.length < n,
+  );
+  await product.ask({ cmd: 'close' });
+  await product.end();
+}
+
+await bigRoom('SQLite');
+const postgresUrl = process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL;
+if (postgresUrl) {
+  // A schema of its own in the database named, removed afterwards.
+  const schema = `bench_${process.pid}`;
+  const url = new URL(postgresUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  await resetDatabase({ kind: 'postgres', url: url.toString() });
+  try {
+    await bigRoom('PostgreSQL', url.toString());
+  } finally {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  }
+} else {
+  console.log('10,000 on PostgreSQL: not measured (set TEST_DATABASE_URL or BENCH_DATABASE_URL to a postgres:// URL).');
 }
 
 finish();

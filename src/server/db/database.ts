@@ -11,14 +11,23 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 /** Where sessions are stored: PostgreSQL when a URL is given, else an SQLite file (the embedded default). */
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string };
 
+/**
+ * An open store: the query builder for everything, and the driver under it for the hot path (votes,
+ * with statements prepared once) and for erasing what retention deleted.
+ */
+export type OpenDatabase =
+  | { readonly kind: 'sqlite'; readonly db: Kysely<Database>; readonly sqlite: SQLite.Database }
+  | { readonly kind: 'postgres'; readonly db: Kysely<Database>; readonly pool: pg.Pool };
+
 /** Opens the store and brings its tables up to date. */
-export async function openDatabase(target: DatabaseTarget): Promise<Kysely<Database>> {
-  const db = new Kysely<Database>({ dialect: dialectFor(target) });
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  const opened = driverFor(target);
+  const { db } = opened;
   // On PostgreSQL the migration bookkeeping lives in the schema the tables go to (the search path's
   // first): another schema's bookkeeping in the same database must not pass for this one's.
   const migrationTableSchema =
-    target.kind === 'postgres'
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    opened.kind === 'postgres'
+      ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema
       : undefined;
   const { error, results } = await new Migrator({
     db,
@@ -32,22 +41,25 @@ export async function openDatabase(target: DatabaseTarget): Promise<Kysely<Datab
       `The database could not be brought up to date${failed ? ` (migration ${failed.migrationName})` : ''}: ${String(error)}`,
     );
   }
-  return db;
+  return opened;
 }
 
-function dialectFor(target: DatabaseTarget) {
+function driverFor(target: DatabaseTarget): OpenDatabase {
   if (target.kind === 'postgres') {
     // Times are bigint columns; pg hands int8 back as strings unless told they fit a number (they do).
     const types = {
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
         oid === 20 ? Number : pg.types.getTypeParser(oid, format),
     };
-    return new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 10, types }) });
+    const pool = new pg.Pool({ connectionString: target.url, max: 10, types });
+    return { kind: 'postgres', pool, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
   }
   if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
   const sqlite = new SQLite(target.file);
   // WAL: readers never wait for the writer, and a crash mid-write loses nothing committed.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  return new SqliteDialect({ database: sqlite });
+  // Deleted rows are overwritten with zeros, not just unlinked: deleted means unreadable.
+  sqlite.pragma('secure_delete = ON');
+  return { kind: 'sqlite', sqlite, db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }) };
 }

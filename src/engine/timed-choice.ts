@@ -1,0 +1,34 @@
+/**
+ * The longest a timed choice may wait, in milliseconds: 10 minutes. Real situations do not wait that
+ * long, and past 2,147,483,647 ms (about 24.8 days) timers in browsers and Node overflow and fire at
+ * once, so a typo of a few zeros would end the scene the moment it opens.
+ */
+export const MAX_DELAY_MS = 600_000;
+
+/** A worked example for messages: the wait most scenes use. */
+const EXAMPLE = '"20000" for 20 seconds';
+
+/**
+ * Why an `after` key is not a delay a scenario may use, in words a trainer understands, or undefined
+ * when it is a whole number of milliseconds from 1 to MAX_DELAY_MS (written without leading zeros).
+ */
+export function delayProblem(key: string): string | undefined {
+  if (!/^[1-9][0-9]*$/.test(key)) {
+    return `"${key}" is not a wait the player can count down: write it in milliseconds, as a whole number from 1 to ${MAX_DELAY_MS}, e.g. ${EXAMPLE}.`;
+  }
+  const ms = Number(key);
+  if (ms <= MAX_DELAY_MS) return undefined;
+  return `This timed choice waits ${key} ms (${roughly(ms)}); the longest a timed choice may wait is ${MAX_DELAY_MS} ms (10 minutes). Use a shorter wait, e.g. ${EXAMPLE}.`;
+}
+
+const UNITS: readonly [string, number][] = [
+  ['days', 86_400_000],
+  ['hours', 3_600_000],
+  ['minutes', 60_000],
+];
+
+/** A long wait as a person would say it, e.g. "about 34.7 days". */
+function roughly(ms: number): string {
+  const [unit, size] = UNITS.find(([, size]) => ms >= size) ?? UNITS[UNITS.length - 1];
+  return `about ${Number((ms / size).toFixed(1))} ${unit}`;
+}

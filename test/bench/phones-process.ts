@@ -1,0 +1,91 @@
+import { SessionClient } from '../support/session-client.ts';
+import { quantile } from './budgets.ts';
+import { closeAll, joinMany, revealAndCheck, voteAll } from './phones.ts';
+
+/**
+ * A room's phones in a process of their own, driven by the session benchmark over IPC: 10,000
+ * sockets for the product and 10,000 for the baseline do not fit one process's file limit, and each
+ * set stays connected from one measured round to the next. The same code drives either server.
+ */
+export type PhonesCommand =
+  | { cmd: 'join'; url: string; code: string; sessionId: string; secret: string; n: number; start: boolean }
+  | { cmd: 'round'; windowMs: number; changeShare: number; advanceTo?: string }
+  | { cmd: 'crash'; windowMs: number }
+  | { cmd: 'close' };
+
+export interface RoundResult {
+  readonly votes: number;
+  readonly ackP50: number;
+  readonly ackP99: number;
+  readonly refused: number;
+  readonly revealMs: number;
+  readonly exact: boolean;
+}
+
+let host: SessionClient;
+let phones: SessionClient[] = [];
+
+const voting = (decision: number) => (r: { phase: string; decision: number }) =>
+  r.phase === 'voting' && r.decision === decision;
+
+async function run(command: PhonesCommand): Promise<unknown> {
+  switch (command.cmd) {
+    case 'join': {
+      host = await SessionClient.connect(command.url);
+      await host.request({ type: 'host', sessionId: command.sessionId, secret: command.secret });
+      const t0 = performance.now();
+      phones = await joinMany(command.url, command.code, command.n, 64);
+      const joinMs = performance.now() - t0;
+      if (command.start) {
+        await host.until((r) => r.joined === command.n, 60_000);
+        await host.request({ type: 'start' });
+      }
+      await Promise.all(phones.map((p) => p.until(voting(0), 60_000)));
+      return { joinMs, joined: phones.length, choices: phones[0]?.room?.choices };
+    }
+    case 'round': {
+      const decision = phones[0].room?.decision ?? 0;
+      const events = (phones[0].room?.choices ?? []).filter((c) => !c.timed).map((c) => c.event);
+      const { acks, lost, finalVotes } = await voteAll(phones, events, command.windowMs, command.changeShare, 60_000);
+      const reveal = await revealAndCheck(host, phones, finalVotes, `decision ${decision + 1}`, false);
+      await host.request({ type: 'advance', choice: command.advanceTo ?? events[0] }, 60_000);
+      await Promise.all(phones.map((p) => p.until(voting(decision + 1), 60_000)));
+      return {
+        votes: acks.length,
+        ackP50: quantile(acks, 0.5),
+        ackP99: quantile(acks, 0.99),
+        refused: lost.length,
+        revealMs: reveal.lastMs,
+        exact: reveal.exact,
+      } satisfies RoundResult;
+    }
+    case 'crash': {
+      // Every phone votes once within the window; the server is killed meanwhile. What was acknowledged?
+      const decision = phones[0].room?.decision ?? 0;
+      const events = (phones[0].room?.choices ?? []).filter((c) => !c.timed).map((c) => c.event);
+      const acknowledged: [string, string][] = [];
+      await Promise.all(
+        phones.map(async (phone) => {
+          await new Promise((r) => setTimeout(r, Math.random() * command.windowMs));
+          const choice = events[Math.floor(Math.random() * events.length)];
+          if (phone.ws.readyState !== phone.ws.OPEN) return;
+          const reply = await phone
+            .request({ type: 'vote', decision, choice }, command.windowMs + 5000)
+            .catch(() => undefined);
+          if (reply?.type === 'voted') acknowledged.push([phone.participantId as string, choice]);
+        }),
+      );
+      return { acknowledged, sessionId: phones[0].room?.sessionId, decision };
+    }
+    case 'close':
+      await closeAll([host, ...phones].filter(Boolean));
+      return { closed: true };
+  }
+}
+
+process.on('message', (command: PhonesCommand) => {
+  run(command).then(
+    (result) => process.send?.({ ok: true, result }),
+    (error) => process.send?.({ ok: false, error: String(error?.stack ?? error) }),
+  );
+});

@@ -1,0 +1,95 @@
+import { countVotes } from '../../src/protocol/tally.ts';
+import { SessionClient } from '../support/session-client.ts';
+
+/** What the session benchmarks' phones do: the same `ws` client code against the product and the baseline. */
+
+const sleep = (n: number) => new Promise((r) => setTimeout(r, n));
+
+/** `n` phones joining, spread evenly over `withinMs`. */
+export async function joinPhones(url: string, code: string, n: number, withinMs: number): Promise<SessionClient[]> {
+  return Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      await sleep((i / n) * withinMs);
+      const phone = await SessionClient.connect(url);
+      const reply = await phone.request({ type: 'join', code }, 30_000);
+      if (reply.type !== 'welcome') throw new Error(`Join refused: ${JSON.stringify(reply)}`);
+      return phone;
+    }),
+  );
+}
+
+/**
+ * Every phone votes once at a random moment within `withinMs`; `changeShare` of them change their
+ * vote later in the window. Returns each vote's acknowledgement time and what each phone last chose.
+ */
+export async function voteAll(
+  phones: SessionClient[],
+  events: string[],
+  withinMs: number,
+  changeShare: number,
+  timeoutMs = 30_000,
+) {
+  const acks: number[] = [];
+  const lost: string[] = [];
+  const finalVotes = await Promise.all(
+    phones.map(async (phone) => {
+      const at = Math.random() * withinMs;
+      await sleep(at);
+      const send = async (choice: string) => {
+        const t0 = performance.now();
+        const reply = await phone.request({ type: 'vote', decision: phone.room?.decision ?? 0, choice }, timeoutMs);
+        acks.push(performance.now() - t0);
+        if (reply.type !== 'voted') lost.push(JSON.stringify(reply));
+      };
+      let choice = events[Math.floor(Math.random() * events.length)];
+      await send(choice);
+      if (Math.random() < changeShare) {
+        await sleep(Math.random() * (withinMs - at));
+        choice = events.find((e) => e !== choice) ?? choice;
+        await send(choice);
+      }
+      return choice;
+    }),
+  );
+  return { acks, lost, finalVotes };
+}
+
+/** Reveals, and measures until the last phone has the spread; checks it against what the phones sent. */
+export async function revealAndCheck(
+  host: SessionClient,
+  phones: SessionClient[],
+  finalVotes: string[],
+  label: string,
+  verbose = true,
+) {
+  const choices = (host.room?.choices ?? []).map(({ event, timed }) => ({ event, timed }));
+  const t0 = performance.now();
+  const arrivals = phones.map((p) => p.until((r) => r.phase === 'revealed', 30_000).then(() => performance.now() - t0));
+  await host.request({ type: 'reveal' });
+  const times = await Promise.all(arrivals);
+  const expected = countVotes(choices, finalVotes, phones.length, 5);
+  const got = phones[0].room?.tally;
+  const exact = JSON.stringify(got) === JSON.stringify(expected);
+  if (!exact || verbose)
+    console.log(`${label}: tally ${exact ? 'equals' : 'DIFFERS from'} what the clients sent (${JSON.stringify(got)})`);
+  return { lastMs: Math.max(...times), exact };
+}
+
+export const closeAll = (clients: SessionClient[]) => Promise.all(clients.map((c) => c.close()));
+
+/** `n` phones joining as fast as the server lets them, at most `inFlight` at a time. */
+export async function joinMany(url: string, code: string, n: number, inFlight: number): Promise<SessionClient[]> {
+  const phones: SessionClient[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < n) {
+      next += 1;
+      const phone = await SessionClient.connect(url);
+      const reply = await phone.request({ type: 'join', code }, 120_000);
+      if (reply.type !== 'welcome') throw new Error(`Join refused: ${JSON.stringify(reply)}`);
+      phones.push(phone);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, n) }, worker));
+  return phones;
+}
