@@ -329,6 +329,7 @@ async function bigRoom(kind: 'SQLite' | 'PostgreSQL', databaseUrl?: string) {
   const n = ROOM.phones;
   const server = await startServerProcess({
     JOINS_PER_MINUTE: '1000000',
+    CONNECTIONS_PER_ADDRESS: '1000000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
   const created = await createSession(server.url, {
