@@ -169,7 +169,19 @@ export async function buildApp({
   });
 
   if (config.appDir && existsSync(config.appDir)) {
-    await app.register(fastifyStatic, { root: config.appDir, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: config.appDir,
+      // A list, not a string: with `preCompressed`, a string index is never found.
+      index: ['index.html'],
+      // The build writes .br and .gz beside each file; the browser gets the one it accepts.
+      preCompressed: true,
+      // Files under assets/ carry a content hash in their name: they never change, so they are kept a year.
+      // Everything else (index.html above all) is checked with the server each time.
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
 
   // Retention (and unloading idle rooms) runs at start and every ten minutes.

@@ -124,21 +124,39 @@ const seed = await cdp.contexts()[0].newPage();
 await seed.goto(url);
 await seed.evaluate(([key, value]) => localStorage.setItem(key, value), [`upstander:v1:progress:${id}`, sceneProgress]);
 await seed.close();
+// Lighthouse's own advice: its score varies from run to run, so take the median of several runs.
+const RUNS = 3;
 for (const [name, target] of [
   ['library', url],
   ['scene', `${url}#/play/${id}`],
 ] as const) {
-  const result = await lighthouse(target, {
-    port: chrome.port,
-    onlyCategories: ['performance', 'accessibility'],
-    disableStorageReset: true,
-    logLevel: 'error',
-  });
-  const categories = result?.lhr.categories;
-  const performance = Math.round((categories?.performance.score ?? 0) * 100);
-  const accessibility = Math.round((categories?.accessibility.score ?? 0) * 100);
-  const lcp = result?.lhr.audits['largest-contentful-paint'].displayValue;
-  console.log(`Lighthouse ${name} (mobile): performance ${performance}, accessibility ${accessibility}, LCP ${lcp}`);
+  const runs: { performance: number; accessibility: number }[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const result = await lighthouse(target, {
+      port: chrome.port,
+      onlyCategories: ['performance', 'accessibility'],
+      disableStorageReset: true,
+      logLevel: 'error',
+    });
+    const categories = result?.lhr.categories;
+    const scores = {
+      performance: Math.round((categories?.performance.score ?? 0) * 100),
+      accessibility: Math.round((categories?.accessibility.score ?? 0) * 100),
+    };
+    runs.push(scores);
+    const metric = (audit: string) => result?.lhr.audits[audit]?.displayValue;
+    console.log(
+      `Lighthouse ${name} (mobile), run ${run + 1} of ${RUNS}: performance ${scores.performance}, accessibility ${scores.accessibility}, LCP ${metric('largest-contentful-paint')}, FCP ${metric('first-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`,
+    );
+  }
+  const performance = quantile(
+    runs.map((r) => r.performance),
+    0.5,
+  );
+  const accessibility = Math.min(...runs.map((r) => r.accessibility));
+  console.log(
+    `Lighthouse ${name} (mobile): performance ${performance} (median of ${RUNS}), accessibility ${accessibility} (lowest)`,
+  );
   check(
     performance >= BUDGET.lighthousePerformance,
     `Budget: Lighthouse ${name} performance at least ${BUDGET.lighthousePerformance}`,
