@@ -42,6 +42,8 @@ export const clientMessage = z.discriminatedUnion('type', [
   /** Goes on with a choice: the one named, or the majority when none is. */
   z.strictObject({ type: z.literal('advance'), id, choice: z.string().min(1).max(200).optional() }),
   z.strictObject({ type: z.literal('lock'), id, locked: z.boolean() }),
+  /** Ends the session on purpose: every view goes to `closed`, the room locks, nothing more can happen in it. */
+  z.strictObject({ type: z.literal('end'), id }),
   z.strictObject({ type: z.literal('moderate'), id, post: token, show: z.boolean() }),
   /** Takes a participant out by the seat number their phone shows: the seat frees up and its vote leaves the tally. */
   z.strictObject({ type: z.literal('remove'), id, seat: z.number().int().positive().max(1_000_000_000) }),

@@ -255,8 +255,22 @@ export class Room {
     });
   }
 
+  /** Ends the session on purpose, from any phase: closed and locked for good, every view told. */
+  end(peer: Peer) {
+    return this.control(peer, async () => {
+      this.allow('end', 'wrong-phase', 'This session has already ended.');
+      const changes: Partial<RoomProgress> = { phase: 'closed', locked: true, deadline: null };
+      await this.deps.store.updateSession(this.id, changes);
+      this.state = { ...this.state, ...changes };
+      clearTimeout(this.deadlineTimer);
+      this.tally = undefined;
+      this.audience.broadcast(this.view, this.voteOf);
+    });
+  }
+
   lock(peer: Peer, locked: boolean) {
     return this.control(peer, async () => {
+      if (this.state.phase === 'closed') throw new RoomError('wrong-phase', 'This session has ended.');
       await this.deps.store.updateSession(this.id, { locked });
       this.state = { ...this.state, locked };
       this.audience.broadcast(this.view, this.voteOf);
