@@ -1,15 +1,15 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { Link, Route, Router, Switch } from 'wouter';
+import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { Scenario } from '../engine/scenario.types.ts';
 import type { ModuleConfig } from '../lms/module-config.ts';
+import { AppHeader, chromeFor } from './app-header.tsx';
 import { BrokenScenario } from './broken-scenario.tsx';
-import { i18next, UI_LANGUAGES, type UiLanguage, useT } from './i18n.ts';
+import { i18next, useT } from './i18n.ts';
 import type { LibraryEntry } from './library-entry.ts';
 import { LibraryPage } from './library-page.tsx';
-import { QuickExit } from './quick-exit.tsx';
 import { ScenarioById, type ScenarioLoaders } from './scenario-loader.tsx';
-import { loadSettings, type Settings, SettingsContext, storeSettings, type TimerMode } from './settings.ts';
+import { loadSettings, type Settings, SettingsContext, storeSettings } from './settings.ts';
 import { SupportPage } from './support-page.tsx';
 
 // The player is loaded on demand: the library page stays small.
@@ -65,54 +65,7 @@ export function App({
   return (
     <SettingsContext.Provider value={{ settings, change }}>
       <Router hook={useHashLocation}>
-        {/* A button, not a link: the URL hash holds the route. */}
-        <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
-          {t('app.skipToContent')}
-        </button>
-        <header className="app-header">
-          <Link href="/" replace className="brand">
-            {t('app.name')}
-          </Link>
-          <nav aria-label={t('app.nav')}>
-            <Link href="/" replace>
-              {t('app.scenarios')}
-            </Link>
-            {!module && (
-              <Link href="/join" replace>
-                {t('app.joinSession')}
-              </Link>
-            )}
-            <Link href="/support" replace>
-              {t('app.getHelp')}
-            </Link>
-          </nav>
-          <label className="setting">
-            {t('app.language')}{' '}
-            <select
-              value={settings.language}
-              onChange={(e) => change({ ...settings, language: e.target.value as UiLanguage })}
-            >
-              {UI_LANGUAGES.map((l) => (
-                <option key={l.code} value={l.code} lang={l.code}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="setting">
-            {t('app.timers')}{' '}
-            <select
-              value={settings.timers}
-              onChange={(e) => change({ ...settings, timers: e.target.value as TimerMode })}
-            >
-              <option value="on">{t('app.timersOn')}</option>
-              <option value="slower">{t('app.timersSlower')}</option>
-              <option value="off">{t('app.timersOff')}</option>
-            </select>
-          </label>
-          <QuickExit />
-        </header>
-        <main id="main" ref={main} tabIndex={-1}>
+        <Frame module={!!module} main={main}>
           <Suspense fallback={<p>{t('app.loading')}</p>}>
             <Switch>
               <Route path="/">
@@ -139,9 +92,40 @@ export function App({
               </Route>
             </Switch>
           </Suspense>
-        </main>
+        </Frame>
       </Router>
     </SettingsContext.Provider>
+  );
+}
+
+/** The skip link, the header the route calls for (none on the projected stage), and the main region. */
+function Frame({
+  module,
+  main,
+  children,
+}: {
+  module: boolean;
+  main: React.RefObject<HTMLElement | null>;
+  children: React.ReactNode;
+}) {
+  const { t } = useT();
+  const [location] = useLocation();
+  const chrome = chromeFor(location);
+  return (
+    <>
+      {chrome !== 'stage' && (
+        <>
+          {/* A button, not a link: the URL hash holds the route. */}
+          <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
+            {t('app.skipToContent')}
+          </button>
+          <AppHeader chrome={chrome} module={module} />
+        </>
+      )}
+      <main id="main" ref={main} tabIndex={-1} className={`chrome-${chrome}`}>
+        {children}
+      </main>
+    </>
   );
 }
 

@@ -23,6 +23,13 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
     [t('session.harmRow'), (score) => score.harm],
     [t('session.totalRow'), (score) => score.total],
   ];
+  // Named again in each cell, for the narrow layout where the table reflows into one card per row.
+  const columns = [
+    t('session.pathColumn'),
+    t('session.votesColumn'),
+    t('session.bestColumn'),
+    t('session.worstColumn'),
+  ];
   return (
     <>
       <section className="panel" aria-labelledby="ending-title">
@@ -67,7 +74,9 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
                   <th scope="row">{label}</th>
                   {[path, votes, best.score, worst.score].map((score, column) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: the four columns are fixed; their place is their identity.
-                    <td key={column}>{read(score)}</td>
+                    <td key={column} data-label={columns[column]}>
+                      {read(score)}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -8,11 +8,13 @@ import { GroupDebrief } from './group-debrief.tsx';
 import { PostCommitment } from './post-commitment.tsx';
 import { SharedCountdown } from './room-choices.tsx';
 import { RoomStatus } from './room-status.tsx';
+import { SessionEnded } from './session-ended.tsx';
 import { displayName, forgetPhoneIdentity, keepPhoneIdentity, phoneIdentity } from './session-keys.ts';
 import { SessionScene } from './session-scene.tsx';
 import { useRoomStory } from './use-room-story.ts';
 import { type SessionState, useSession } from './use-session.ts';
 import { VoteBars } from './vote-bars.tsx';
+import './session-layout.css';
 
 type Session = ReturnType<typeof useSession>;
 
@@ -101,38 +103,42 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
           <p role="status">{t('session.waitingToStart')}</p>
         </section>
       )}
-      {(room.phase === 'voting' || room.phase === 'revealed') && <SessionScene story={story} headingLevel="h1" />}
-      {phaseAllows(room.phase, 'vote') && (
-        <section className="panel" aria-labelledby="vote-title">
-          <h2 id="vote-title">{t('session.yourVote')}</h2>
-          <ul className="choices">
-            {story.choices
-              .filter((c) => !c.timed)
-              .map((c) => (
-                <li key={c.event}>
-                  <button
-                    type="button"
-                    className="choice"
-                    aria-pressed={session.myVote === c.event}
-                    disabled={!voting}
-                    onClick={() => session.send({ type: 'vote', decision: room.decision, choice: c.event })}
-                  >
-                    {c.meta ? story.text(c.meta.label) : c.event}
-                  </button>
-                </li>
-              ))}
-          </ul>
-          <p role="status">
-            {mine ? t('session.votedFor', { choice: story.text(mine.label) }) : t('session.notVoted')}
-          </p>
-          {timed && room.remainingMs !== undefined && (
-            <SharedCountdown
-              ms={room.remainingMs}
-              receivedAt={session.receivedAt}
-              label={timed.meta ? story.text(timed.meta.label) : ''}
-            />
+      {timed && room.remainingMs !== undefined && phaseAllows(room.phase, 'vote') && (
+        <div className="phone-countdown">
+          <SharedCountdown
+            ms={room.remainingMs}
+            receivedAt={session.receivedAt}
+            label={timed.meta ? story.text(timed.meta.label) : ''}
+          />
+        </div>
+      )}
+      {(room.phase === 'voting' || room.phase === 'revealed') && (
+        <SessionScene story={story} headingLevel="h1" folded>
+          {phaseAllows(room.phase, 'vote') && (
+            <div className="phone-vote">
+              <ul className="choices">
+                {story.choices
+                  .filter((c) => !c.timed)
+                  .map((c) => (
+                    <li key={c.event}>
+                      <button
+                        type="button"
+                        className="choice"
+                        aria-pressed={session.myVote === c.event}
+                        disabled={!voting}
+                        onClick={() => session.send({ type: 'vote', decision: room.decision, choice: c.event })}
+                      >
+                        {c.meta ? story.text(c.meta.label) : c.event}
+                      </button>
+                    </li>
+                  ))}
+              </ul>
+              <p role="status">
+                {mine ? t('session.votedFor', { choice: story.text(mine.label) }) : t('session.notVoted')}
+              </p>
+            </div>
           )}
-        </section>
+        </SessionScene>
       )}
       {room.phase === 'revealed' && (
         <>
@@ -148,6 +154,7 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
           <CommitmentWall posts={room.wall} />
         </>
       )}
+      {room.phase === 'closed' && <SessionEnded />}
     </div>
   );
 }
