@@ -28,9 +28,11 @@ export function AppHeader({ chrome, module }: { chrome: Exclude<Chrome, 'stage'>
         {t('app.name')}
       </Link>
       <nav aria-label={t('app.nav')}>
-        <Link href="/" replace>
-          {t('app.scenarios')}
-        </Link>
+        {chrome !== 'session' && (
+          <Link href="/" replace>
+            {t('app.scenarios')}
+          </Link>
+        )}
         {!module && !compact && (
           <Link href="/join" replace>
             {t('app.joinSession')}
@@ -41,7 +43,7 @@ export function AppHeader({ chrome, module }: { chrome: Exclude<Chrome, 'stage'>
         </Link>
       </nav>
       <label className="setting">
-        {t('app.language')}{' '}
+        <span className={compact ? 'visually-hidden' : undefined}>{t('app.language')}</span>{' '}
         <select
           value={settings.language}
           onChange={(e) => change({ ...settings, language: e.target.value as UiLanguage })}
