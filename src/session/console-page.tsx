@@ -99,6 +99,11 @@ function Console({
               : t('sessionView.decision', { n: room.decision + 1 })}
           </p>
         )}
+        {!closed && (
+          <a href={`#/screen/${room.code}`} target="_blank" rel="noopener">
+            {t('session.openScreen')}
+          </a>
+        )}
         <RoomStatus session={session} />
       </div>
       <GoOnControls story={story} room={room} send={session.send} offline={offline} />
@@ -135,11 +140,6 @@ function Console({
               connected={room.connected}
               voted={room.phase === 'voting' ? room.voted : undefined}
             />
-            <p>
-              <a href={`#/screen/${room.code}`} target="_blank" rel="noopener">
-                {t('session.openScreen')}
-              </a>
-            </p>
           </>
         )}
         {(room.phase === 'voting' || room.phase === 'revealed') && (

@@ -36,8 +36,7 @@ export function SessionScene({ story, headingLevel = 'h2', folded = false, child
     );
   return (
     <section className="panel scene" aria-labelledby="session-prompt">
-      {/* Focusable, so a narrative that scrolls in its box can be scrolled from the keyboard. */}
-      <div className="narrative" ref={narrative} tabIndex={0}>
+      <div className="narrative" ref={narrative} tabIndex={-1}>
         {paragraphs}
       </div>
       <Heading id="session-prompt">{question}</Heading>

@@ -232,7 +232,7 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
         await close();
       }
     },
-    240_000,
+    480_000,
   );
 
   it('shows the vote buttons of every shipped scenario, and the countdown, on the first screen of a 360×640 phone and the stage', async () => {
