@@ -133,14 +133,12 @@ function Console({
       </div>
       <aside className="console-side" aria-label={t('sessionView.side')}>
         {!closed && (
-          <>
-            <JoinPanel
-              code={room.code}
-              joined={room.joined}
-              connected={room.connected}
-              voted={room.phase === 'voting' ? room.voted : undefined}
-            />
-          </>
+          <JoinPanel
+            code={room.code}
+            joined={room.joined}
+            connected={room.connected}
+            voted={room.phase === 'voting' ? room.voted : undefined}
+          />
         )}
         {(room.phase === 'voting' || room.phase === 'revealed') && (
           <>
