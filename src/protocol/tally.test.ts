@@ -29,6 +29,18 @@ describe('countVotes', () => {
       counts: { A: 3, B: 0, TIMEOUT: 3 },
     });
   });
+
+  it('shows a small team its spread when those whose time ran out make up the minimum, and never fewer people', () => {
+    const timed = [...choices, { event: 'TIMEOUT', timed: true }];
+    expect(countVotes(timed, ['A', 'A', 'B', 'B'], 1, 5)).toEqual({
+      shown: true,
+      total: 5,
+      counts: { A: 2, B: 2, TIMEOUT: 1 },
+    });
+    expect(countVotes(timed, ['A', 'A', 'B'], 1, 5)).toEqual({ shown: false, total: 4, needed: 5 });
+    // Without a timed choice nobody's time runs out: the silent are not counted.
+    expect(countVotes(choices, ['A', 'A', 'B', 'B'], 1, 5)).toEqual({ shown: false, total: 4, needed: 5 });
+  });
 });
 
 describe('majorityOf', () => {
