@@ -112,6 +112,31 @@ describe('the group debrief', () => {
   });
 });
 
+describe('a decision whose spread was withheld, in the group debrief', () => {
+  it('is shown as withheld, and the facilitator’s pick is never scored as the room’s votes', async () => {
+    const room = fakeRoom({
+      phase: 'debrief',
+      scene: ['end'],
+      choices: [],
+      path: [
+        {
+          scene: ['start'],
+          choice: 'LOOK_AWAY',
+          chosenBy: 'facilitator',
+          tally: { shown: false, total: 4, needed: 5 },
+        },
+      ],
+    });
+    const { container } = render(<Debrief room={room} />);
+    expect(screen.getByText(/spread withheld: 4 in the count, 5 needed/)).toBeTruthy();
+    expect(screen.getByText(/1 of 1 was withheld \(too few voted\)/)).toBeTruthy();
+    // The path taken did harm; the room's column says the spread was withheld instead of scoring it.
+    expect(screen.getByRole('row', { name: 'Harm 1 spread withheld 0 1' })).toBeTruthy();
+    expect(screen.getByRole('row', { name: 'Total -1 spread withheld 2 -1' })).toBeTruthy();
+    await noViolations(container);
+  });
+});
+
 describe('the room counts', () => {
   it('shows who is connected now beside who joined, and the votes while voting', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')));
