@@ -8,6 +8,7 @@ import type { RoomView, Tally } from '../protocol/messages.ts';
 import { fakeChoice, fakeEnding, fakeRoom, fakeScenario, fakeScene } from '../test-util/fakes.ts';
 import { GroupDebrief } from './group-debrief.tsx';
 import { JoinPanel } from './join-panel.tsx';
+import { ResultsExport } from './results-export.tsx';
 import { RoomStatus } from './room-status.tsx';
 import { SeatRemoval } from './seat-removal.tsx';
 import { useRoomStory } from './use-room-story.ts';
@@ -170,6 +171,27 @@ describe('removing a participant', () => {
     expect(screen.getByRole('status').textContent).toBe('');
     rerender(<SeatRemoval send={send} acknowledged={1} offline={false} />);
     expect(screen.getByRole('status').textContent).toBe('Seat 7 was removed.');
+    await noViolations(container);
+  });
+});
+
+describe('the results export', () => {
+  it('asks for the results in the console’s language, and for the posts shown on the wall only when ticked', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', (url: URL, init: RequestInit) => {
+      asked.push(`${url.search} ${(init.headers as Record<string, string>).authorization}`);
+      return Promise.reject(new Error('offline'));
+    });
+    await i18next.changeLanguage('es');
+    const { container } = render(<ResultsExport sessionId={'S'.repeat(22)} secret={'K'.repeat(22)} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Descargar CSV' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Incluir los compromisos #IWill mostrados en el muro' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Descargar CSV' }));
+    expect(asked).toEqual([
+      `?format=csv&lang=es Bearer ${'K'.repeat(22)}`,
+      `?format=csv&lang=es&posts=1 Bearer ${'K'.repeat(22)}`,
+    ]);
+    await screen.findByRole('alert');
     await noViolations(container);
   });
 });
