@@ -5,7 +5,9 @@ import { phaseAllows } from '../protocol/phases.ts';
 import { CommitmentWall } from './commitment-wall.tsx';
 import { GoOnControls } from './go-on-controls.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
+import { GuessBars } from './guess-bars.tsx';
 import { JoinPanel } from './join-panel.tsx';
+import { MomentCount } from './moment-count.tsx';
 import { PostModeration } from './post-moderation.tsx';
 import { ResultsExport } from './results-export.tsx';
 import { RoomChoices } from './room-choices.tsx';
@@ -76,6 +78,7 @@ function Console({
     <div className="session console">
       <h1>{t('session.consoleTitle', { title: story.text(scenario.meta.title) })}</h1>
       <RoomStatus session={session} />
+      <MomentCount moments={room.moments ?? 0} />
       <JoinPanel
         code={room.code}
         joined={room.joined}
@@ -115,6 +118,9 @@ function Console({
       {allows('advance') && room.tally && (
         <>
           <VoteBars story={story} tally={room.tally} choices={story.choices} />
+          {room.guesses && (
+            <GuessBars story={story} guesses={room.guesses} tally={room.tally} choices={story.choices} />
+          )}
           <GoOnControls story={story} tally={room.tally} send={session.send} offline={offline} />
         </>
       )}

@@ -5,6 +5,7 @@ import { normaliseJoinCode } from '../protocol/limits.ts';
 import type { RoomView } from '../protocol/messages.ts';
 import { CommitmentWall } from './commitment-wall.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
+import { GuessBars } from './guess-bars.tsx';
 import { JoinPanel } from './join-panel.tsx';
 import { RoomChoices } from './room-choices.tsx';
 import { RoomStatus } from './room-status.tsx';
@@ -75,6 +76,9 @@ function Screen({
       {(room.phase === 'voting' || room.phase === 'revealed') && <SessionScene story={story} />}
       {room.phase === 'voting' && <RoomChoices story={story} room={room} receivedAt={receivedAt} />}
       {room.phase === 'revealed' && room.tally && <VoteBars story={story} tally={room.tally} choices={story.choices} />}
+      {room.phase === 'revealed' && room.tally && room.guesses && (
+        <GuessBars story={story} guesses={room.guesses} tally={room.tally} choices={story.choices} />
+      )}
       {room.phase === 'debrief' && (
         <>
           <GroupDebrief story={story} room={room} />
