@@ -29,14 +29,14 @@ export function PredictRoom({ story, decision, send, acknowledged, offline }: Pr
     <section className="panel predict-room" aria-labelledby="predict-title">
       <h2 id="predict-title">{t('session.predictTitle')}</h2>
       <p>{t('session.predictQuestion')}</p>
-      <ul className="choices">
+      <ul className="guesses">
         {story.choices
           .filter((c) => !c.timed)
           .map((c) => (
             <li key={c.event}>
               <button
                 type="button"
-                className="choice"
+                className="guess"
                 aria-pressed={guessed === c.event}
                 disabled={offline}
                 onClick={() => {
