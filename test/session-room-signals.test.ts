@@ -125,6 +125,23 @@ describe.each(testDatabases())('guesses and moments on $name', ({ target: makeTa
     }
   });
 
+  it('deletes the guesses with their session after the retention period', async () => {
+    let now = Date.now();
+    const clocked = await startServer(target, { retentionDays: 1 }, () => now);
+    try {
+      const { sessionId, host, phones } = await room(1, clocked.url);
+      await host.request({ type: 'start' });
+      await phones[0].until((r) => r.phase === 'voting');
+      expect(await guess(phones[0], 'WATCH_PRIYA')).toMatchObject({ type: 'ok' });
+      expect(await clocked.store.guessesOn(sessionId, 0)).toHaveLength(1);
+      now += 25 * 60 * 60 * 1000;
+      await clocked.rooms.sweep();
+      expect(await clocked.store.guessesOn(sessionId, 0)).toEqual([]);
+    } finally {
+      await clocked.close();
+    }
+  });
+
   it('tells the console how many need a moment, never who, in any phase; the stage and phones never see it', async () => {
     const { host, projector, phones } = await room(3);
     const before = host.received.length;

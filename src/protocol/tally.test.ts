@@ -60,6 +60,12 @@ describe('the shared message schema', () => {
     expect(clientMessage.safeParse({ type: 'shutdown' }).success).toBe(false);
     expect(clientMessage.safeParse({ type: 'post', text: '   ' }).success).toBe(false);
     expect(clientMessage.safeParse({ type: 'join', code: 'abc' }).success).toBe(false);
+    expect(clientMessage.safeParse({ type: 'guess', decision: 0, choice: 'A' }).success).toBe(true);
+    expect(clientMessage.safeParse({ type: 'guess', decision: 0, choice: '' }).success).toBe(false);
+    expect(clientMessage.safeParse({ type: 'moment', on: true }).success).toBe(true);
+    // A signal carries nothing about who sends it, and nothing but on or off.
+    expect(clientMessage.safeParse({ type: 'moment', on: true, seat: 3 }).success).toBe(false);
+    expect(clientMessage.safeParse({ type: 'moment', on: 'yes' }).success).toBe(false);
   });
 
   it('reads a typed code however it was typed', () => {
