@@ -34,6 +34,21 @@ export const clientMessage = z.discriminatedUnion('type', [
     decision: z.number().int().nonnegative(),
     choice: z.string().min(1).max(200),
   }),
+  /**
+   * A participant's guess at which choice most of the room picked (predict the room): one per seat
+   * and decision, changeable until the reveal, shown beside the votes only above the reveal minimum.
+   */
+  z.strictObject({
+    type: z.literal('guess'),
+    id,
+    decision: z.number().int().nonnegative(),
+    choice: z.string().min(1).max(200),
+  }),
+  /**
+   * "I need a moment": a participant's anonymous signal (`on: true`), or its withdrawal. One active
+   * signal per seat; it clears by itself after a few minutes. The facilitator sees a count, never who.
+   */
+  z.strictObject({ type: z.literal('moment'), id, on: z.boolean() }),
   /** A participant's anonymous #IWill commitment, held until the facilitator shows it. */
   z.strictObject({ type: z.literal('post'), id, text: z.string().trim().min(1).max(MAX_POST_CHARS) }),
   // Facilitator controls.
@@ -152,6 +167,13 @@ export interface RoomView {
   readonly remainingMs?: number;
   /** After the reveal. */
   readonly tally?: Tally;
+  /**
+   * After the reveal: how many guessed each choice would be the room's pick, withheld like the votes
+   * until enough people guessed.
+   */
+  readonly guesses?: Tally;
+  /** The facilitator's console only: how many phones signal that they need a moment now; never who. */
+  readonly moments?: number;
   readonly path: readonly DecisionRecord[];
   /** #IWill posts the facilitator has shown. */
   readonly wall: readonly WallPost[];

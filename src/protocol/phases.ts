@@ -12,8 +12,16 @@ export function isPhase(value: unknown): value is Phase {
   return PHASES.includes(value as Phase);
 }
 
-/** Messages that may be sent in any phase: greetings, and the facilitator's room controls. */
-const ALWAYS = ['join', 'resume', 'watch', 'host', 'lock', 'remove'] as const satisfies readonly ClientMessageType[];
+/** Messages that may be sent in any phase: greetings, the facilitator's room controls, and "I need a moment". */
+const ALWAYS = [
+  'join',
+  'resume',
+  'watch',
+  'host',
+  'lock',
+  'remove',
+  'moment',
+] as const satisfies readonly ClientMessageType[];
 
 /**
  * The one phase table: what each phase allows besides `ALWAYS`. The server refuses anything else, and
@@ -21,7 +29,7 @@ const ALWAYS = ['join', 'resume', 'watch', 'host', 'lock', 'remove'] as const sa
  */
 export const PHASE_ALLOWS: Readonly<Record<Phase, readonly ClientMessageType[]>> = {
   lobby: ['start', 'end'],
-  voting: ['vote', 'reveal', 'end'],
+  voting: ['vote', 'guess', 'reveal', 'end'],
   revealed: ['advance', 'end'],
   debrief: ['post', 'moderate', 'end'],
   closed: [],

@@ -60,6 +60,10 @@ export function socketHandler(
     switch (message.type) {
       case 'vote':
         return room.vote(peer, message.decision, message.choice, message.id);
+      case 'guess':
+        return room.guess(peer, message.decision, message.choice, message.id);
+      case 'moment':
+        return room.moment(peer, message.on, message.id);
       case 'post':
         return room.post(peer, message.text, message.id);
       case 'start':

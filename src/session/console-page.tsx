@@ -7,7 +7,9 @@ import { CommitmentWall } from './commitment-wall.tsx';
 import { DiscussionPrompts, FacilitatorNotes } from './discussion-prompts.tsx';
 import { GoOnControls } from './go-on-controls.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
+import { GuessBars } from './guess-bars.tsx';
 import { JoinPanel } from './join-panel.tsx';
+import { MomentCount } from './moment-count.tsx';
 import { PostModeration } from './post-moderation.tsx';
 import { ResultsExport } from './results-export.tsx';
 import { RoomChoices } from './room-choices.tsx';
@@ -112,7 +114,12 @@ function Console({
         {(room.phase === 'voting' || room.phase === 'revealed') && <SessionScene story={story} />}
         {room.phase === 'voting' && <RoomChoices story={story} room={room} receivedAt={session.receivedAt} />}
         {room.phase === 'revealed' && room.tally && (
-          <VoteBars story={story} tally={room.tally} choices={story.choices} />
+          <>
+            <VoteBars story={story} tally={room.tally} choices={story.choices} />
+            {room.guesses && (
+              <GuessBars story={story} guesses={room.guesses} tally={room.tally} choices={story.choices} />
+            )}
+          </>
         )}
         {room.phase === 'debrief' && (
           <>
@@ -132,6 +139,7 @@ function Console({
         )}
       </div>
       <aside className="console-side" aria-label={t('sessionView.side')}>
+        {!closed && <MomentCount moments={room.moments ?? 0} />}
         {!closed && (
           <JoinPanel
             code={room.code}

@@ -47,7 +47,9 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
               <li key={`${i}-${d.choice}`}>
                 <strong>{meta ? story.text(meta.label) : d.choice}</strong>{' '}
                 {d.chosenBy === 'majority' ? t('session.byMajority') : t('session.byFacilitator')}
-                {d.tally.shown ? ` (${t('session.voteCount', votesFor(d.tally, d.choice))})` : ''}
+                {d.tally.shown
+                  ? ` (${t('session.voteCount', votesFor(d.tally, d.choice))})`
+                  : ` (${t('session.withheldInPath', { count: d.tally.total, needed: d.tally.needed })})`}
                 {meta && <p className="vote-feedback">{story.text(meta.feedback)}</p>}
               </li>
             );
@@ -58,6 +60,9 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
         <section className="panel" aria-labelledby="room-score-title">
           <h2 id="room-score-title">{t('session.roomScore')}</h2>
           <p>{t('session.roomScoreNote')}</p>
+          {votes.withheld > 0 && (
+            <p>{t('session.roomScoreWithheld', { count: votes.withheld, total: room.path.length })}</p>
+          )}
           <table className="score-table">
             <thead>
               <tr>
@@ -72,10 +77,10 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
               {rows.map(([label, read]) => (
                 <tr key={label}>
                   <th scope="row">{label}</th>
-                  {[path, votes, best.score, worst.score].map((score, column) => (
+                  {[path, votes.counted ? votes.score : undefined, best.score, worst.score].map((score, column) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: the four columns are fixed; their place is their identity.
                     <td key={column} data-label={columns[column]}>
-                      {read(score)}
+                      {score ? read(score) : t('session.noSpread')}
                     </td>
                   ))}
                 </tr>

@@ -5,7 +5,10 @@ import type { Scenario } from '../engine/scenario.types.ts';
 import { phaseAllows } from '../protocol/phases.ts';
 import { CommitmentWall } from './commitment-wall.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
+import { GuessBars } from './guess-bars.tsx';
+import { MomentSignal } from './moment-signal.tsx';
 import { PostCommitment } from './post-commitment.tsx';
+import { PredictRoom } from './predict-room.tsx';
 import { SharedCountdown } from './room-choices.tsx';
 import { RoomStatus } from './room-status.tsx';
 import { SessionEnded } from './session-ended.tsx';
@@ -140,10 +143,23 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
           )}
         </SessionScene>
       )}
+      {phaseAllows(room.phase, 'guess') && (
+        <PredictRoom
+          key={room.decision}
+          story={story}
+          decision={room.decision}
+          send={session.send}
+          acknowledged={session.acknowledged}
+          offline={!voting}
+        />
+      )}
       {room.phase === 'revealed' && (
         <>
           {mine && <p>{t('session.youVoted', { choice: story.text(mine.label) })}</p>}
           {room.tally && <VoteBars story={story} tally={room.tally} choices={story.choices} />}
+          {room.tally && room.guesses && (
+            <GuessBars story={story} guesses={room.guesses} tally={room.tally} choices={story.choices} />
+          )}
           <p role="status">{t('session.waitingToGoOn')}</p>
         </>
       )}
@@ -155,6 +171,8 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
         </>
       )}
       {room.phase === 'closed' && <SessionEnded />}
+      {/* Last, so it never pushes the vote buttons off the first screen nor covers anything; there in every phase. */}
+      <MomentSignal send={session.send} acknowledged={session.acknowledged} offline={session.status !== 'open'} />
     </div>
   );
 }

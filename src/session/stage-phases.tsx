@@ -3,6 +3,7 @@ import type { RoomView } from '../protocol/messages.ts';
 import { CommitmentWall } from './commitment-wall.tsx';
 import { DiscussionPrompts } from './discussion-prompts.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
+import { GuessBars } from './guess-bars.tsx';
 import { JoinPanel } from './join-panel.tsx';
 import { SharedCountdown } from './room-choices.tsx';
 import { SessionEnded } from './session-ended.tsx';
@@ -76,6 +77,9 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
             {room.tally && <VoteBars story={story} tally={room.tally} choices={story.choices} />}
           </div>
           <div className="stage-side" ref={side}>
+            {room.tally && room.guesses && (
+              <GuessBars story={story} guesses={room.guesses} tally={room.tally} choices={story.choices} />
+            )}
             <DiscussionPrompts story={story} />
           </div>
         </div>
