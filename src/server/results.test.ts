@@ -176,6 +176,25 @@ describe('sessionResults', () => {
     ]);
   });
 
+  it('counts a session ended on purpose after its debrief as finished with its ending, and one ended mid-story as neither', () => {
+    const taken = stored(
+      decided('STEP_IN', 'majority', { shown: true, total: 5, counts: { STEP_IN: 5, JOIN_IN: 0, [TIMEOUT]: 0 } }),
+    );
+    const endedAfterDebrief = { ...taken, room: { ...taken.room, phase: 'closed' as const, locked: true } };
+    expect(sessionResults(endedAfterDebrief, loaded, 5, timings)).toMatchObject({
+      finished: true,
+      ending: { title: 'Helped', kind: 'good' },
+    });
+    const endedMidStory: StoredRoom = {
+      ...taken,
+      room: { ...room, phase: 'closed', locked: true, choices: [] },
+      decisions: [],
+    };
+    const results = sessionResults(endedMidStory, loaded, 5, []);
+    expect(results).toMatchObject({ finished: false, ending: null, decisions: [] });
+    expect(resultsCsv(results)).not.toContain('Helped');
+  });
+
   it('carries no participant id, resume secret or seat', () => {
     const withIds = {
       ...stored(

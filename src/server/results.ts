@@ -131,13 +131,16 @@ export function sessionResults(
       }),
     };
   });
-  const ending = stored.room.phase === 'debrief' ? runEnding(machine, run) : undefined;
+  // The story ended at its debrief, or the facilitator ended the session on purpose after it (`closed`
+  // on an ending); a session ended mid-story has reached no ending and is not finished.
+  const phase = stored.room.phase;
+  const ending = phase === 'debrief' || phase === 'closed' ? runEnding(machine, run) : undefined;
   return {
     scenario: { id: scenario.id, title: text(scenario.meta.title) },
     language,
     startedAt: iso(stored.room.createdAt),
     participants,
-    finished: stored.room.phase === 'debrief',
+    finished: phase === 'debrief' || ending !== undefined,
     ending: ending ? { title: text(ending.title), kind: ending.kind } : null,
     decisions,
     ...(options.posts ? { posts: stored.posts.filter((p) => p.status === 'shown').map((p) => p.text) } : {}),
