@@ -119,7 +119,7 @@ const MUST_SEE: Record<string, Partial<Record<View, readonly string[]>>> = {
     phone360: ['#session-prompt', '.choice', '?.phone-countdown'],
   },
   revealed: {
-    stage1080: ['.stage-prompt', '.vote-bars li', '.vote-feedback', '.discussion li'],
+    stage1080: ['.stage-prompt', '.vote-bars li', '.vote-feedback', '.guess-bars li', '.discussion li'],
     console: ['.console-controls button', '.decision-count', '#votes-title'],
     phone360: ['#session-prompt'],
   },
@@ -176,6 +176,9 @@ async function checkPhase(pages: Record<View, Page>, phase: string, scenario: st
     const page = pages[view];
     const problems = await layoutProblems(page, mustSee(phase, view), view.startsWith('stage'));
     expect(problems, `${scenario} ${phase} on ${view}`).toEqual([]);
+    // I need a moment: on every phone in every phase, in the page's flow (after the rest, covering nothing).
+    if (view.startsWith('phone'))
+      expect(await page.locator('.moment-signal button').count(), `${scenario} ${phase} on ${view}`).toBe(1);
     if (deep) {
       expect(await axeViolations(page), `axe: ${scenario} ${phase} on ${view}`).toEqual([]);
       await page.screenshot({ path: `${ARTIFACTS}/layout-${scenario}-${phase}-${view}.png` });
@@ -207,10 +210,17 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
           await Promise.race([done.waitFor(), voting.waitFor()]);
           if (await done.isVisible()) break;
           for (const view of PHONES) await pages[view].locator('.choice').first().click();
+          // Predict the room: the guess buttons come after the vote buttons; every phone guesses, so the
+          // reveal shows the guesses beside the votes (three guesses meet the reveal minimum of three).
+          for (const view of PHONES) {
+            const guess = pages[view].locator('.predict-room .guess').first();
+            await guess.click();
+            await pages[view].locator('.predict-room .guess[aria-pressed="true"]').waitFor();
+          }
           await pages.stage1080.getByText('3 of 3 voted').waitFor();
           await checkPhase(pages, 'voting', scenario as string, deep && decision === 0);
           await pages.console.keyboard.press('r');
-          await pages.stage1080.locator('.vote-bars').waitFor();
+          await pages.stage1080.locator('.stage-bars .vote-bars').waitFor();
           await checkPhase(pages, 'revealed', scenario as string, deep && decision === 0);
           const label = (await pages.phone360.locator('.vote-bars li strong').first().textContent()) ?? '';
           await pages.console.getByRole('button', { name: `Follow the majority: ${label}` }).waitFor();
