@@ -355,31 +355,40 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
     expect((await results('json', 'C'.repeat(22))).status).toBe(404);
     const json = await (await results('json')).json();
     expect(json).toMatchObject({
-      scenario: 'hand-on-the-back',
+      scenario: { id: 'hand-on-the-back', title: 'The hand on the back' },
       participants: 5,
       finished: false,
+      ending: null,
       decisions: [
         {
           decision: 1,
-          scene: 'lunch',
-          choice: 'CATCH_SAMS_EYE',
-          chosenBy: 'majority',
-          votes: {
-            CATCH_SAMS_EYE: 4,
-            WATCH_PRIYA: 1,
-            BACK_TO_EMAIL: 0,
-            'xstate.after.20000.hand-on-the-back.lunch': 0,
-          },
+          chosen: "Catch Sam's eye across the table. He has seen it too.",
+          takenBy: 'majority',
           voters: 5,
           changedVotes: 1,
         },
       ],
     });
+    expect(json.decisions[0].prompt).toEqual(expect.any(String));
+    expect(json.decisions[0].choices.map((c: { votes: number }) => c.votes)).toEqual([1, 4, 0, 0]);
     const csv = await (await results('csv')).text();
     expect(csv.split('\r\n')[0]).toBe(
-      'decision,scene,choice,votes,chosen,chosen_by,voters,changed_votes,opened_at,seconds_open,median_seconds_to_vote',
+      'scenario,decision,prompt,choice,time_ran_out,tactics,harm,votes,share_percent,chosen,taken_by,voters,changed_votes,opened_at,seconds_open,median_seconds_to_vote,ending',
     );
-    expect(csv).toMatch(/^1,lunch,CATCH_SAMS_EYE,4,yes,majority,5,1,/m);
+    expect(csv).toMatch(
+      /^The hand on the back,1,.+,Catch Sam's eye across the table\. He has seen it too\.,no,Bring others in 1,0,4,80,yes,majority,5,1,/m,
+    );
+    expect(csv).toContain('You hesitate, unsure what you saw.');
+    // In the session's language when asked, with the scenario's own words.
+    expect((await (await results('json&lang=es')).json()).decisions[0]).toMatchObject({
+      prompt: '¿Qué haces?',
+      chosen: 'Busca la mirada de Sam al otro lado de la mesa. Él también lo ha visto.',
+    });
+    expect((await results('xml')).status).toBe(400);
+    // A timed choice is named by its label, never by its internal event.
+    expect(csv + JSON.stringify(json.decisions[0].choices.map((c: { label: string }) => c.label))).not.toContain(
+      'xstate.after',
+    );
     for (const phone of phones) {
       expect(csv + JSON.stringify(json)).not.toContain(phone.participantId);
     }

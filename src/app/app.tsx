@@ -20,7 +20,7 @@ const JoinPage = lazy(() => import('../session/join-page.tsx').then((m) => ({ de
 // The facilitator guide, printable: read before a session, never during play.
 const GuidePage = lazy(() => import('../guide/guide-page.tsx').then((m) => ({ default: m.GuidePage })));
 
-/** The app: the shell with the library's links, and every route (a packaged LMS module has its own, `module-app.tsx`). */
+/** The app: the shell (header links by route), and every route (a packaged LMS module has its own, `module-app.tsx`). */
 export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; loaders: ScenarioLoaders }) {
   const { t } = useT();
   const withScenario = (id: string, render: (scenario: Scenario) => React.ReactNode) => {
@@ -36,21 +36,7 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
   };
 
   return (
-    <AppShell
-      nav={
-        <>
-          <Link href="/" replace>
-            {t('app.scenarios')}
-          </Link>
-          <Link href="/join" replace>
-            {t('app.joinSession')}
-          </Link>
-          <Link href="/support" replace>
-            {t('app.getHelp')}
-          </Link>
-        </>
-      }
-    >
+    <AppShell>
       <Suspense fallback={<p>{t('app.loading')}</p>}>
         <Switch>
           <Route path="/">

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import type { Setting } from '../engine/scenario.types.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { progressStatus } from '../player/progress-store.ts';
+import { runningSessions } from '../session/session-keys.ts';
 import { BrokenScenario } from './broken-scenario.tsx';
 import { useT } from './i18n.ts';
 import type { LibraryEntry, ScenarioSummary } from './library-entry.ts';
@@ -17,6 +18,7 @@ export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {
     <section className="library" aria-labelledby="library-title">
       <h1 id="library-title">{t('library.title')}</h1>
       <p className="lede">{t('library.lede')}</p>
+      <RunningSessions entries={entries} />
       <label className="filter">
         {t('library.setting')}{' '}
         <select value={setting} onChange={(e) => setSetting(e.target.value as Setting | 'all')}>
@@ -36,6 +38,33 @@ export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {
             ) : (
               <BrokenScenario file={entry.file} issues={entry.issues} />
             )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The sessions this browser is running, so a facilitator who left the console can go back to it. */
+function RunningSessions({ entries }: { entries: readonly LibraryEntry[] }) {
+  const { t, language } = useT();
+  const running = runningSessions();
+  if (running.length === 0) return null;
+  const title = (id: string) => {
+    const entry = entries.find((e) => e.ok && e.summary.id === id);
+    return entry?.ok ? scenarioText(entry.summary, language).text(entry.summary.meta.title) : id;
+  };
+  return (
+    <section className="panel running-sessions" aria-labelledby="running-title">
+      <h2 id="running-title">{t('sessionView.running')}</h2>
+      <p>{t('sessionView.runningNote')}</p>
+      <ul>
+        {running.map((s) => (
+          <li key={s.sessionId}>
+            <Link href={`/console/${s.sessionId}`} replace>
+              {t('sessionView.returnTo', { title: title(s.scenarioId) })}
+            </Link>{' '}
+            ({t('sessionView.codeLabel', { code: s.code })})
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Link, useRoute } from 'wouter';
+import { useRoute } from 'wouter';
 import type { ModuleConfig } from '../lms/module-config.ts';
 import { AppShell } from './app-shell.tsx';
 import { useT } from './i18n.ts';
@@ -16,13 +16,7 @@ export function ModuleApp({ config, loaders }: { config: ModuleConfig; loaders: 
   const { t } = useT();
   const [help] = useRoute('/support');
   return (
-    <AppShell
-      nav={
-        <Link href="/support" replace>
-          {t('app.getHelp')}
-        </Link>
-      }
-    >
+    <AppShell module>
       <Suspense fallback={<p>{t('app.loading')}</p>}>
         <div hidden={help}>
           <ModulePage config={config} loaders={loaders} />

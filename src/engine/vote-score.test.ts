@@ -11,7 +11,7 @@ describe('roomVotesScore', () => {
     const score = roomVotesScore(machine, [
       { choice: 'CATCH_SAMS_EYE', counts: { CATCH_SAMS_EYE: 2, WATCH_PRIYA: 1, BACK_TO_EMAIL: 1 } },
     ]);
-    expect(score).toMatchObject({ tactics: { bringOthers: 0.5 }, harm: 0.3, total: 0.3 });
+    expect(score).toMatchObject({ score: { tactics: { bringOthers: 0.5 }, harm: 0.3, total: 0.3 }, counted: 1 });
   });
 
   it('is the path’s own score when every vote went the way the story went', () => {
@@ -19,11 +19,27 @@ describe('roomVotesScore', () => {
     const unanimous = path.map((choice) => ({ choice, counts: { [choice]: 7 } }));
     const run = replayRun(machine, path);
     expect(run).toBeDefined();
-    expect(roomVotesScore(machine, unanimous)).toEqual(runScore(run as NonNullable<typeof run>));
+    expect(roomVotesScore(machine, unanimous)).toEqual({
+      score: runScore(run as NonNullable<typeof run>),
+      counted: 3,
+      withheld: 0,
+    });
   });
 
-  it('uses the choice taken where the spread was withheld, and refuses a path the scenario does not have', () => {
-    expect(roomVotesScore(machine, [{ choice: 'BACK_TO_EMAIL' }])).toMatchObject({ total: -1, harm: 1 });
+  it('never puts the choice taken down to the room where the spread was withheld', () => {
+    // The facilitator followed BACK_TO_EMAIL (harm 1) with the spread withheld: the room is not scored for it.
+    const withheld = roomVotesScore(machine, [{ choice: 'BACK_TO_EMAIL' }]);
+    expect(withheld).toMatchObject({ score: { total: 0, harm: 0 }, counted: 0, withheld: 1 });
+    // Beside a decision with a shown spread, only that one is scored.
+    const mixed = roomVotesScore(machine, [
+      { choice: 'CATCH_SAMS_EYE', counts: { CATCH_SAMS_EYE: 4, WATCH_PRIYA: 0, BACK_TO_EMAIL: 0 } },
+      { choice: 'SPEAK_UP' },
+    ]);
+    expect(mixed).toMatchObject({ score: { tactics: { bringOthers: 1 }, total: 1 }, counted: 1, withheld: 1 });
+    expect(mixed?.score.tactics.speakUp ?? 0).toBe(0);
+  });
+
+  it('refuses a path the scenario does not have', () => {
     expect(roomVotesScore(machine, [{ choice: 'NOT_A_CHOICE' }])).toBeUndefined();
   });
 });

@@ -14,6 +14,11 @@ export const MAX_POST_CHARS = 280;
 export const MIN_REVEAL_FLOOR = 3;
 export const DEFAULT_MIN_REVEAL = 5;
 
+/** An "I need a moment" signal clears by itself after this long, unless the phone withdraws it first. */
+export const MOMENT_MS = 3 * 60_000;
+/** How often one seat may signal or withdraw "I need a moment" in a minute: a flood reaches nobody. */
+export const MOMENT_CHANGES_PER_MINUTE = 6;
+
 export const DEFAULT_PARTICIPANT_CAP = 200;
 /** The largest room: measured by `npm run bench` (10,000 phones in one room) against a bare WebSocket server. */
 export const MAX_PARTICIPANT_CAP = 10_000;

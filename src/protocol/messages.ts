@@ -37,6 +37,21 @@ export const clientMessage = z.discriminatedUnion('type', [
     decision: z.number().int().nonnegative(),
     choice: z.string().min(1).max(200),
   }),
+  /**
+   * A participant's guess at which choice most of the room picked (predict the room): one per seat
+   * and decision, changeable until the reveal, shown beside the votes only above the reveal minimum.
+   */
+  z.strictObject({
+    type: z.literal('guess'),
+    id,
+    decision: z.number().int().nonnegative(),
+    choice: z.string().min(1).max(200),
+  }),
+  /**
+   * "I need a moment": a participant's anonymous signal (`on: true`), or its withdrawal. One active
+   * signal per seat; it clears by itself after a few minutes. The facilitator sees a count, never who.
+   */
+  z.strictObject({ type: z.literal('moment'), id, on: z.boolean() }),
   /** A participant's anonymous #IWill commitment, held until the facilitator shows it. */
   z.strictObject({ type: z.literal('post'), id, text: z.string().trim().min(1).max(MAX_POST_CHARS) }),
   // Facilitator controls.
@@ -45,6 +60,8 @@ export const clientMessage = z.discriminatedUnion('type', [
   /** Goes on with a choice: the one named, or the majority when none is. */
   z.strictObject({ type: z.literal('advance'), id, choice: z.string().min(1).max(200).optional() }),
   z.strictObject({ type: z.literal('lock'), id, locked: z.boolean() }),
+  /** Ends the session on purpose: every view goes to `closed`, the room locks, nothing more can happen in it. */
+  z.strictObject({ type: z.literal('end'), id }),
   z.strictObject({ type: z.literal('moderate'), id, post: token, show: z.boolean() }),
   /** Takes a participant out by the seat number their phone shows: the seat frees up and its vote leaves the tally. */
   z.strictObject({ type: z.literal('remove'), id, seat: z.number().int().positive().max(1_000_000_000) }),
@@ -153,6 +170,13 @@ export interface RoomView {
   readonly remainingMs?: number;
   /** After the reveal. */
   readonly tally?: Tally;
+  /**
+   * After the reveal: how many guessed each choice would be the room's pick, withheld like the votes
+   * until enough people guessed.
+   */
+  readonly guesses?: Tally;
+  /** The facilitator's console only: how many phones signal that they need a moment now; never who. */
+  readonly moments?: number;
   readonly path: readonly DecisionRecord[];
   /** #IWill posts the facilitator has shown. */
   readonly wall: readonly WallPost[];

@@ -2,27 +2,37 @@ import type { ClientMessageType } from './messages.ts';
 
 /**
  * A session's phases, in the order a decision goes through them: waiting for the facilitator, voting
- * on the scene, the spread revealed and discussed, and the debrief once the story has ended.
+ * on the scene, the spread revealed and discussed, and the debrief once the story has ended; `closed`
+ * once the facilitator has ended the session on purpose (from any other phase), for good.
  */
-export const PHASES = ['lobby', 'voting', 'revealed', 'debrief'] as const;
+export const PHASES = ['lobby', 'voting', 'revealed', 'debrief', 'closed'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export function isPhase(value: unknown): value is Phase {
   return PHASES.includes(value as Phase);
 }
 
-/** Messages that may be sent in any phase: greetings, and the facilitator's room controls. */
-const ALWAYS = ['join', 'resume', 'watch', 'host', 'lock', 'remove'] as const satisfies readonly ClientMessageType[];
+/** Messages that may be sent in any phase: greetings, the facilitator's room controls, and "I need a moment". */
+const ALWAYS = [
+  'join',
+  'resume',
+  'watch',
+  'host',
+  'lock',
+  'remove',
+  'moment',
+] as const satisfies readonly ClientMessageType[];
 
 /**
  * The one phase table: what each phase allows besides `ALWAYS`. The server refuses anything else, and
  * the console and phones offer only these controls, so neither side keeps its own copy.
  */
 export const PHASE_ALLOWS: Readonly<Record<Phase, readonly ClientMessageType[]>> = {
-  lobby: ['start'],
-  voting: ['vote', 'reveal'],
-  revealed: ['advance'],
-  debrief: ['post', 'moderate'],
+  lobby: ['start', 'end'],
+  voting: ['vote', 'guess', 'reveal', 'end'],
+  revealed: ['advance', 'end'],
+  debrief: ['post', 'moderate', 'end'],
+  closed: [],
 };
 
 /** Whether `phase` allows the message `type`. */

@@ -29,6 +29,18 @@ describe('countVotes', () => {
       counts: { A: 3, B: 0, TIMEOUT: 3 },
     });
   });
+
+  it('shows a small team its spread when those whose time ran out make up the minimum, and never fewer people', () => {
+    const timed = [...choices, { event: 'TIMEOUT', timed: true }];
+    expect(countVotes(timed, ['A', 'A', 'B', 'B'], 1, 5)).toEqual({
+      shown: true,
+      total: 5,
+      counts: { A: 2, B: 2, TIMEOUT: 1 },
+    });
+    expect(countVotes(timed, ['A', 'A', 'B'], 1, 5)).toEqual({ shown: false, total: 4, needed: 5 });
+    // Without a timed choice nobody's time runs out: the silent are not counted.
+    expect(countVotes(choices, ['A', 'A', 'B', 'B'], 1, 5)).toEqual({ shown: false, total: 4, needed: 5 });
+  });
 });
 
 describe('majorityOf', () => {
@@ -48,6 +60,12 @@ describe('the shared message schema', () => {
     expect(clientMessage.safeParse({ type: 'shutdown' }).success).toBe(false);
     expect(clientMessage.safeParse({ type: 'post', text: '   ' }).success).toBe(false);
     expect(clientMessage.safeParse({ type: 'join', code: 'abc' }).success).toBe(false);
+    expect(clientMessage.safeParse({ type: 'guess', decision: 0, choice: 'A' }).success).toBe(true);
+    expect(clientMessage.safeParse({ type: 'guess', decision: 0, choice: '' }).success).toBe(false);
+    expect(clientMessage.safeParse({ type: 'moment', on: true }).success).toBe(true);
+    // A signal carries nothing about who sends it, and nothing but on or off.
+    expect(clientMessage.safeParse({ type: 'moment', on: true, seat: 3 }).success).toBe(false);
+    expect(clientMessage.safeParse({ type: 'moment', on: 'yes' }).success).toBe(false);
   });
 
   it('reads a typed code however it was typed', () => {

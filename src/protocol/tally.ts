@@ -11,8 +11,9 @@ export function majorityOf(tally: Tally | undefined): string | undefined {
 /**
  * Counts the votes on the choices on offer. On a timed choice, the `silent` — participants connected
  * when time ran out who had not voted — are counted for it: doing nothing is what the clock records.
- * Nobody who was not there counts. The spread is shown only when at least `minReveal` people voted, so
- * no single vote can be singled out.
+ * Nobody who was not there counts. The spread is shown only when at least `minReveal` people are in it
+ * (those who voted, and on a timed choice those whose time ran out), so no single vote can be singled
+ * out and a small team whose one member let the time run out still sees its spread.
  */
 export function countVotes(
   choices: readonly ChoiceOnScreen[],
@@ -29,9 +30,11 @@ export function countVotes(
     }
   }
   const timed = choices.find((c) => c.timed);
-  if (timed) counts[timed.event] += Math.max(0, silent);
-  if (voted < minReveal) return { shown: false, total: voted, needed: minReveal };
-  return { shown: true, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+  const ranOut = timed ? Math.max(0, silent) : 0;
+  if (timed) counts[timed.event] += ranOut;
+  const total = voted + ranOut;
+  if (total < minReveal) return { shown: false, total, needed: minReveal };
+  return { shown: true, counts, total };
 }
 
 /** A choice's votes in a shown tally, and their share of all votes in whole percent. */

@@ -92,21 +92,39 @@ export async function buildApp({
     }
   });
 
-  /** Results for the facilitator, as JSON or CSV; the secret goes in the Authorization header, never the URL. */
-  app.get<{ Params: { id: string }; Querystring: { format?: string } }>(
+  /**
+   * Results for the facilitator, as JSON or CSV, in words: `?format=csv|json`, `?lang=` a language the
+   * scenario declares (else its own), `?posts=1` to include the #IWill posts shown on the wall. The
+   * secret goes in the Authorization header, never the URL.
+   */
+  app.get<{ Params: { id: string }; Querystring: { format?: string; lang?: string; posts?: string } }>(
     '/api/sessions/:id/results',
     async (request, reply) => {
       const secret = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
       const stored = await store.loadRoom(request.params.id).catch(() => undefined);
       if (!stored || !secret || !secretMatches(secret, stored.room.hostHash))
         return reply.code(404).send({ error: 'No such session, or not yours.' });
-      const results = sessionResults(
-        stored,
-        await store.participantCount(stored.room.id),
-        await store.voteTimings(stored.room.id),
-      );
+      const scenario = catalogue.get(stored.room.scenarioId);
+      if (!scenario) return reply.code(410).send({ error: 'This session’s scenario is no longer offered.' });
+      const { format, lang, posts } = request.query;
+      if ((format && format !== 'csv' && format !== 'json') || (lang && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)))
+        return reply
+          .code(400)
+          .send({ error: 'Ask for format=csv or format=json, and lang as a language tag such as es.' });
+      let results: ReturnType<typeof sessionResults>;
+      try {
+        results = sessionResults(
+          stored,
+          scenario,
+          await store.participantCount(stored.room.id),
+          await store.voteTimings(stored.room.id),
+          { language: lang, posts: posts === '1' || posts === 'true' },
+        );
+      } catch {
+        return reply.code(409).send({ error: 'This session no longer matches its scenario, which has changed since.' });
+      }
       const name = `upstander-${stored.room.scenarioId}-${stored.room.code}`;
-      if (request.query.format === 'csv') {
+      if (format === 'csv') {
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${name}.csv"`)

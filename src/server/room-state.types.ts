@@ -83,4 +83,6 @@ export interface StoredRoom {
   readonly votes: readonly { readonly participantId: string; readonly choice: string }[];
   readonly decisions: readonly ClosedDecision[];
   readonly posts: readonly Post[];
+  /** Guesses at the room's pick on the decision on the screen (predict the room). */
+  readonly guesses?: readonly { readonly participantId: string; readonly choice: string }[];
 }

@@ -6,12 +6,17 @@ export interface RoomFacts
   extends Pick<RoomView, 'joined' | 'connected' | 'voted' | 'decision' | 'scene' | 'choices' | 'path'> {
   readonly state: RoomState;
   readonly tally: Tally | undefined;
+  /** Guesses at the room's pick, counted at the reveal. */
+  readonly guesses?: Tally;
+  /** Phones signalling "I need a moment" now. */
+  readonly moments?: number;
   readonly posts: ReadonlyMap<string, Post>;
 }
 
 /**
  * The room as one audience sees it: counts, never who voted for what; the spread only once revealed;
- * #IWill posts once shown, and the ones waiting only for the facilitator.
+ * #IWill posts once shown, and the ones waiting only for the facilitator; how many need a moment, only
+ * to the facilitator and never who.
  */
 export function roomView(facts: RoomFacts, forFacilitator: boolean, now: number): RoomView {
   const { state } = facts;
@@ -32,8 +37,9 @@ export function roomView(facts: RoomFacts, forFacilitator: boolean, now: number)
     choices: facts.choices,
     ...(state.deadline !== null && state.phase === 'voting' ? { remainingMs: Math.max(0, state.deadline - now) } : {}),
     ...(facts.tally ? { tally: facts.tally } : {}),
+    ...(facts.guesses ? { guesses: facts.guesses } : {}),
     path: facts.path,
     wall: posts('shown'),
-    ...(forFacilitator ? { pending: posts('pending') } : {}),
+    ...(forFacilitator ? { pending: posts('pending'), moments: facts.moments ?? 0 } : {}),
   };
 }

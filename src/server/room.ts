@@ -15,6 +15,7 @@ import { countVotes, majorityOf } from '../protocol/tally.ts';
 import type { Peer } from './peer.types.ts';
 import { RoomAudience } from './room-audience.ts';
 import { RoomError } from './room-error.ts';
+import { RoomMoments } from './room-moments.ts';
 import { RoomSeats } from './room-seats.ts';
 import type { ClosedDecision, Post, RoomProgress, RoomState, StoredRoom } from './room-state.types.ts';
 import { roomView } from './room-view.ts';
@@ -60,6 +61,11 @@ export class Room {
   private silent = new Set<string>();
   /** The choices of the decision on the screen, kept with `run`. */
   private onScreen: OnScreen[];
+  /** Guesses at the room's pick on the decision on the screen, by participant (predict the room). */
+  private readonly guesses = new Map<string, string>();
+  private guessTally: Tally | undefined;
+  /** Participants signalling "I need a moment": the facilitator sees only how many. */
+  private readonly moments: RoomMoments;
 
   private constructor(
     private state: RoomState,
@@ -78,8 +84,14 @@ export class Room {
     for (const v of stored?.votes ?? [])
       if (this.seats.holder(v.participantId)) this.votes.set(v.participantId, v.choice);
     for (const p of stored?.posts ?? []) this.posts.set(p.id, p);
+    for (const g of stored?.guesses ?? [])
+      if (this.seats.holder(g.participantId)) this.guesses.set(g.participantId, g.choice);
+    this.moments = new RoomMoments(deps.now, () => this.audience.broadcast(this.view, this.voteOf, 'facilitator'));
     // Who was connected at the reveal is not stored: after a restart, only votes count.
-    if (state.phase === 'revealed') this.tally = this.countNow();
+    if (state.phase === 'revealed') {
+      this.tally = this.countNow();
+      this.guessTally = this.countGuesses();
+    }
     this.armDeadline();
   }
 
@@ -213,6 +225,32 @@ export class Room {
       .then(() => this.audience.send(peer, { type: 'voted', decision, choice, replyTo }));
   }
 
+  /** A guess at which choice most of the room picked; changeable until the reveal, like a vote. */
+  guess(peer: Peer, decision: number, choice: string, replyTo?: number) {
+    return this.serial(async () => {
+      const participantId = this.participantOf(peer);
+      this.allow('guess', 'not-voting', 'Guessing is closed for this decision.');
+      if (decision !== this.decision)
+        throw new RoomError('stale-decision', 'That guess was for an earlier decision; the story has moved on.');
+      if (!this.onScreen.some((c) => c.event === choice && !c.timed))
+        throw new RoomError('unknown-choice', 'That is not one of the choices on the screen.');
+      if (this.guesses.get(participantId) !== choice) {
+        await this.deps.store.putGuess({ sessionId: this.id, decision, participantId, choice, at: this.deps.now() });
+        this.guesses.set(participantId, choice);
+      }
+      this.audience.send(peer, { type: 'ok', replyTo });
+    });
+  }
+
+  /** "I need a moment", or its withdrawal (see `RoomMoments`): only the facilitator is told, and only how many. */
+  moment(peer: Peer, on: boolean, replyTo?: number) {
+    return this.serial(async () => {
+      const participantId = this.participantOf(peer);
+      if (this.moments.set(participantId, on)) this.audience.broadcast(this.view, this.voteOf, 'facilitator');
+      this.audience.send(peer, { type: 'ok', replyTo });
+    });
+  }
+
   post(peer: Peer, text: string, replyTo?: number) {
     return this.serial(async () => {
       this.participantOf(peer);
@@ -244,6 +282,7 @@ export class Room {
       clearTimeout(this.deadlineTimer);
       this.silent = new Set([...this.seats.ids()].filter((id) => !this.votes.has(id) && this.audience.isConnected(id)));
       this.tally = this.countNow();
+      this.guessTally = this.countGuesses();
       this.audience.broadcast(this.view, this.voteOf);
     });
   }
@@ -271,8 +310,22 @@ export class Room {
     });
   }
 
+  /** Ends the session on purpose, from any phase: closed and locked for good, every view told. */
+  end(peer: Peer) {
+    return this.control(peer, async () => {
+      this.allow('end', 'wrong-phase', 'This session has already ended.');
+      const changes: Partial<RoomProgress> = { phase: 'closed', locked: true, deadline: null };
+      await this.deps.store.updateSession(this.id, changes);
+      this.state = { ...this.state, ...changes };
+      clearTimeout(this.deadlineTimer);
+      this.tally = undefined;
+      this.audience.broadcast(this.view, this.voteOf);
+    });
+  }
+
   lock(peer: Peer, locked: boolean) {
     return this.control(peer, async () => {
+      if (this.state.phase === 'closed') throw new RoomError('wrong-phase', 'This session has ended.');
       await this.deps.store.updateSession(this.id, { locked });
       this.state = { ...this.state, locked };
       this.audience.broadcast(this.view, this.voteOf);
@@ -292,7 +345,10 @@ export class Room {
       this.seats.remove(participant.id);
       this.votes.delete(participant.id);
       this.silent.delete(participant.id);
+      this.guesses.delete(participant.id);
+      this.moments.clear(participant.id);
       if (this.tally) this.tally = this.countNow();
+      if (this.guessTally) this.guessTally = this.countGuesses();
       this.audience.dismiss(participant.id, {
         type: 'error',
         code: 'removed',
@@ -337,6 +393,16 @@ export class Room {
     return countVotes(this.onScreen, this.votes.values(), this.silent.size, this.state.minReveal);
   }
 
+  /** The guesses at the room's pick, withheld like the votes until `minReveal` people guessed. */
+  private countGuesses(): Tally {
+    return countVotes(
+      this.onScreen.filter((c) => !c.timed),
+      this.guesses.values(),
+      0,
+      this.state.minReveal,
+    );
+  }
+
   /**
    * Opens the decision `run` is at (or the debrief, at an ending), storing it together with the decision
    * just closed; only once stored does the room move on.
@@ -361,6 +427,8 @@ export class Room {
     this.votes.clear();
     this.silent.clear();
     this.tally = undefined;
+    this.guesses.clear();
+    this.guessTally = undefined;
     this.state = { ...this.state, ...changes };
     this.armDeadline();
     this.audience.broadcast(this.view, this.voteOf);
@@ -392,6 +460,7 @@ export class Room {
   /** Stops the countdown: the room is being unloaded. */
   dispose() {
     clearTimeout(this.deadlineTimer);
+    this.moments.dispose();
     this.audience.dispose();
   }
 
@@ -406,6 +475,8 @@ export class Room {
         scene: currentScene(this.scenario.machine, this.run.snapshot).keys,
         choices: this.onScreen.map(({ event, timed }) => ({ event, timed })),
         tally: this.tally,
+        guesses: this.guessTally,
+        moments: this.moments.count,
         path: this.path.map(
           ({ scene, choice, chosenBy, tally }): DecisionRecord => ({ scene, choice, chosenBy, tally }),
         ),

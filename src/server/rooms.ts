@@ -78,7 +78,8 @@ export class Rooms {
     if (!stored || stored.room.expiresAt <= this.now()) return undefined;
     const scenario = this.catalogue.get(stored.room.scenarioId);
     if (!scenario) throw new RoomError('unknown-session', 'This session’s scenario is no longer offered.');
-    const room = Room.restore(stored, scenario, this.deps);
+    const guesses = await this.store.guessesOn(id, stored.room.choices.length);
+    const room = Room.restore({ ...stored, guesses }, scenario, this.deps);
     this.idByCode.set(room.code, room.id);
     return room;
   }

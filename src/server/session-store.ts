@@ -134,6 +134,34 @@ export class SessionStore {
     });
   }
 
+  /** Records a guess at the room's pick, or changes it: one row per participant and decision. */
+  async putGuess(g: { sessionId: string; decision: number; participantId: string; choice: string; at: number }) {
+    await this.db
+      .insertInto('guesses')
+      .values({
+        session_id: g.sessionId,
+        decision: g.decision,
+        participant_id: g.participantId,
+        choice: g.choice,
+        at: g.at,
+      })
+      .onConflict((oc) =>
+        oc.columns(['session_id', 'decision', 'participant_id']).doUpdateSet({ choice: g.choice, at: g.at }),
+      )
+      .execute();
+  }
+
+  /** The guesses on one decision, for a room coming back after a restart. */
+  async guessesOn(sessionId: string, decision: number): Promise<{ participantId: string; choice: string }[]> {
+    const rows = await this.db
+      .selectFrom('guesses')
+      .select(['participant_id', 'choice'])
+      .where('session_id', '=', sessionId)
+      .where('decision', '=', decision)
+      .execute();
+    return rows.map((r) => ({ participantId: r.participant_id, choice: r.choice }));
+  }
+
   /** Closes a decision and moves the session on, in one transaction: both or neither. */
   async closeDecision(sessionId: string, closed: ClosedDecision, changes: Partial<RoomProgress>): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
@@ -194,7 +222,7 @@ export class SessionStore {
   async deleteExpired(now: number): Promise<number> {
     const deleted = await this.db.transaction().execute(async (trx) => {
       const expired = trx.selectFrom('sessions').select('id').where('expires_at', '<=', now);
-      for (const table of ['participants', 'votes', 'decisions', 'posts'] as const) {
+      for (const table of ['participants', 'votes', 'decisions', 'posts', 'guesses'] as const) {
         await trx.deleteFrom(table).where('session_id', 'in', expired).execute();
       }
       const sessions = await trx.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();

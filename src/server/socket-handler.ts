@@ -93,6 +93,10 @@ export function socketHandler(
     switch (message.type) {
       case 'vote':
         return room.vote(peer, message.decision, message.choice, message.id);
+      case 'guess':
+        return room.guess(peer, message.decision, message.choice, message.id);
+      case 'moment':
+        return room.moment(peer, message.on, message.id);
       case 'post':
         return room.post(peer, message.text, message.id);
       case 'start':
@@ -101,6 +105,8 @@ export function socketHandler(
         return room.reveal(peer).then(() => reply({ type: 'ok', replyTo: message.id }));
       case 'advance':
         return room.advance(peer, message.choice).then(() => reply({ type: 'ok', replyTo: message.id }));
+      case 'end':
+        return room.end(peer).then(() => reply({ type: 'ok', replyTo: message.id }));
       case 'lock':
         return room.lock(peer, message.locked).then(() => reply({ type: 'ok', replyTo: message.id }));
       case 'moderate':

@@ -1,21 +1,28 @@
+import { useEffect } from 'react';
+import { Link } from 'wouter';
 import { useT } from '../app/i18n.ts';
 import { ScenarioById, type ScenarioLoaders } from '../app/scenario-loader.tsx';
 import type { Scenario } from '../engine/scenario.types.ts';
-import { phaseAllows } from '../protocol/phases.ts';
 import { CommitmentWall } from './commitment-wall.tsx';
+import { DiscussionPrompts, FacilitatorNotes } from './discussion-prompts.tsx';
 import { GoOnControls } from './go-on-controls.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
+import { GuessBars } from './guess-bars.tsx';
 import { JoinPanel } from './join-panel.tsx';
+import { MomentCount } from './moment-count.tsx';
 import { PostModeration } from './post-moderation.tsx';
 import { ResultsExport } from './results-export.tsx';
 import { RoomChoices } from './room-choices.tsx';
 import { RoomStatus } from './room-status.tsx';
 import { SeatRemoval } from './seat-removal.tsx';
-import { hostSecret } from './session-keys.ts';
+import { SessionEnded } from './session-ended.tsx';
+import { forgetRunningSession, hostSecret, keepRunningSession } from './session-keys.ts';
 import { SessionScene } from './session-scene.tsx';
+import { useLeaveGuard } from './use-leave-guard.ts';
 import { useRoomStory } from './use-room-story.ts';
 import { type SessionState, useSession } from './use-session.ts';
 import { VoteBars } from './vote-bars.tsx';
+import './session-layout.css';
 
 type Session = ReturnType<typeof useSession>;
 
@@ -58,6 +65,11 @@ function ConnectedConsole({
   );
 }
 
+/**
+ * One laptop screen: the controls in a row at the top, the scene and the votes beneath them, and at the
+ * side the join code, the scene's notes and prompts, seats and results. The library lists the session
+ * while it runs, and leaving it asks first, until it is ended.
+ */
 function Console({
   scenario,
   session,
@@ -71,63 +83,81 @@ function Console({
   const room = session.room as NonNullable<SessionState['room']>;
   const story = useRoomStory(scenario, room);
   const offline = session.status !== 'open';
-  const allows = (type: Parameters<typeof phaseAllows>[1]) => phaseAllows(room.phase, type);
+  const closed = room.phase === 'closed';
+  useEffect(() => {
+    if (closed) forgetRunningSession(room.sessionId);
+    else keepRunningSession({ sessionId: room.sessionId, scenarioId: room.scenarioId, code: room.code });
+  }, [closed, room.sessionId, room.scenarioId, room.code]);
+  useLeaveGuard(!closed, t('sessionView.leaveConfirm'));
+  const longest = story.analysis?.longestPath;
   return (
     <div className="session console">
-      <h1>{t('session.consoleTitle', { title: story.text(scenario.meta.title) })}</h1>
-      <RoomStatus session={session} facilitator />
-      <JoinPanel
-        code={room.code}
-        sessionId={room.sessionId}
-        joined={room.joined}
-        connected={room.connected}
-        voted={room.phase === 'voting' ? room.voted : undefined}
-      />
-      <p className="console-tools">
-        <a href={`#/screen/${room.code}/${room.sessionId}`} target="_blank" rel="noopener">
-          {t('session.openScreen')}
-        </a>{' '}
-        <button
-          type="button"
-          aria-pressed={room.locked}
-          disabled={offline}
-          onClick={() => session.send({ type: 'lock', locked: !room.locked })}
-        >
-          {room.locked ? t('session.unlock') : t('session.lock')}
-        </button>
-      </p>
-      {allows('start') && (
-        <section className="panel">
-          <p>{t('session.lobbyHost')}</p>
-          <button type="button" className="primary" disabled={offline} onClick={() => session.send({ type: 'start' })}>
-            {t('session.begin')}
-          </button>
-        </section>
-      )}
-      {(room.phase === 'voting' || room.phase === 'revealed') && <SessionScene story={story} />}
-      {allows('reveal') && (
-        <>
-          <RoomChoices story={story} room={room} receivedAt={session.receivedAt} />
-          <button type="button" className="primary" disabled={offline} onClick={() => session.send({ type: 'reveal' })}>
-            {t('session.reveal')}
-          </button>
-        </>
-      )}
-      {allows('advance') && room.tally && (
-        <>
-          <VoteBars story={story} tally={room.tally} choices={story.choices} />
-          <GoOnControls story={story} tally={room.tally} send={session.send} offline={offline} />
-        </>
-      )}
-      {room.phase === 'debrief' && (
-        <>
-          <GroupDebrief story={story} room={room} />
-          {allows('moderate') && <PostModeration pending={room.pending ?? []} send={session.send} offline={offline} />}
-          <CommitmentWall posts={room.wall} />
-        </>
-      )}
-      {allows('remove') && <SeatRemoval send={session.send} acknowledged={session.acknowledged} offline={offline} />}
-      <ResultsExport sessionId={room.sessionId} secret={secret} />
+      <div className="console-head">
+        <h1>{t('session.consoleTitle', { title: story.text(scenario.meta.title) })}</h1>
+        {(room.phase === 'voting' || room.phase === 'revealed') && (
+          <p className="decision-count">
+            {longest !== undefined && Number.isFinite(longest)
+              ? t('sessionView.decisionOf', { n: room.decision + 1, count: longest })
+              : t('sessionView.decision', { n: room.decision + 1 })}
+          </p>
+        )}
+        {!closed && (
+          <a href={`#/screen/${room.code}/${room.sessionId}`} target="_blank" rel="noopener">
+            {t('session.openScreen')}
+          </a>
+        )}
+        <RoomStatus session={session} facilitator />
+      </div>
+      <GoOnControls story={story} room={room} send={session.send} offline={offline} />
+      <div className="console-main">
+        {room.phase === 'lobby' && <p className="panel">{t('session.lobbyHost')}</p>}
+        {(room.phase === 'voting' || room.phase === 'revealed') && <SessionScene story={story} />}
+        {room.phase === 'voting' && <RoomChoices story={story} room={room} receivedAt={session.receivedAt} />}
+        {room.phase === 'revealed' && room.tally && (
+          <>
+            <VoteBars story={story} tally={room.tally} choices={story.choices} />
+            {room.guesses && (
+              <GuessBars story={story} guesses={room.guesses} tally={room.tally} choices={story.choices} />
+            )}
+          </>
+        )}
+        {room.phase === 'debrief' && (
+          <>
+            <PostModeration pending={room.pending ?? []} send={session.send} offline={offline} />
+            <GroupDebrief story={story} room={room} />
+            <CommitmentWall posts={room.wall} />
+          </>
+        )}
+        {closed && (
+          <SessionEnded>
+            <p>
+              <Link href="/" replace>
+                {t('app.seeScenarios')}
+              </Link>
+            </p>
+          </SessionEnded>
+        )}
+      </div>
+      <aside className="console-side" aria-label={t('sessionView.side')}>
+        {!closed && <MomentCount moments={room.moments ?? 0} />}
+        {!closed && (
+          <JoinPanel
+            code={room.code}
+            sessionId={room.sessionId}
+            joined={room.joined}
+            connected={room.connected}
+            voted={room.phase === 'voting' ? room.voted : undefined}
+          />
+        )}
+        {(room.phase === 'voting' || room.phase === 'revealed') && (
+          <>
+            <FacilitatorNotes story={story} />
+            <DiscussionPrompts story={story} />
+          </>
+        )}
+        {!closed && <SeatRemoval send={session.send} acknowledged={session.acknowledged} offline={offline} />}
+        <ResultsExport sessionId={room.sessionId} secret={secret} />
+      </aside>
     </div>
   );
 }

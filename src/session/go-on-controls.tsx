@@ -1,56 +1,91 @@
 import { useT } from '../app/i18n.ts';
-import type { ClientRequest, Tally } from '../protocol/messages.ts';
+import type { ClientRequest, RoomView } from '../protocol/messages.ts';
+import { phaseAllows } from '../protocol/phases.ts';
 import { majorityOf } from '../protocol/tally.ts';
+import { ShortcutButton } from './shortcut-button.tsx';
 import type { RoomStory } from './use-room-story.ts';
+import { type Shortcuts, useShortcuts } from './use-shortcuts.ts';
 
 interface GoOnControlsProps {
   readonly story: RoomStory;
-  readonly tally: Tally;
+  readonly room: RoomView;
   readonly send: (request: ClientRequest) => unknown;
   readonly offline: boolean;
 }
 
-/** After the reveal: the scene's discussion prompts, then follow the majority or explore any branch. */
-export function GoOnControls({ story, tally, send, offline }: GoOnControlsProps) {
+/**
+ * Every control the facilitator runs the room with, in one row that fits a laptop screen, each with
+ * its single-key shortcut (shown on the button, and working unless typing in a field): start (N),
+ * reveal (R), follow the majority (M), explore a branch (1–9), lock (L), end the session (E, asked first).
+ * The phase table says which are offered now.
+ */
+export function GoOnControls({ story, room, send, offline }: GoOnControlsProps) {
   const { t } = useT();
-  const majority = majorityOf(tally);
-  const discussion = story.scene?.config.meta?.discussion ?? [];
+  const allows = (type: Parameters<typeof phaseAllows>[1]) => !offline && phaseAllows(room.phase, type);
+  const majority = room.tally && majorityOf(room.tally);
   const label = (event: string) => {
     const meta = story.choices.find((c) => c.event === event)?.meta;
     return meta ? story.text(meta.label) : event;
   };
+  const branches = allows('advance') ? story.choices.slice(0, 9) : [];
+  const end = () => {
+    if (window.confirm(t('sessionView.endConfirm'))) send({ type: 'end' });
+  };
+  const shortcuts: Shortcuts = {
+    n: allows('start') ? () => send({ type: 'start' }) : undefined,
+    r: allows('reveal') ? () => send({ type: 'reveal' }) : undefined,
+    m: allows('advance') && majority ? () => send({ type: 'advance' }) : undefined,
+    l: allows('lock') && room.phase !== 'closed' ? () => send({ type: 'lock', locked: !room.locked }) : undefined,
+    e: allows('end') ? end : undefined,
+    ...Object.fromEntries(branches.map((c, i) => [String(i + 1), () => send({ type: 'advance', choice: c.event })])),
+  };
+  useShortcuts(shortcuts);
+  if (room.phase === 'closed') return null;
   return (
-    <>
-      {discussion.length > 0 && (
-        <section className="panel" aria-labelledby="discuss-title">
-          <h2 id="discuss-title">{t('session.discuss')}</h2>
-          <ul>
-            {discussion.map((d) => (
-              <li key={story.text(d)}>{story.text(d)}</li>
+    <section className="console-controls" aria-label={t('sessionView.controls')}>
+      {phaseAllows(room.phase, 'start') && (
+        <ShortcutButton shortcut="n" className="primary" disabled={offline} onClick={shortcuts.n}>
+          {t('session.begin')}
+        </ShortcutButton>
+      )}
+      {phaseAllows(room.phase, 'reveal') && (
+        <ShortcutButton shortcut="r" className="primary" disabled={offline} onClick={shortcuts.r}>
+          {t('session.reveal')}
+        </ShortcutButton>
+      )}
+      {phaseAllows(room.phase, 'advance') &&
+        (majority ? (
+          <ShortcutButton shortcut="m" className="primary" disabled={offline} onClick={shortcuts.m}>
+            {t('session.followMajority', { choice: label(majority) })}
+          </ShortcutButton>
+        ) : (
+          <p className="no-majority">{t('session.noMajority')}</p>
+        ))}
+      <ShortcutButton shortcut="l" aria-pressed={room.locked} disabled={offline} onClick={shortcuts.l}>
+        {room.locked ? t('session.unlock') : t('session.lock')}
+      </ShortcutButton>
+      <ShortcutButton shortcut="e" className="end-session" disabled={offline} onClick={end}>
+        {t('sessionView.end')}
+      </ShortcutButton>
+      {branches.length > 0 && (
+        <div className="explore">
+          <p id="explore-title">{t('session.explore')}</p>
+          <ul className="branch-buttons" aria-labelledby="explore-title">
+            {branches.map((c, i) => (
+              <li key={c.event}>
+                <ShortcutButton
+                  shortcut={String(i + 1)}
+                  disabled={offline}
+                  title={label(c.event)}
+                  onClick={shortcuts[String(i + 1)]}
+                >
+                  {label(c.event)}
+                </ShortcutButton>
+              </li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
-      <section className="panel" aria-labelledby="goon-title">
-        <h2 id="goon-title">{t('session.goOn')}</h2>
-        {majority ? (
-          <button type="button" className="primary" disabled={offline} onClick={() => send({ type: 'advance' })}>
-            {t('session.followMajority', { choice: label(majority) })}
-          </button>
-        ) : (
-          <p>{t('session.noMajority')}</p>
-        )}
-        <p>{t('session.explore')}</p>
-        <ul className="branch-list">
-          {story.choices.map((c) => (
-            <li key={c.event}>
-              <button type="button" disabled={offline} onClick={() => send({ type: 'advance', choice: c.event })}>
-                {label(c.event)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
-    </>
+    </section>
   );
 }

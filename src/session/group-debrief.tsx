@@ -23,6 +23,13 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
     [t('session.harmRow'), (score) => score.harm],
     [t('session.totalRow'), (score) => score.total],
   ];
+  // Named again in each cell, for the narrow layout where the table reflows into one card per row.
+  const columns = [
+    t('session.pathColumn'),
+    t('session.votesColumn'),
+    t('session.bestColumn'),
+    t('session.worstColumn'),
+  ];
   return (
     <>
       <section className="panel" aria-labelledby="ending-title">
@@ -40,7 +47,9 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
               <li key={`${i}-${d.choice}`}>
                 <strong>{meta ? story.text(meta.label) : d.choice}</strong>{' '}
                 {d.chosenBy === 'majority' ? t('session.byMajority') : t('session.byFacilitator')}
-                {d.tally.shown ? ` (${t('session.voteCount', votesFor(d.tally, d.choice))})` : ''}
+                {d.tally.shown
+                  ? ` (${t('session.voteCount', votesFor(d.tally, d.choice))})`
+                  : ` (${t('session.withheldInPath', { count: d.tally.total, needed: d.tally.needed })})`}
                 {meta && <p className="vote-feedback">{story.text(meta.feedback)}</p>}
               </li>
             );
@@ -51,6 +60,9 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
         <section className="panel" aria-labelledby="room-score-title">
           <h2 id="room-score-title">{t('session.roomScore')}</h2>
           <p>{t('session.roomScoreNote')}</p>
+          {votes.withheld > 0 && (
+            <p>{t('session.roomScoreWithheld', { count: votes.withheld, total: room.path.length })}</p>
+          )}
           <table className="score-table">
             <thead>
               <tr>
@@ -65,9 +77,11 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
               {rows.map(([label, read]) => (
                 <tr key={label}>
                   <th scope="row">{label}</th>
-                  {[path, votes, best.score, worst.score].map((score, column) => (
+                  {[path, votes.counted ? votes.score : undefined, best.score, worst.score].map((score, column) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: the four columns are fixed; their place is their identity.
-                    <td key={column}>{read(score)}</td>
+                    <td key={column} data-label={columns[column]}>
+                      {score ? read(score) : t('session.noSpread')}
+                    </td>
                   ))}
                 </tr>
               ))}

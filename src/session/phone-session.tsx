@@ -5,14 +5,19 @@ import type { Scenario } from '../engine/scenario.types.ts';
 import { phaseAllows } from '../protocol/phases.ts';
 import { CommitmentWall } from './commitment-wall.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
+import { GuessBars } from './guess-bars.tsx';
+import { MomentSignal } from './moment-signal.tsx';
 import { PostCommitment } from './post-commitment.tsx';
+import { PredictRoom } from './predict-room.tsx';
 import { SharedCountdown } from './room-choices.tsx';
 import { RoomStatus } from './room-status.tsx';
+import { SessionEnded } from './session-ended.tsx';
 import { displayName, forgetPhoneIdentity, keepPhoneIdentity, phoneIdentity } from './session-keys.ts';
 import { SessionScene } from './session-scene.tsx';
 import { useRoomStory } from './use-room-story.ts';
 import { type SessionState, useSession } from './use-session.ts';
 import { VoteBars } from './vote-bars.tsx';
+import './session-layout.css';
 
 type Session = ReturnType<typeof useSession>;
 
@@ -116,48 +121,65 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
           <p role="status">{t('session.waitingToStart')}</p>
         </section>
       )}
-      {(room.phase === 'voting' || room.phase === 'revealed') && <SessionScene story={story} headingLevel="h1" />}
-      {phaseAllows(room.phase, 'vote') && (
-        <section className="panel" aria-labelledby="vote-title">
-          <h2 id="vote-title">{t('session.yourVote')}</h2>
-          <ul className="choices">
-            {story.choices
-              .filter((c) => !c.timed)
-              .map((c) => (
-                <li key={c.event}>
-                  <button
-                    type="button"
-                    className="choice"
-                    aria-pressed={chosen === c.event}
-                    onClick={() => session.vote(room.decision, c.event)}
-                  >
-                    {c.meta ? story.text(c.meta.label) : c.event}
-                  </button>
-                </li>
-              ))}
-          </ul>
-          <p role="status">
-            {pending
-              ? t(session.status === 'open' ? 'session.voteSending' : 'session.voteWaiting', {
-                  choice: label(pending.choice),
-                })
-              : mine
-                ? t('session.votedFor', { choice: story.text(mine.label) })
-                : t('session.notVoted')}
-          </p>
-          {timed && room.remainingMs !== undefined && (
-            <SharedCountdown
-              ms={room.remainingMs}
-              receivedAt={session.receivedAt}
-              label={timed.meta ? story.text(timed.meta.label) : ''}
-            />
+      {timed && room.remainingMs !== undefined && phaseAllows(room.phase, 'vote') && (
+        <div className="phone-countdown">
+          <SharedCountdown
+            ms={room.remainingMs}
+            receivedAt={session.receivedAt}
+            label={timed.meta ? story.text(timed.meta.label) : ''}
+          />
+        </div>
+      )}
+      {(room.phase === 'voting' || room.phase === 'revealed') && (
+        <SessionScene story={story} headingLevel="h1" folded>
+          {phaseAllows(room.phase, 'vote') && (
+            <div className="phone-vote">
+              <ul className="choices">
+                {story.choices
+                  .filter((c) => !c.timed)
+                  .map((c) => (
+                    <li key={c.event}>
+                      <button
+                        type="button"
+                        className="choice"
+                        aria-pressed={chosen === c.event}
+                        onClick={() => session.vote(room.decision, c.event)}
+                      >
+                        {c.meta ? story.text(c.meta.label) : c.event}
+                      </button>
+                    </li>
+                  ))}
+              </ul>
+              <p role="status">
+                {pending
+                  ? t(session.status === 'open' ? 'session.voteSending' : 'session.voteWaiting', {
+                      choice: label(pending.choice),
+                    })
+                  : mine
+                    ? t('session.votedFor', { choice: story.text(mine.label) })
+                    : t('session.notVoted')}
+              </p>
+            </div>
           )}
-        </section>
+        </SessionScene>
+      )}
+      {phaseAllows(room.phase, 'guess') && (
+        <PredictRoom
+          key={room.decision}
+          story={story}
+          decision={room.decision}
+          send={session.send}
+          acknowledged={session.acknowledged}
+          offline={session.status !== 'open'}
+        />
       )}
       {room.phase === 'revealed' && (
         <>
           {mine && <p>{t('session.youVoted', { choice: story.text(mine.label) })}</p>}
           {room.tally && <VoteBars story={story} tally={room.tally} choices={story.choices} />}
+          {room.tally && room.guesses && (
+            <GuessBars story={story} guesses={room.guesses} tally={room.tally} choices={story.choices} />
+          )}
           <p role="status">{t('session.waitingToGoOn')}</p>
         </>
       )}
@@ -168,6 +190,9 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
           <CommitmentWall posts={room.wall} />
         </>
       )}
+      {room.phase === 'closed' && <SessionEnded />}
+      {/* Last, so it never pushes the vote buttons off the first screen nor covers anything; there in every phase. */}
+      <MomentSignal send={session.send} acknowledged={session.acknowledged} offline={session.status !== 'open'} />
     </div>
   );
 }

@@ -1,20 +1,20 @@
+import { useEffect, useState } from 'react';
 import { useT } from '../app/i18n.ts';
 import { ScenarioById, type ScenarioLoaders } from '../app/scenario-loader.tsx';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { normaliseJoinCode } from '../protocol/limits.ts';
 import type { RoomView } from '../protocol/messages.ts';
-import { CommitmentWall } from './commitment-wall.tsx';
-import { GroupDebrief } from './group-debrief.tsx';
-import { JoinPanel } from './join-panel.tsx';
-import { RoomChoices } from './room-choices.tsx';
 import { RoomStatus } from './room-status.tsx';
 import { sessionIdFromLink } from './session-keys.ts';
-import { SessionScene } from './session-scene.tsx';
+import { StagePhase } from './stage-phases.tsx';
 import { useRoomStory } from './use-room-story.ts';
 import { useSession } from './use-session.ts';
-import { VoteBars } from './vote-bars.tsx';
+import './session-layout.css';
 
-/** The projector: what the room sees. It holds no secret and controls nothing; votes show only once revealed. */
+/**
+ * The projector: what the room sees, one thing per phase on one 16:9 screen with no app chrome, sized
+ * to be read from the back of a room. It holds no secret and controls nothing; votes show only once revealed.
+ */
 export function ScreenPage({
   code,
   sessionId,
@@ -34,16 +34,16 @@ export function ScreenPage({
   );
   if (!session.room)
     return (
-      <>
+      <div className="stage">
         <RoomStatus session={session} facilitator />
         {!session.error && <p>{t('session.connecting')}</p>}
-      </>
+      </div>
     );
   const room = session.room;
   return (
     <ScenarioById id={room.scenarioId} loaders={loaders}>
       {(scenario) => (
-        <Screen
+        <Stage
           scenario={scenario}
           room={room}
           receivedAt={session.receivedAt}
@@ -54,7 +54,7 @@ export function ScreenPage({
   );
 }
 
-function Screen({
+function Stage({
   scenario,
   room,
   receivedAt,
@@ -68,34 +68,35 @@ function Screen({
   const { t } = useT();
   const story = useRoomStory(scenario, room);
   return (
-    <div className="session screen">
-      <h1>{story.text(scenario.meta.title)}</h1>
+    <div className="stage" data-phase={room.phase}>
+      <div className="stage-bar">
+        <h1>{story.text(scenario.meta.title)}</h1>
+        {room.phase === 'voting' && (
+          <p className="stage-voted" aria-live="polite">
+            {t('sessionView.votedOf', { voted: room.voted, count: room.connected })}
+          </p>
+        )}
+        <FullScreen />
+      </div>
       {status}
-      {room.phase !== 'debrief' && (
-        <JoinPanel
-          code={room.code}
-          sessionId={room.sessionId}
-          joined={room.joined}
-          connected={room.connected}
-          voted={room.phase === 'voting' ? room.voted : undefined}
-        />
-      )}
-      {room.phase === 'lobby' && (
-        <section className="panel content-note">
-          <h2>{t('note.title')}</h2>
-          <p>{story.text(scenario.meta.contentNote)}</p>
-          <p>{t('note.leaveAnyTime')}</p>
-        </section>
-      )}
-      {(room.phase === 'voting' || room.phase === 'revealed') && <SessionScene story={story} />}
-      {room.phase === 'voting' && <RoomChoices story={story} room={room} receivedAt={receivedAt} />}
-      {room.phase === 'revealed' && room.tally && <VoteBars story={story} tally={room.tally} choices={story.choices} />}
-      {room.phase === 'debrief' && (
-        <>
-          <GroupDebrief story={story} room={room} />
-          <CommitmentWall posts={room.wall} />
-        </>
-      )}
+      <StagePhase story={story} room={room} receivedAt={receivedAt} />
     </div>
+  );
+}
+
+/** Puts the stage full screen (a projector has no use for the browser's own bars); hidden once it is. */
+function FullScreen() {
+  const { t } = useT();
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    const change = () => setFull(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', change);
+    return () => document.removeEventListener('fullscreenchange', change);
+  }, []);
+  if (full || !document.fullscreenEnabled) return null;
+  return (
+    <button type="button" className="full-screen" onClick={() => document.documentElement.requestFullscreen()}>
+      {t('sessionView.fullScreen')}
+    </button>
   );
 }

@@ -51,3 +51,46 @@ export function keepDisplayName(name: string) {
 export function sessionIdFromLink(raw: string | undefined): string | undefined {
   return raw && /^[A-Za-z0-9_-]{22}$/.test(raw) ? raw : undefined;
 }
+
+/** A session this browser is running, as the console last saw it: enough to list it and return to it. */
+export interface RunningSession {
+  readonly sessionId: string;
+  readonly scenarioId: string;
+  readonly code: string;
+  /** When the console last saw it, in milliseconds since the epoch. */
+  readonly seenAt: number;
+}
+
+/** At most this many are listed; the oldest are forgotten first. */
+const MAX_RUNNING = 10;
+
+const isRunning = (v: unknown): v is RunningSession[] =>
+  Array.isArray(v) &&
+  v.every(
+    (s) =>
+      isRecord(s) &&
+      typeof s.sessionId === 'string' &&
+      typeof s.scenarioId === 'string' &&
+      typeof s.code === 'string' &&
+      typeof s.seenAt === 'number',
+  );
+
+/** The sessions this browser is running and holds the facilitator key of, the most recent first. */
+export function runningSessions(): RunningSession[] {
+  const stored = readStored('running-sessions', isRunning);
+  return stored.state === 'ok' ? stored.value.filter((s) => hostSecret(s.sessionId) !== undefined) : [];
+}
+
+/** The console keeps its session listed while it runs, so the library can lead back to it. */
+export function keepRunningSession(session: Omit<RunningSession, 'seenAt'>) {
+  const others = runningSessions().filter((s) => s.sessionId !== session.sessionId);
+  writeStored('running-sessions', [{ ...session, seenAt: Date.now() }, ...others].slice(0, MAX_RUNNING));
+}
+
+/** An ended session is no longer listed (its key stays, for its results). */
+export function forgetRunningSession(sessionId: string) {
+  writeStored(
+    'running-sessions',
+    runningSessions().filter((s) => s.sessionId !== sessionId),
+  );
+}

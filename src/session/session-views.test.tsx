@@ -8,6 +8,7 @@ import type { RoomView, Tally } from '../protocol/messages.ts';
 import { fakeChoice, fakeEnding, fakeRoom, fakeScenario, fakeScene } from '../test-util/fakes.ts';
 import { GroupDebrief } from './group-debrief.tsx';
 import { JoinPanel } from './join-panel.tsx';
+import { ResultsExport } from './results-export.tsx';
 import { RoomStatus } from './room-status.tsx';
 import { SeatRemoval } from './seat-removal.tsx';
 import { useRoomStory } from './use-room-story.ts';
@@ -112,6 +113,31 @@ describe('the group debrief', () => {
   });
 });
 
+describe('a decision whose spread was withheld, in the group debrief', () => {
+  it('is shown as withheld, and the facilitator’s pick is never scored as the room’s votes', async () => {
+    const room = fakeRoom({
+      phase: 'debrief',
+      scene: ['end'],
+      choices: [],
+      path: [
+        {
+          scene: ['start'],
+          choice: 'LOOK_AWAY',
+          chosenBy: 'facilitator',
+          tally: { shown: false, total: 4, needed: 5 },
+        },
+      ],
+    });
+    const { container } = render(<Debrief room={room} />);
+    expect(screen.getByText(/spread withheld: 4 in the count, 5 needed/)).toBeTruthy();
+    expect(screen.getByText(/1 of 1 was withheld \(too few voted\)/)).toBeTruthy();
+    // The path taken did harm; the room's column says the spread was withheld instead of scoring it.
+    expect(screen.getByRole('row', { name: 'Harm 1 spread withheld 0 1' })).toBeTruthy();
+    expect(screen.getByRole('row', { name: 'Total -1 spread withheld 2 -1' })).toBeTruthy();
+    await noViolations(container);
+  });
+});
+
 describe('the room counts', () => {
   it('shows who is connected now beside who joined, and the votes while voting', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')));
@@ -162,6 +188,27 @@ describe('removing a participant', () => {
     expect(screen.getByRole('status').textContent).toBe('');
     rerender(<SeatRemoval send={send} acknowledged={1} offline={false} />);
     expect(screen.getByRole('status').textContent).toBe('Seat 7 was removed.');
+    await noViolations(container);
+  });
+});
+
+describe('the results export', () => {
+  it('asks for the results in the console’s language, and for the posts shown on the wall only when ticked', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', (url: URL, init: RequestInit) => {
+      asked.push(`${url.search} ${(init.headers as Record<string, string>).authorization}`);
+      return Promise.reject(new Error('offline'));
+    });
+    await i18next.changeLanguage('es');
+    const { container } = render(<ResultsExport sessionId={'S'.repeat(22)} secret={'K'.repeat(22)} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Descargar CSV' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Incluir los compromisos #IWill mostrados en el muro' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Descargar CSV' }));
+    expect(asked).toEqual([
+      `?format=csv&lang=es Bearer ${'K'.repeat(22)}`,
+      `?format=csv&lang=es&posts=1 Bearer ${'K'.repeat(22)}`,
+    ]);
+    await screen.findByRole('alert');
     await noViolations(container);
   });
 });

@@ -1,9 +1,13 @@
+import { motion, useReducedMotion } from 'framer-motion';
 import { useT } from '../app/i18n.ts';
 import type { Tally } from '../protocol/messages.ts';
 import { votesFor } from '../protocol/tally.ts';
 import type { RoomChoice, RoomStory } from './use-room-story.ts';
 
-/** The spread of the room's votes: a bar per choice with its tactics and feedback, or why it is withheld. */
+/**
+ * The spread of the room's votes: a bar per choice with its tactics and feedback, or why it is withheld.
+ * The bars grow from nothing at the reveal, and simply stand there under reduced motion.
+ */
 export function VoteBars({
   story,
   tally,
@@ -14,6 +18,7 @@ export function VoteBars({
   choices: readonly RoomChoice[];
 }) {
   const { t, tacticName } = useT();
+  const still = useReducedMotion();
   if (!tally.shown) {
     return (
       <section className="panel" aria-labelledby="votes-title">
@@ -38,7 +43,12 @@ export function VoteBars({
               </p>
               <p>{t('session.voteCount', { count, share })}</p>
               <span className="bar-track" aria-hidden="true">
-                <span className="bar" style={{ width: `${(count / most) * 100}%` }} />
+                <motion.span
+                  className="bar"
+                  initial={still ? false : { width: 0 }}
+                  animate={{ width: `${(count / most) * 100}%` }}
+                  transition={{ duration: still ? 0 : 0.8, ease: 'easeOut' }}
+                />
               </span>
               {meta && (
                 <p className="vote-feedback">

@@ -76,6 +76,20 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('participants').addColumn('removed_at', 'bigint').execute();
     },
   },
+  /** Predict the room: each seat's guess at the room's pick, one per decision, stored like votes. */
+  '0003-guesses': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('guesses')
+        .addColumn('session_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('decision', 'integer', (c) => c.notNull())
+        .addColumn('participant_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('choice', 'varchar(200)', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('guesses_pk', ['session_id', 'decision', 'participant_id'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -74,10 +74,21 @@ export interface PostsTable {
   status: string;
 }
 
+/** One participant's guess at the room's pick on one decision; changing it updates the row. */
+export interface GuessesTable {
+  session_id: string;
+  decision: number;
+  participant_id: string;
+  choice: string;
+  /** When the guess was last made. */
+  at: number;
+}
+
 export interface Database {
   sessions: SessionsTable;
   participants: ParticipantsTable;
   votes: VotesTable;
   decisions: DecisionsTable;
   posts: PostsTable;
+  guesses: GuessesTable;
 }

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../app/i18n.ts';
+import { quickExit } from '../app/quick-exit.tsx';
+import { MOMENT_MS } from '../protocol/limits.ts';
+import type { ClientRequest } from '../protocol/messages.ts';
+
+interface MomentSignalProps {
+  readonly send: (request: ClientRequest) => number | undefined;
+  /** The number of the last request the server acknowledged. */
+  readonly acknowledged: number | undefined;
+  readonly offline: boolean;
+}
+
+/**
+ * "I need a moment", on a phone at any time: an anonymous signal (the facilitator sees how many, never
+ * who). Once the server has it, the phone offers the support page, quick exit, and a way to withdraw;
+ * like the server's, the signal lapses after a few minutes.
+ */
+export function MomentSignal({ send, acknowledged, offline }: MomentSignalProps) {
+  const { t } = useT();
+  const [sent, setSent] = useState<{ id: number; on: boolean }>();
+  const [active, setActive] = useState(false);
+  useEffect(() => {
+    if (sent && acknowledged === sent.id) setActive(sent.on);
+  }, [sent, acknowledged]);
+  useEffect(() => {
+    if (!active) return;
+    const lapse = setTimeout(() => setActive(false), MOMENT_MS);
+    return () => clearTimeout(lapse);
+  }, [active]);
+  const signal = (on: boolean) => {
+    const id = send({ type: 'moment', on });
+    if (id !== undefined) setSent({ id, on });
+  };
+  return (
+    <section className="panel moment-signal" aria-labelledby="moment-title">
+      <h2 id="moment-title" className="visually-hidden">
+        {t('session.momentTitle')}
+      </h2>
+      <div role="status">{active && <p>{t('session.momentNoted')}</p>}</div>
+      {active ? (
+        <p className="moment-actions">
+          <a href="#/support" target="_blank" rel="noopener">
+            {t('session.momentSupport')}
+          </a>{' '}
+          <button type="button" onClick={() => quickExit()}>
+            {t('app.quickExit')}
+          </button>{' '}
+          <button type="button" disabled={offline} onClick={() => signal(false)}>
+            {t('session.momentWithdraw')}
+          </button>
+        </p>
+      ) : (
+        <button type="button" disabled={offline} onClick={() => signal(true)}>
+          {t('session.momentAsk')}
+        </button>
+      )}
+    </section>
+  );
+}

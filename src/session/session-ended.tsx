@@ -1,0 +1,19 @@
+import { Link } from 'wouter';
+import { useT } from '../app/i18n.ts';
+
+/** The facilitator ended the session: said to everyone, with where to find support. */
+export function SessionEnded({ children }: { children?: React.ReactNode }) {
+  const { t } = useT();
+  return (
+    <section className="panel session-ended" aria-labelledby="ended-title">
+      <h2 id="ended-title">{t('sessionView.endedTitle')}</h2>
+      <p role="status">{t('sessionView.endedText')}</p>
+      <p>
+        <Link href="/support" replace>
+          {t('sessionView.support')}
+        </Link>
+      </p>
+      {children}
+    </section>
+  );
+}

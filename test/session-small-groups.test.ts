@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './support/scenario-files.ts';
+import { SessionClient } from './support/session-client.ts';
+import {
+  createSession,
+  type RunningServer,
+  resetDatabase,
+  startServer,
+  testDatabases,
+} from './support/session-server.ts';
+
+/** A team of five: real phones, a real server with short timers, each store. */
+describe.each(testDatabases())('a small group on $name', ({ target: makeTarget }) => {
+  let server: RunningServer;
+  const clients: SessionClient[] = [];
+
+  beforeAll(async () => {
+    const target = makeTarget();
+    await resetDatabase(target);
+    server = await startServer(target, { scenariosDir: join(ROOT, 'test/fixtures/sessions') });
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+  });
+  afterAll(() => server.close());
+
+  const connect = async () => {
+    const client = await SessionClient.connect(server.url);
+    clients.push(client);
+    return client;
+  };
+
+  async function team(n: number, minReveal: number) {
+    const created = await createSession(server.url, { scenario: 'quick-timer', timers: true, minReveal });
+    const { sessionId, code, secret } = created.body;
+    const host = await connect();
+    await host.request({ type: 'host', sessionId, secret });
+    const phones: SessionClient[] = [];
+    for (let i = 0; i < n; i++) {
+      const phone = await connect();
+      await phone.request({ type: 'join', code });
+      phones.push(phone);
+    }
+    await host.request({ type: 'start' });
+    await Promise.all(phones.map((p) => p.until((r) => r.phase === 'voting')));
+    return { host, phones, sessionId, secret };
+  }
+
+  it('shows five phones their spread when one lets the time run out (minimum 5)', async () => {
+    const { host, phones, sessionId, secret } = await team(5, 5);
+    for (const [i, phone] of phones.slice(0, 4).entries())
+      await phone.request({ type: 'vote', decision: 0, choice: i < 3 ? 'STEP_IN' : 'CALL_OUT' });
+    const revealed = await phones[4].until((r) => r.phase === 'revealed', 8000);
+    const timeout = revealed.choices.find((c) => c.timed)?.event as string;
+    expect(revealed.tally).toEqual({ shown: true, total: 5, counts: { STEP_IN: 3, CALL_OUT: 1, [timeout]: 1 } });
+    // The facilitator goes on with the majority, and the debrief has the room's spread behind it.
+    expect(await host.request({ type: 'advance' })).toMatchObject({ type: 'ok' });
+    const debrief = await host.until((r) => r.phase === 'debrief');
+    expect(debrief.path[0]).toMatchObject({ choice: 'STEP_IN', chosenBy: 'majority', tally: { shown: true } });
+
+    // The trainer's export: the ending reached, and the posts the facilitator showed only when asked.
+    await phones[0].request({ type: 'post', text: 'I will step in.' });
+    await phones[1].request({ type: 'post', text: 'A post the facilitator hides.' });
+    const pending = await host.until((r) => (r.pending ?? []).length === 2);
+    const [shown, hidden] = pending.pending ?? [];
+    await host.request({ type: 'moderate', post: shown.id, show: true });
+    await host.request({ type: 'moderate', post: hidden.id, show: false });
+    const results = async (query: string) =>
+      (
+        await fetch(new URL(`api/sessions/${sessionId}/results?${query}`, server.url), {
+          headers: { authorization: `Bearer ${secret}` },
+        })
+      ).text();
+    const csv = await results('format=csv&posts=1');
+    expect(csv).toMatch(
+      /^A quick timer,1,What do you do\?,Step in\.,no,Step forward 2,0,3,60,yes,majority,5,0,.*,Helped$/m,
+    );
+    expect(csv).toMatch(/^A quick timer,1,What do you do\?,Time runs out\.,yes,,1,1,20,no,majority,5,0,.*,Helped$/m);
+    expect(csv.endsWith('\r\n\r\niwill_post\r\nI will step in.\r\n')).toBe(true);
+    expect(csv).not.toContain('hides');
+    const json = JSON.parse(await results('format=json'));
+    expect(json).toMatchObject({ ending: { title: 'Helped', kind: 'good' }, finished: true });
+    expect(json).not.toHaveProperty('posts');
+  });
+
+  it('still never shows fewer than the minimum: four phones, one silent, minimum 5', async () => {
+    const { host, phones } = await team(4, 5);
+    for (const phone of phones.slice(0, 3)) await phone.request({ type: 'vote', decision: 0, choice: 'STEP_IN' });
+    const revealed = await host.until((r) => r.phase === 'revealed', 8000);
+    expect(revealed.tally).toEqual({ shown: false, total: 4, needed: 5 });
+    // Nor does a phone see more than the console.
+    expect((await phones[3].until((r) => r.phase === 'revealed')).tally).toEqual({ shown: false, total: 4, needed: 5 });
+  });
+});
