@@ -50,12 +50,14 @@ describe('behind nginx at a sub-path, configured as the README shows', () => {
       await host.getByRole('heading', { name: 'Facilitating: The hand on the back' }).waitFor();
       const sessionId = /#\/console\/([A-Za-z0-9_-]{22})$/.exec(host.url())?.[1];
       const code = ((await host.locator('.join-code [aria-hidden]').textContent()) ?? '').replace(' ', '');
-      // No PUBLIC_URL: the address phones are shown comes from nginx's forwarded host and prefix.
-      await host.locator('.join-address', { hasText: `${base}#/join` }).waitFor();
+      // No PUBLIC_URL: the address phones are shown comes from nginx's forwarded host and prefix. The
+      // console keeps its join panel small; the projector shows the address in the lobby.
+      await host.locator('.join-address', { hasText: `${base}#/join` }).waitFor({ state: 'attached' });
 
       const screen = await newPage(browser(), { viewport: { width: 1280, height: 800 } });
       await screen.goto(`${base}#/screen/${code}/${sessionId}`);
       await screen.getByText('Content note').waitFor();
+      await screen.locator('.join-address', { hasText: `${base}#/join` }).waitFor();
 
       // One phone types the code; two open the QR code's link (code and session id).
       const phones: Page[] = [];
