@@ -282,7 +282,7 @@ console.log(`Node ${process.version}, ${cpus().length} cores; server in its own 
  * product, the server is killed with SIGKILL mid-vote and the database is read: every acknowledged
  * vote must be there. PostgreSQL is measured only when a URL names one.
  */
-const ROOM = { phones: 10_000, pairs: 3, windowMs: 10_000, changeShare: 0.1 };
+const ROOM = { phones: 10_000, pairs: 5, windowMs: 10_000, changeShare: 0.1 };
 const ROOM_BUDGET = { sqliteAck: 2, postgresAck: 3, reveal: 1.1 };
 /** The choices to follow after each round, so each round has a decision to vote on. */
 const ROOM_PATH = ['CATCH_SAMS_EYE', 'SPEAK_UP', 'ASK_THE_TABLE'];
