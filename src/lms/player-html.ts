@@ -48,10 +48,12 @@ ${moduleConfigScript(page.config)}
 <body>
 <noscript><div class="panel notice" role="alert">${paragraphs(page.noScript)}</div></noscript>
 <div id="root"><div class="panel notice start-failed" role="alert">${paragraphs(page.startFailed)}</div></div>
+<template id="start-failed"><div class="panel notice" role="alert">${paragraphs(page.startFailed)}</div></template>
 <script>
 window.addEventListener('error', function () {
   var root = document.getElementById('root');
-  if (root && !root.hasChildNodes()) root.innerHTML = ${JSON.stringify(`<div class="panel notice" role="alert">${paragraphs(page.startFailed)}</div>`).replace(/</g, '\\u003c')};
+  var notice = document.getElementById('start-failed');
+  if (root && notice && !root.hasChildNodes()) root.appendChild(notice.content.cloneNode(true));
 });
 </script>
 <script>${inlineScript(page.script)}</script>
