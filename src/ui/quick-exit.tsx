@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { useT } from './i18n.ts';
+import { QUICK_EXIT_URL } from './support-page.tsx';
+
+/** Two presses of Escape within this time leave at once. */
+const DOUBLE_ESCAPE_MS = 1500;
+/** If the whole window has not gone by then (a browser or sandbox refused), this frame leaves on its own. */
+const TOP_FALLBACK_MS = 400;
+
+/**
+ * Replaces the page with a neutral one; `replace` leaves no entry to go back to. Inside a frame (an LMS
+ * player), the whole window goes, so nothing of the LMS stays on screen: a cross-origin frame may
+ * replace the top window's location after a click or key press, unless its sandbox forbids it, in
+ * which case (an exception, or nothing happening) this frame goes instead.
+ */
+export function quickExit(win: Window = window): void {
+  const url = new URL(QUICK_EXIT_URL, win.location.href).href;
+  const leaveFrame = () => win.location.replace(url);
+  if (win.top === win || !win.top) {
+    leaveFrame();
+    return;
+  }
+  try {
+    win.top.location.replace(url);
+    win.setTimeout(leaveFrame, TOP_FALLBACK_MS);
+  } catch {
+    leaveFrame();
+  }
+}
+
+/** Always visible; Escape pressed twice does the same. */
+export function QuickExit() {
+  const { t } = useT();
+  useEffect(() => {
+    let last = Number.NEGATIVE_INFINITY;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      if (event.timeStamp - last < DOUBLE_ESCAPE_MS) quickExit();
+      last = event.timeStamp;
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <button type="button" className="quick-exit" onClick={() => quickExit()}>
+      {t('app.quickExit')} <span className="visually-hidden">{t('app.quickExitHint')}</span>
+    </button>
+  );
+}
