@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
-import { UI_LANGUAGES, type UiLanguage, useT } from './i18n.ts';
-import { QuickExit } from './quick-exit.tsx';
-import { type TimerMode, useSettings } from './settings.ts';
+import { UI_LANGUAGES, type UiLanguage, useT } from '../ui/i18n.ts';
+import { QuickExit } from '../ui/quick-exit.tsx';
+import { type TimerMode, useSettings } from '../ui/settings.ts';
 
 /**
  * How much of the app surrounds a page: the whole header; a compact one on the console and the phone

@@ -1,9 +1,9 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Router, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import { i18next, useT } from '../ui/i18n.ts';
+import { loadSettings, type Settings, SettingsContext, storeSettings } from '../ui/settings.ts';
 import { AppHeader, chromeFor } from './app-header.tsx';
-import { i18next, useT } from './i18n.ts';
-import { loadSettings, type Settings, SettingsContext, storeSettings } from './settings.ts';
 
 /**
  * What every page shares, in the app and in an LMS module: settings, the skip link, the header the

@@ -1,13 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import type { Scenario } from '../engine/scenario.types.ts';
+import { useT } from '../ui/i18n.ts';
+import type { LibraryEntry } from '../ui/library-entry.ts';
+import { ScenarioById, type ScenarioLoaders } from '../ui/scenario-loader.tsx';
+import { SupportPage } from '../ui/support-page.tsx';
 import { AppShell } from './app-shell.tsx';
 import { BrokenScenario } from './broken-scenario.tsx';
-import { useT } from './i18n.ts';
-import type { LibraryEntry } from './library-entry.ts';
 import { LibraryPage } from './library-page.tsx';
-import { ScenarioById, type ScenarioLoaders } from './scenario-loader.tsx';
-import { SupportPage } from './support-page.tsx';
 
 // The player is loaded on demand: the library page stays small.
 const PlayerPage = lazy(() => import('../player/player-page.tsx').then((m) => ({ default: m.PlayerPage })));

@@ -1,5 +1,5 @@
 import type { FileIssue } from '../engine/load-scenario.types.ts';
-import { useT } from './i18n.ts';
+import { useT } from '../ui/i18n.ts';
 
 /** A scenario file that cannot be played, with each of its problems: never a blank page. */
 export function BrokenScenario({

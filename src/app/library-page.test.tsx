@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
 import { loadScenarioValue } from '../engine/load-scenario.ts';
 import { fakeScenario } from '../test-util/fakes.ts';
-import { i18next } from './i18n.ts';
-import { toLibraryEntry } from './library-entry.ts';
+import { i18next } from '../ui/i18n.ts';
+import { toLibraryEntry } from '../ui/library-entry.ts';
 import { LibraryPage } from './library-page.tsx';
 
 afterEach(cleanup);

@@ -4,9 +4,9 @@ import type { Setting } from '../engine/scenario.types.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { progressStatus } from '../player/progress-store.ts';
 import { runningSessions } from '../session/session-keys.ts';
+import { useT } from '../ui/i18n.ts';
+import type { LibraryEntry, ScenarioSummary } from '../ui/library-entry.ts';
 import { BrokenScenario } from './broken-scenario.tsx';
-import { useT } from './i18n.ts';
-import type { LibraryEntry, ScenarioSummary } from './library-entry.ts';
 
 /** The scenario library: every file in scenarios/, valid ones described, broken ones with their problems. */
 export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {

@@ -1,11 +1,11 @@
 import { Suspense } from 'react';
 import { useRoute } from 'wouter';
 import type { ModuleConfig } from '../lms/module-config.ts';
+import { useT } from '../ui/i18n.ts';
+import type { ScenarioLoaders } from '../ui/scenario-loader.tsx';
+import { SupportPage } from '../ui/support-page.tsx';
 import { AppShell } from './app-shell.tsx';
-import { useT } from './i18n.ts';
 import { ModulePage } from './module-page.tsx';
-import type { ScenarioLoaders } from './scenario-loader.tsx';
-import { SupportPage } from './support-page.tsx';
 
 /**
  * A packaged module inside an LMS: the module's scenarios in order and where to get help, nothing

@@ -11,10 +11,10 @@ import {
   moduleResult,
   packageKey,
 } from '../lms/module-progress.ts';
-import { useT } from './i18n.ts';
+import { useT } from '../ui/i18n.ts';
+import { ScenarioById, type ScenarioLoaders } from '../ui/scenario-loader.tsx';
 import { ModuleResultView } from './module-result.tsx';
 import { ModuleScenario } from './module-scenario.tsx';
-import { ScenarioById, type ScenarioLoaders } from './scenario-loader.tsx';
 
 /** A packaged module inside an LMS: its scenarios in order, progress and results reported to the LMS. */
 export function ModulePage({ config, loaders }: { config: ModuleConfig; loaders: ScenarioLoaders }) {

@@ -1,5 +1,5 @@
 import type { ModuleStatus } from '../lms/lms-connection.types.ts';
-import { useT } from './i18n.ts';
+import { useT } from '../ui/i18n.ts';
 
 interface ModuleResultProps {
   readonly status: ModuleStatus;

@@ -10,7 +10,7 @@ import type { ModuleProgress } from '../lms/module-progress.ts';
 import { PlayerPage } from '../player/player-page.tsx';
 import type { ProgressStore } from '../player/progress-store.ts';
 import type { PlayerObserver } from '../player/use-player.ts';
-import { useT } from './i18n.ts';
+import { useT } from '../ui/i18n.ts';
 
 interface ModuleScenarioProps {
   readonly scenario: Scenario;

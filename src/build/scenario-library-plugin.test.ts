@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../test/support/scenario-files.ts';
-import type { LibraryEntry } from '../app/library-entry.ts';
+import type { LibraryEntry } from '../ui/library-entry.ts';
 import { scenarioLibrary } from './scenario-library-plugin.ts';
 
 /** Runs the plugin's hooks as Vite would: the library module's entries, and a scenario module by id. */

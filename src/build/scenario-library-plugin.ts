@@ -1,7 +1,7 @@
 import { basename, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { type LibraryEntry, toLibraryEntry } from '../app/library-entry.ts';
 import { formatIssue, loadScenarioFile, SCENARIOS_DIR, scenarioFiles } from '../cli/scenario-files.ts';
+import { type LibraryEntry, toLibraryEntry } from '../ui/library-entry.ts';
 
 const LIBRARY = 'virtual:scenario-library';
 const SCENARIO = 'virtual:scenario/';

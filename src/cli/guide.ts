@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { i18next, isUiLanguage, UI_LANGUAGES } from '../app/i18n.ts';
 import { facilitatorGuide } from '../engine/index.ts';
 import { GuideDocument } from '../guide/guide-document.tsx';
+import { i18next, isUiLanguage, UI_LANGUAGES } from '../ui/i18n.ts';
 import support from '../ui/support.json' with { type: 'json' };
 import { formatIssue, loadScenarioFile, SCENARIOS_DIR } from './scenario-files.ts';
 

@@ -1,5 +1,5 @@
-import { useT } from '../app/i18n.ts';
 import type { FacilitatorGuide, GuideChoice, GuideScene } from '../engine/facilitator-guide.types.ts';
+import { useT } from '../ui/i18n.ts';
 
 /**
  * A facilitator guide as a document: the same markup in the app (`#/guide/<id>`) and in the file

@@ -4,11 +4,11 @@ import axe from 'axe-core';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../app/app.tsx';
-import { i18next } from '../app/i18n.ts';
-import { toLibraryEntry } from '../app/library-entry.ts';
 import { loadScenarioValue } from '../engine/load-scenario.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../test-util/fakes.ts';
+import { i18next } from '../ui/i18n.ts';
+import { toLibraryEntry } from '../ui/library-entry.ts';
 import support from '../ui/support.json' with { type: 'json' };
 import { GuidePage } from './guide-page.tsx';
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
-import { useT } from '../app/i18n.ts';
 import { facilitatorGuide } from '../engine/facilitator-guide.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
+import { useT } from '../ui/i18n.ts';
 import support from '../ui/support.json' with { type: 'json' };
 import { GuideDocument } from './guide-document.tsx';
 import './guide.css';

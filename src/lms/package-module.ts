@@ -110,7 +110,7 @@ function writableFolder(path: string): boolean {
   }
 }
 
-const LOCALES = join(dirname(fileURLToPath(import.meta.url)), '../app/locales');
+const LOCALES = join(dirname(fileURLToPath(import.meta.url)), '../ui/locales');
 
 /** A `package.*` interface string in every language, read from the locale files at build time (the page shows it without scripts). */
 function messages(key: string): Messages {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { type TimerMode, timedChoice } from '../app/settings.ts';
 import type { OfferedChoice } from '../engine/choices.ts';
 import { Countdown } from '../ui/countdown.tsx';
+import { type TimerMode, timedChoice } from '../ui/settings.ts';
 
 interface ChoiceListProps {
   readonly choices: readonly OfferedChoice[];

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useT } from '../app/i18n.ts';
+import { useT } from '../ui/i18n.ts';
 import { type Commitment, readCommitment, saveCommitment } from './commitment-store.ts';
 
 /** #IWill: one concrete commitment, picked from suggestions or written by the learner; kept on this device. */

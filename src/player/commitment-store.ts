@@ -1,4 +1,4 @@
-import { isRecord, readStored, writeStored } from '../app/local-store.ts';
+import { isRecord, readStored, writeStored } from '../ui/local-store.ts';
 
 /** A learner's #IWill commitment for a scenario, kept on this device only. */
 export interface Commitment {

@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
-import { useT } from '../app/i18n.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { scenarioText } from '../engine/text.ts';
+import { useT } from '../ui/i18n.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 
 /** Before a scenario starts: what it depicts, and three ways on, none needing a reason. */

@@ -1,11 +1,11 @@
 import { Link } from 'wouter';
-import { useT } from '../app/i18n.ts';
 import type { ScenarioAnalysis } from '../engine/analyse.ts';
 import type { Run } from '../engine/run-state.ts';
 import { runScore } from '../engine/run-state.ts';
 import type { Ending, Paragraphs, Scenario, Text } from '../engine/scenario.types.ts';
 import { practisedTactics } from '../engine/scenario-walk.ts';
 import { findTactic } from '../engine/tactics.ts';
+import { useT } from '../ui/i18n.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 import { CommitmentForm } from './commitment-form.tsx';
 import { PathCompare } from './path-compare.tsx';

@@ -1,6 +1,6 @@
-import { useT } from '../app/i18n.ts';
 import type { RunStep } from '../engine/run-state.ts';
 import type { Text } from '../engine/scenario.types.ts';
+import { useT } from '../ui/i18n.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 
 /** After a choice: why it helped or hurt, and the tactics it used or the harm it did. */

@@ -1,6 +1,6 @@
-import { useT } from '../app/i18n.ts';
 import type { RunStep } from '../engine/run-state.ts';
 import type { Text } from '../engine/scenario.types.ts';
+import { useT } from '../ui/i18n.ts';
 
 /** The path the learner took beside the best one, each choice with its feedback. */
 export function PathCompare({

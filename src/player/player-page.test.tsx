@@ -4,7 +4,7 @@ import axe from 'axe-core';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
-import { DEFAULT_SETTINGS, SettingsContext, type TimerMode } from '../app/settings.ts';
+import { DEFAULT_SETTINGS, SettingsContext, type TimerMode } from '../ui/settings.ts';
 import { PlayerPage } from './player-page.tsx';
 
 const { scenario } = loadRealScenario('hand-on-the-back');

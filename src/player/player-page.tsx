@@ -1,12 +1,12 @@
 import { motion, useReducedMotion } from 'framer-motion';
 import { useMemo } from 'react';
-import { useT } from '../app/i18n.ts';
-import { timedChoice, useSettings } from '../app/settings.ts';
 import { currentScene } from '../engine/choices.ts';
 import { compileScenario } from '../engine/compile-scenario.ts';
 import { runEnding } from '../engine/run-state.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';
+import { useT } from '../ui/i18n.ts';
+import { timedChoice, useSettings } from '../ui/settings.ts';
 import { ContentNote } from './content-note.tsx';
 import { DebriefView } from './debrief-view.tsx';
 import { FeedbackView } from './feedback-view.tsx';

@@ -1,5 +1,5 @@
-import { isRecord, readStored, removeStored, type StoredValue, writeStored } from '../app/local-store.ts';
 import type { SavedRun } from '../engine/run-state.ts';
+import { isRecord, readStored, removeStored, type StoredValue, writeStored } from '../ui/local-store.ts';
 
 /** Where a learner is in a scenario's flow. */
 export type Phase = 'note' | 'scene' | 'feedback' | 'debrief' | 'skipped';

@@ -1,7 +1,7 @@
-import { useT } from '../app/i18n.ts';
-import { useSettings } from '../app/settings.ts';
 import type { OfferedChoice } from '../engine/choices.ts';
 import type { StateMeta, Text } from '../engine/scenario.types.ts';
+import { useT } from '../ui/i18n.ts';
+import { useSettings } from '../ui/settings.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 import { ChoiceList } from './choice-list.tsx';
 

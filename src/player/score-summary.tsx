@@ -1,7 +1,7 @@
-import { useT } from '../app/i18n.ts';
 import type { ScoredPath } from '../engine/analyse.ts';
 import { type Score, scorePercent } from '../engine/score.ts';
 import { STAGES } from '../engine/stages.ts';
+import { useT } from '../ui/i18n.ts';
 
 /**
  * The learner's score on the 0–100 scale an LMS records (0 the worst path the scenario allows, 100 the

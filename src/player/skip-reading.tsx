@@ -1,8 +1,8 @@
 import { Link } from 'wouter';
-import { useT } from '../app/i18n.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { practisedTactics } from '../engine/scenario-walk.ts';
 import { findTactic } from '../engine/tactics.ts';
+import { useT } from '../ui/i18n.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 
 /** Skipping needs no reason: the learner reads the tactics the scenario practises instead, and that counts. */

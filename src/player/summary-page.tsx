@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
-import { useT } from '../app/i18n.ts';
 import { compileScenario } from '../engine/compile-scenario.ts';
 import { restoreRun, runEnding, runScore } from '../engine/run-state.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { scorePercent } from '../engine/score.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';
+import { useT } from '../ui/i18n.ts';
 import { readCommitment } from './commitment-store.ts';
 import { readProgress } from './progress-store.ts';
 

@@ -1,5 +1,5 @@
-import { useT } from '../app/i18n.ts';
 import type { WallPost } from '../protocol/messages.ts';
+import { useT } from '../ui/i18n.ts';
 
 /** The #IWill wall: anonymous commitments the facilitator has shown, as text. */
 export function CommitmentWall({ posts }: { posts: readonly WallPost[] }) {

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
-import { useT } from '../app/i18n.ts';
-import { ScenarioById, type ScenarioLoaders } from '../app/scenario-loader.tsx';
 import type { Scenario } from '../engine/scenario.types.ts';
+import { useT } from '../ui/i18n.ts';
+import { ScenarioById, type ScenarioLoaders } from '../ui/scenario-loader.tsx';
 import { CommitmentWall } from './commitment-wall.tsx';
 import { DiscussionPrompts, FacilitatorNotes } from './discussion-prompts.tsx';
 import { GoOnControls } from './go-on-controls.tsx';

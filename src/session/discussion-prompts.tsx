@@ -1,4 +1,4 @@
-import { useT } from '../app/i18n.ts';
+import { useT } from '../ui/i18n.ts';
 import type { RoomStory } from './use-room-story.ts';
 
 /** The scene's discussion prompts, for the room to talk over once the votes are revealed. */

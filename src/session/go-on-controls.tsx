@@ -1,7 +1,7 @@
-import { useT } from '../app/i18n.ts';
 import type { ClientRequest, RoomView } from '../protocol/messages.ts';
 import { phaseAllows } from '../protocol/phases.ts';
 import { majorityOf } from '../protocol/tally.ts';
+import { useT } from '../ui/i18n.ts';
 import { ShortcutButton } from './shortcut-button.tsx';
 import type { RoomStory } from './use-room-story.ts';
 import { type Shortcuts, useShortcuts } from './use-shortcuts.ts';

@@ -1,9 +1,9 @@
-import { useT } from '../app/i18n.ts';
 import { runScore } from '../engine/run-state.ts';
 import type { Score } from '../engine/score.ts';
 import { roomVotesScore } from '../engine/vote-score.ts';
 import type { RoomView } from '../protocol/messages.ts';
 import { votesFor } from '../protocol/tally.ts';
+import { useT } from '../ui/i18n.ts';
 import type { RoomStory } from './use-room-story.ts';
 
 /** The group's debrief: the ending, the path taken with its votes, and how the room scored per tactic. */

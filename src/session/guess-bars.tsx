@@ -1,6 +1,6 @@
-import { useT } from '../app/i18n.ts';
 import type { Tally } from '../protocol/messages.ts';
 import { majorityOf, votesFor } from '../protocol/tally.ts';
+import { useT } from '../ui/i18n.ts';
 import type { RoomChoice, RoomStory } from './use-room-story.ts';
 
 /**

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { useT } from '../app/i18n.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { scenarioText } from '../engine/text.ts';
 import {
@@ -10,6 +9,7 @@ import {
   MIN_REVEAL_FLOOR,
 } from '../protocol/limits.ts';
 import type { SessionCreated, SessionRequest } from '../protocol/messages.ts';
+import { useT } from '../ui/i18n.ts';
 import { keepHostSecret } from './session-keys.ts';
 
 /** A facilitator starts a group session for a scenario and gets its console. */

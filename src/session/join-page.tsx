@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useT } from '../app/i18n.ts';
-import type { ScenarioLoaders } from '../app/scenario-loader.tsx';
 import { JOIN_CODE_LENGTH, normaliseJoinCode } from '../protocol/limits.ts';
+import { useT } from '../ui/i18n.ts';
+import type { ScenarioLoaders } from '../ui/scenario-loader.tsx';
 import { PhoneSession } from './phone-session.tsx';
 import { displayName, keepDisplayName, phoneIdentity, sessionIdFromLink } from './session-keys.ts';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../app/i18n.ts';
 import { displayJoinCode } from '../protocol/limits.ts';
+import { useT } from '../ui/i18n.ts';
 import { QrCode } from './qr-code.tsx';
 
 /** The join page for phones: the server knows the address phones can reach (not the facilitator's localhost). */

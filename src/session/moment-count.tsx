@@ -1,4 +1,4 @@
-import { useT } from '../app/i18n.ts';
+import { useT } from '../ui/i18n.ts';
 
 /**
  * The console's "I need a moment" count: how many phones signal it now, never who, with what the

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../app/i18n.ts';
-import { quickExit } from '../app/quick-exit.tsx';
 import { MOMENT_MS } from '../protocol/limits.ts';
 import type { ClientRequest } from '../protocol/messages.ts';
+import { useT } from '../ui/i18n.ts';
+import { quickExit } from '../ui/quick-exit.tsx';
 
 interface MomentSignalProps {
   readonly send: (request: ClientRequest) => number | undefined;

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { useT } from '../app/i18n.ts';
-import { ScenarioById, type ScenarioLoaders } from '../app/scenario-loader.tsx';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { phaseAllows } from '../protocol/phases.ts';
+import { useT } from '../ui/i18n.ts';
+import { ScenarioById, type ScenarioLoaders } from '../ui/scenario-loader.tsx';
 import { CommitmentWall } from './commitment-wall.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
 import { GuessBars } from './guess-bars.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useT } from '../app/i18n.ts';
 import { MAX_POST_CHARS } from '../protocol/limits.ts';
 import type { ClientRequest } from '../protocol/messages.ts';
+import { useT } from '../ui/i18n.ts';
 
 /** An anonymous #IWill commitment for the room's wall; the facilitator shows it or not. */
 export function PostCommitment({ session }: { session: { send: (r: ClientRequest) => number | undefined } }) {

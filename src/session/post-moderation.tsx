@@ -1,5 +1,5 @@
-import { useT } from '../app/i18n.ts';
 import type { ClientRequest, WallPost } from '../protocol/messages.ts';
+import { useT } from '../ui/i18n.ts';
 
 interface PostModerationProps {
   readonly pending: readonly WallPost[];

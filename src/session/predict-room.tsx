@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../app/i18n.ts';
 import type { ClientRequest } from '../protocol/messages.ts';
+import { useT } from '../ui/i18n.ts';
 import type { RoomStory } from './use-room-story.ts';
 
 interface PredictRoomProps {

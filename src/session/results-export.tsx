@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useT } from '../app/i18n.ts';
+import { useT } from '../ui/i18n.ts';
 
 /**
  * Downloads the session's results in the console's language, with the #IWill posts shown on the wall

@@ -1,6 +1,6 @@
-import { useT } from '../app/i18n.ts';
 import type { RoomView } from '../protocol/messages.ts';
 import { Countdown } from '../ui/countdown.tsx';
+import { useT } from '../ui/i18n.ts';
 import type { RoomStory } from './use-room-story.ts';
 
 /** The choices on the screen as a numbered list (the projector and the console), with the shared countdown. */

@@ -2,10 +2,10 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { i18next } from '../app/i18n.ts';
 import { MOMENT_MS } from '../protocol/limits.ts';
 import type { ClientRequest, RoomView, Tally } from '../protocol/messages.ts';
 import { fakeChoice, fakeEnding, fakeRoom, fakeScenario, fakeScene } from '../test-util/fakes.ts';
+import { i18next } from '../ui/i18n.ts';
 import { GuessBars } from './guess-bars.tsx';
 import { MomentCount } from './moment-count.tsx';
 import { MomentSignal } from './moment-signal.tsx';

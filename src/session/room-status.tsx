@@ -1,4 +1,4 @@
-import { useT } from '../app/i18n.ts';
+import { useT } from '../ui/i18n.ts';
 import type { SessionState } from './use-session.ts';
 
 /**

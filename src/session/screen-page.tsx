@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../app/i18n.ts';
-import { ScenarioById, type ScenarioLoaders } from '../app/scenario-loader.tsx';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { normaliseJoinCode } from '../protocol/limits.ts';
 import type { RoomView } from '../protocol/messages.ts';
+import { useT } from '../ui/i18n.ts';
+import { ScenarioById, type ScenarioLoaders } from '../ui/scenario-loader.tsx';
 import { RoomStatus } from './room-status.tsx';
 import { sessionIdFromLink } from './session-keys.ts';
 import { StagePhase } from './stage-phases.tsx';

@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { useT } from '../app/i18n.ts';
+import { useT } from '../ui/i18n.ts';
 
 /** The facilitator ended the session: said to everyone, with where to find support. */
 export function SessionEnded({ children }: { children?: React.ReactNode }) {

@@ -1,4 +1,4 @@
-import { isRecord, readStored, removeStored, writeStored } from '../app/local-store.ts';
+import { isRecord, readStored, removeStored, writeStored } from '../ui/local-store.ts';
 
 /** What a phone keeps to come back as itself: never a name, and only on this phone. */
 export interface PhoneIdentity {

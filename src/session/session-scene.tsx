@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useT } from '../app/i18n.ts';
+import { useT } from '../ui/i18n.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 import type { RoomStory } from './use-room-story.ts';
 

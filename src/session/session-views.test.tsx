@@ -2,10 +2,10 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { i18next } from '../app/i18n.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import type { RoomView, Tally } from '../protocol/messages.ts';
 import { fakeChoice, fakeEnding, fakeRoom, fakeScenario, fakeScene } from '../test-util/fakes.ts';
+import { i18next } from '../ui/i18n.ts';
 import { GroupDebrief } from './group-debrief.tsx';
 import { JoinPanel } from './join-panel.tsx';
 import { ResultsExport } from './results-export.tsx';

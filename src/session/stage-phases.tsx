@@ -1,5 +1,5 @@
-import { useT } from '../app/i18n.ts';
 import type { RoomView } from '../protocol/messages.ts';
+import { useT } from '../ui/i18n.ts';
 import { CommitmentWall } from './commitment-wall.tsx';
 import { DiscussionPrompts } from './discussion-prompts.tsx';
 import { GroupDebrief } from './group-debrief.tsx';

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { useT } from '../app/i18n.ts';
 import { choicesFor, currentScene } from '../engine/choices.ts';
 import { compileScenario } from '../engine/compile-scenario.ts';
 import { replayRun } from '../engine/run-state.ts';
 import type { ChoiceMeta, Scenario } from '../engine/scenario.types.ts';
 import { scenarioText } from '../engine/text.ts';
 import type { ChoiceOnScreen, RoomView } from '../protocol/messages.ts';
+import { useT } from '../ui/i18n.ts';
 
 /** A choice on the screen with what it says. */
 export interface RoomChoice extends ChoiceOnScreen {

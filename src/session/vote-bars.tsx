@@ -1,7 +1,7 @@
 import { motion, useReducedMotion } from 'framer-motion';
-import { useT } from '../app/i18n.ts';
 import type { Tally } from '../protocol/messages.ts';
 import { votesFor } from '../protocol/tally.ts';
+import { useT } from '../ui/i18n.ts';
 import type { RoomChoice, RoomStory } from './use-room-story.ts';
 
 /**

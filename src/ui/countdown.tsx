@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useT } from '../app/i18n.ts';
+import { useT } from '../ui/i18n.ts';
 
 /** A visible countdown for a timed choice; calls onElapsed once when time runs out. */
 export function Countdown({ ms, label, onElapsed }: { ms: number; label: string; onElapsed: () => void }) {
