@@ -14,9 +14,9 @@ import { AppHeader, chromeFor } from './app-header.tsx';
  */
 export function AppShell({ module = false, children }: { module?: boolean; children: ReactNode }) {
   const [settings, setSettings] = useState<Settings>(loadSettings);
-  const change = (next: Settings) => {
+  const change = (next: Settings, { remember = true }: { remember?: boolean } = {}) => {
     setSettings(next);
-    storeSettings(next);
+    if (remember) storeSettings(next);
   };
   useEffect(() => {
     i18next.changeLanguage(settings.language);

@@ -11,8 +11,9 @@ import {
   moduleResult,
   packageKey,
 } from '../lms/module-progress.ts';
-import { useT } from '../ui/i18n.ts';
+import { uiLanguageFrom, useT } from '../ui/i18n.ts';
 import { ScenarioById, type ScenarioLoaders } from '../ui/scenario-loader.tsx';
+import { hasStoredSettings, useSettings } from '../ui/settings.ts';
 import { ModuleResultView } from './module-result.tsx';
 import { ModuleScenario } from './module-scenario.tsx';
 
@@ -20,6 +21,13 @@ import { ModuleScenario } from './module-scenario.tsx';
 export function ModulePage({ config, loaders }: { config: ModuleConfig; loaders: ScenarioLoaders }) {
   const { t } = useT();
   const [connection, setConnection] = useState<LmsConnection>();
+  const { settings, change } = useSettings();
+  // The LMS's language preference is the default; a language the learner picked on this device wins.
+  const lmsLanguage = connection && uiLanguageFrom(connection.languages);
+  useEffect(() => {
+    if (lmsLanguage && !hasStoredSettings() && lmsLanguage !== settings.language)
+      change({ ...settings, language: lmsLanguage }, { remember: false });
+  }, [lmsLanguage, settings, change]);
   useEffect(() => {
     let live = true;
     let connected: LmsConnection | undefined;

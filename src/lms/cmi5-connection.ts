@@ -1,4 +1,5 @@
 import { type Cmi5Statement, cmi5Statements, type LaunchData } from './cmi5-statements.ts';
+import { languageTags } from './language-tags.ts';
 import type { ChoiceReport, LaunchMode, LmsConnection, ModuleStatus } from './lms-connection.types.ts';
 
 const XAPI_VERSION = '1.0.3';
@@ -103,6 +104,7 @@ export async function connectCmi5(
     `${lms.endpoint}activities/state?${query({ stateId, activityId: lms.activityId, agent, registration: lms.registration })}`;
 
   let launchData: LaunchData;
+  let languages: readonly string[] = [];
   try {
     // The fetch URL is one-time: this is the only POST to it (connectLms makes one connection per page).
     const response = await fetch(lms.fetch, { method: 'POST' });
@@ -113,7 +115,12 @@ export async function connectCmi5(
     if (!data || typeof data !== 'object') throw new Error('no LMS.LaunchData');
     launchData = data as LaunchData;
     // §11.0: read on startup, before any statement. The interface keeps the learner's own language choice.
-    await xapi('GET', `${lms.endpoint}agents/profile?${query({ agent, profileId: 'cmi5LearnerPreferences' })}`);
+    const preferences = await xapi(
+      'GET',
+      `${lms.endpoint}agents/profile?${query({ agent, profileId: 'cmi5LearnerPreferences' })}`,
+    ).catch(() => undefined);
+    const wanted = (preferences as { languagePreference?: unknown } | undefined)?.languagePreference;
+    languages = languageTags(typeof wanted === 'string' ? wanted : '');
   } catch (error) {
     log(`The cmi5 launch failed: ${String(error)}`);
     return undefined;
@@ -219,6 +226,7 @@ export async function connectCmi5(
     held,
     mode,
     counts: mode === 'normal',
+    languages,
     recordChoice(choice: ChoiceReport) {
       if (!open) return Promise.resolve();
       return send(make.answered(choice));

@@ -10,6 +10,7 @@ const NO_LMS: LmsConnection = {
   held: undefined,
   mode: 'normal',
   counts: false,
+  languages: [],
   recordChoice: async () => {},
   save: async () => {},
   complete: async () => {},

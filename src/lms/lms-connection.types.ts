@@ -42,6 +42,12 @@ export interface LmsConnection {
   readonly mode: LaunchMode;
   /** False when nothing this session does counts: review or browse mode, or launched without credit. */
   readonly counts: boolean;
+  /**
+   * The learner's preferred languages as the LMS holds them, most wanted first (RFC 5646 tags, e.g.
+   * `es-MX`): SCORM 1.2 `cmi.student_preference.language`, SCORM 2004 `cmi.learner_preference.language`,
+   * cmi5's `languagePreference` (§11.0). Empty when the LMS has none.
+   */
+  readonly languages: readonly string[];
   /** The pass mark (0–100) the LMS set at launch, when it has its own (cmi5's masteryScore): it decides, and the learner reads it. */
   readonly passMark?: number;
   /** A choice, as an interaction (SCORM) or a statement (cmi5). */

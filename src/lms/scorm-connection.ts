@@ -1,4 +1,5 @@
 import { waitForScormApi } from './find-scorm-api.ts';
+import { languageTags } from './language-tags.ts';
 import type { ChoiceReport, LaunchMode, LmsConnection, ModuleStatus } from './lms-connection.types.ts';
 import {
   LIMITS,
@@ -243,6 +244,9 @@ export async function connectScorm(
   const limits = edition === 'scorm12' ? LIMITS.scorm12 : LIMITS.scorm2004;
   const mode = dialect.mode();
   const counts = mode === 'normal' && dialect.credit();
+  const languages = languageTags(
+    dialect.get(edition === 'scorm12' ? 'cmi.student_preference.language' : 'cmi.learner_preference.language'),
+  );
   let held = dialect.held();
   // Interactions from earlier attempts stay in the LMS (both editions call the count the same): new ones go after them.
   let interactions = Number.parseInt(dialect.get('cmi.interactions._count'), 10) || 0;
@@ -290,6 +294,7 @@ export async function connectScorm(
     held,
     mode,
     counts,
+    languages,
     async recordChoice(choice) {
       if (!open || !counts) return;
       writes(dialect.choice(choice, interactions));

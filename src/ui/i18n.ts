@@ -24,6 +24,18 @@ export function preferredLanguage(): UiLanguage {
   return isUiLanguage(wanted) ? wanted : 'en';
 }
 
+/**
+ * The first interface language among language tags (RFC 5646, most wanted first, e.g. an LMS's
+ * `["fr-CA", "es-MX"]` gives `es`), matched on the primary subtag; undefined when none is ours.
+ */
+export function uiLanguageFrom(tags: readonly string[]): UiLanguage | undefined {
+  for (const tag of tags) {
+    const primary = tag.split('-')[0]?.toLowerCase();
+    if (isUiLanguage(primary)) return primary;
+  }
+  return undefined;
+}
+
 // Initialised on import, synchronously, so every view (and every view test) has its strings at once.
 // React escapes what it renders, so i18next must not escape again.
 i18next.use(initReactI18next).init({

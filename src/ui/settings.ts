@@ -19,6 +19,11 @@ function isSettings(value: unknown): value is Partial<Settings> {
   return isRecord(value) && TIMER_MODES.includes(value.timers as TimerMode);
 }
 
+/** Whether this browser holds settings the learner chose (a changed language or timer), as against defaults. */
+export function hasStoredSettings(): boolean {
+  return readStored('settings', isSettings).state === 'ok';
+}
+
 /** Stored settings, with anything missing or unknown (an older save) taken from the defaults. */
 export function loadSettings(): Settings {
   const stored = readStored('settings', isSettings);
@@ -46,7 +51,14 @@ export function timedChoice(
   return { choice, ms: mode === 'off' ? undefined : mode === 'slower' ? choice.delay * 2 : choice.delay };
 }
 
-export const SettingsContext = createContext<{ settings: Settings; change: (settings: Settings) => void }>({
+/**
+ * The settings and how to change them: `change` is the learner's own choice, kept on this device;
+ * `remember: false` applies a default from elsewhere (an LMS's language preference) without keeping it.
+ */
+export const SettingsContext = createContext<{
+  settings: Settings;
+  change: (settings: Settings, options?: { remember?: boolean }) => void;
+}>({
   settings: DEFAULT_SETTINGS,
   change: () => {},
 });

@@ -173,6 +173,26 @@ describe('the cmi5 package, launched by a cmi5 LMS that enforces the AU rules', 
     expect(lms.satisfied()).toBe(true);
   }, 90_000);
 
+  it("opens in the learner's language from the cmi5 learner preferences, unless the learner picked one on this device", async () => {
+    lms = await startCmi5Lms(dir, course);
+    const page = await newPage(browser());
+    await page.goto(lms.launch({ languagePreference: 'fr-CA,es-MX,en-US' }));
+    // French is not an interface language: the first one that is (Spanish) is taken.
+    await page.getByRole('button', { name: 'Continuar' }).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await page.close();
+
+    // The learner picked English in this browser earlier: their choice wins over the LMS's preference.
+    const again = await newPage(browser());
+    await again.addInitScript(() =>
+      localStorage.setItem('upstander:v1:settings', JSON.stringify({ timers: 'on', language: 'en' })),
+    );
+    await again.goto(lms.launch({ languagePreference: 'es-MX' }));
+    await again.getByRole('button', { name: 'Continue' }).first().waitFor();
+    expect(await again.evaluate(() => document.documentElement.lang)).toBe('en');
+    await again.close();
+  }, 60_000);
+
   it("the LMS's masteryScore decides, and the learner reads the same verdict and score as the LRS gets", async () => {
     lms = await startCmi5Lms(dir, course);
     const score = moduleScore('first');

@@ -524,6 +524,15 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package, as an LMS reco
     }
   }, 240_000);
 
+  it("opens in the learner's language preference the LMS holds", async () => {
+    const element = edition === 'scorm12' ? 'cmi.student_preference.language' : 'cmi.learner_preference.language';
+    const { page } = await launch(harness.base, edition, { ...fresh(), [element]: 'es' });
+    await page.waitForFunction(() => document.querySelector('iframe')?.contentDocument?.readyState === 'complete');
+    await sco(page).getByRole('button', { name: 'Continuar' }).first().waitFor();
+    expect(await sco(page).evaluate(() => document.documentElement.lang)).toBe('es');
+    await page.close();
+  }, 60_000);
+
   it('in review or browse mode, or without credit, writes nothing that counts', async () => {
     for (const launchAs of [{ [el.mode]: 'review' }, { [el.mode]: 'browse' }, { [el.credit]: 'no-credit' }]) {
       const { page } = await launch(harness.base, edition, { ...fresh(), ...launchAs });

@@ -28,6 +28,8 @@ export interface Cmi5LaunchOptions {
   readonly masteryScore?: number;
   readonly moveOn?: MoveOn;
   readonly returnURL?: string;
+  /** The learner's languages in the cmi5LearnerPreferences profile (§11.0); `en-US,es-ES` unless set. */
+  readonly languagePreference?: string;
   /** Each statement request is answered this much later (a slow LRS). */
   readonly statementDelayMs?: number;
 }
@@ -150,7 +152,10 @@ export async function startCmi5Lms(
       if (req.method !== 'GET') return refuse(403, 'The LMS keeps the learner preferences.');
       if (url.searchParams.get('profileId') !== 'cmi5LearnerPreferences') return answer(404);
       session.preferencesRead = true;
-      return answer(200, JSON.stringify({ languagePreference: 'en-US,es-ES', audioPreference: 'off' }));
+      return answer(
+        200,
+        JSON.stringify({ languagePreference: options.languagePreference ?? 'en-US,es-ES', audioPreference: 'off' }),
+      );
     }
 
     if (resource === 'statements' && req.method === 'POST') {
