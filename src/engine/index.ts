@@ -6,12 +6,17 @@ export { facilitatorGuide } from './facilitator-guide.ts';
 export type * from './facilitator-guide.types.ts';
 export {
   checkHouseRules,
+  checkHouseWarnings,
   checkLibraryRules,
   HOUSE_RULES,
+  HOUSE_WARNINGS,
   type HouseRule,
   type HouseRuleIssue,
+  type HouseWarning,
+  type HouseWarningIssue,
   LIBRARY_RULES,
   type LibraryRule,
+  practisesResponsibility,
 } from './house-rules.ts';
 export { loadScenario, loadScenarioValue, SCENARIO_FORMAT } from './load-scenario.ts';
 export type { FileIssue, LoadedScenario, LoadResult } from './load-scenario.types.ts';
