@@ -26,6 +26,10 @@ const MESSAGES: Record<string, string> = {
   'second-alternative': '/states/start/on/TOGETHER/1/meta: In the 2nd alternative of TOGETHER: Missing "feedback".',
   'stately-editor':
     '/states/start/on/GO/reenter: "reenter": reenter changes when entry and exit actions run again; scenarios keep XState\'s default.',
+  'ending-assumes':
+    '/states/reported/meta/assumes/0: The ending "reported" assumes the choice DOCUMENT_IT, but this path reaches it without it: bar → booth → reported. Split the ending, or add a condition.',
+  'assumes-typo':
+    '/states/reported/meta/assumes/0: The ending "reported" assumes the choice DOCUMENT_TI, but no scene offers a choice called DOCUMENT_TI. Did you mean "DOCUMENT_IT"? Name choices by their event names, the keys of "on".',
   'control-character':
     '/states/start/meta/narrative/0: This text holds a vertical tab (U+000B) after "She freezes.": it does not show on screen and breaks exported packages. Delete it (it usually comes with text pasted from another program).',
 };

@@ -65,7 +65,8 @@ describe('npm run scenarios:check', () => {
       'scenarios/: Library rule: 0 social scenarios; the library has at least 2.',
       'scenarios/: Library rule: 0 campus scenarios; the library has at least 2.',
       'scenarios/: Library rule: 0 online scenarios; the library has at least 1.',
-      'scenarios/: Library rule: 0 scenarios in both English and Spanish; the library has at least 2.',
+      'scenarios/: Library rule: 1 scenarios not in both English and Spanish (minimal); every scenario is in both.',
+      'scenarios/: Library rule: 0 scenarios have a decision scene at the "responsibility" stage; the library has at least 8.',
       'scenarios/: Library rule: 1 scenarios; the library holds at least 12.',
       'scenarios/: Library rule: No scenario practises stepForward, speakUp, bringOthers.',
     ]);

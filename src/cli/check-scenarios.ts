@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import {
   checkHouseRules,
+  checkHouseWarnings,
   checkLibraryRules,
   type Scenario,
   type ScenarioAnalysis,
@@ -12,7 +13,8 @@ import { formatIssue, loadScenarioFile, SCENARIOS_DIR, scenarioFiles } from './s
  * Checks scenario files: each problem on its own line as `<file>: <JSON Pointer>: <message>` (stderr),
  * and a one-line summary for each valid file (stdout). Files in scenarios/ must also keep the
  * library's house rules (src/engine/house-rules.ts), the rules the content tests assert; checking
- * the whole folder (no arguments) adds the library rules. Exits 1 if any file has a problem.
+ * the whole folder (no arguments) adds the library rules. House warnings (a choice to look at again)
+ * go to stdout with the file's summary and do not fail the check. Exits 1 if any file has a problem.
  */
 const args = process.argv.slice(2);
 const files = scenarioFiles(args);
@@ -33,6 +35,8 @@ for (const file of files) {
     for (const { path, message } of houseRules) console.error(`${file}: ${path}: House rule: ${message}`);
     continue;
   }
+  const warnings = resolve(dirname(file)) === library ? checkHouseWarnings(result) : [];
+  for (const { path, message } of warnings) console.log(`${file}: ${path}: Warning: ${message}`);
   const parts = scenarioParts(result.scenario);
   console.log(
     `${file}: ok: ${count(parts.states, 'state')}, ${count(parts.choices, 'choice')}, ${count(parts.endings, 'ending')}, ` +

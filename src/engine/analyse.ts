@@ -2,7 +2,9 @@ import { getInitialMicrosteps, getMicrosteps } from 'xstate';
 import { getAdjacencyMap, getStateNodes } from 'xstate/graph';
 import type { ScenarioMachine, ScenarioSnapshot } from './build-machine.ts';
 import { activeNodes, choicesFor, currentScene, type OfferedChoice, sceneStage } from './choices.ts';
+import { type UnmetAssumption, unmetAssumptions } from './ending-assumptions.ts';
 import type { RunStep } from './run-state.ts';
+import type { ScenarioState } from './scenario.types.ts';
 import { choicePoints, type Score, scoreChoices } from './score.ts';
 import { strongComponents } from './strong-components.ts';
 
@@ -44,6 +46,8 @@ export interface ScenarioAnalysis {
   readonly noExit: readonly Situation[];
   /** Choices inside a loop that earn or lose points each time round. */
   readonly scoringLoops: readonly { source: readonly string[]; event: string }[];
+  /** Paths that reach an ending without a choice its `meta.assumes` says every path has taken. */
+  readonly unmetAssumptions: readonly UnmetAssumption[];
 }
 
 interface Edge {
@@ -87,6 +91,9 @@ export function analyse(machine: ScenarioMachine): ScenarioAnalysis | undefined 
   const isFinal = snapshots.map((s) => s.status === 'done');
   // Each situation's scene and stage, worked out once, not once per choice out of it.
   const scenes = snapshots.map((s) => currentScene(machine, s).keys);
+  const assumes = snapshots.map((s, i) =>
+    isFinal[i] ? ((currentScene(machine, s).config as ScenarioState).meta?.assumes ?? []) : [],
+  );
   const stages = snapshots.map((s) => sceneStage(machine, s));
   const edges: Edge[][] = keys.map((key, from) =>
     Object.values(adjacency[key as keyof typeof adjacency].transitions).map(({ event, state }) => {
@@ -141,6 +148,7 @@ export function analyse(machine: ScenarioMachine): ScenarioAnalysis | undefined 
     stuck: keys.flatMap((_, i) => (!isFinal[i] && edges[i].length === 0 ? [situation(i)] : [])),
     noExit: keys.flatMap((_, i) => (!canFinish[i] && edges[i].length > 0 ? [situation(i)] : [])),
     scoringLoops,
+    unmetAssumptions: unmetAssumptions({ edges, scenes, assumes }),
   };
 }
 

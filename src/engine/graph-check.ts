@@ -1,5 +1,5 @@
 import type { ScenarioAnalysis, Situation } from './analyse.ts';
-import type { Scenario } from './scenario.types.ts';
+import type { Scenario, ScenarioState } from './scenario.types.ts';
 import { pointer, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
 import { walkStates } from './scenario-walk.ts';
 
@@ -46,7 +46,27 @@ export function checkGraph(scenario: Scenario, analysis: ScenarioAnalysis): Scen
       ),
     );
   }
+  for (const { ending, event, path } of analysis.unmetAssumptions) {
+    const assumed = endingState(scenario, ending)?.meta?.assumes ?? [];
+    issues.push(
+      scenarioIssue(
+        'unmetAssumption',
+        pointer(...statePath(ending), 'meta', 'assumes', assumed.indexOf(event)),
+        `The ending "${ending.join('.')}" assumes the choice ${event}, but this path reaches it without it: ${path.map((scene) => scene.join('.')).join(' → ')}. Split the ending, or add a condition.`,
+      ),
+    );
+  }
   return issues;
+}
+
+function endingState(scenario: Scenario, keys: readonly string[]): ScenarioState | undefined {
+  let states: Scenario['states'] | undefined = scenario.states;
+  let state: ScenarioState | undefined;
+  for (const key of keys) {
+    state = states?.[key];
+    states = state?.states;
+  }
+  return state;
 }
 
 function firstPerScene(situations: readonly Situation[]): Situation[] {

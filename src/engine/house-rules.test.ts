@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editable, fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../test-util/fakes.ts';
-import { checkHouseRules, checkLibraryRules, HOUSE_RULES } from './house-rules.ts';
+import { checkHouseRules, checkHouseWarnings, checkLibraryRules, HOUSE_RULES } from './house-rules.ts';
 import { loadScenarioValue } from './load-scenario.ts';
 import type { LoadedScenario } from './load-scenario.types.ts';
 
@@ -69,6 +69,27 @@ describe('the house rules', () => {
   });
 });
 
+describe('the house warnings', () => {
+  it('name a choice that does harm and still scores a tactic, at its tactics', () => {
+    const s = library();
+    s.states.three.on.JOIN.meta.tactics = { speakUp: 1 };
+    expect(checkHouseWarnings(loaded(s))).toEqual([
+      {
+        rule: 'harmScoresTactic',
+        path: '/states/three/on/JOIN/meta/tactics',
+        message:
+          'This choice does harm (2) and still earns tactic points (speakUp 1): a threat or an escalation must not score. Set its tactics to none, or, if it is deliberate, add it with the reason to the reviewed list in test/content.test.ts.',
+      },
+    ]);
+  });
+
+  it('stay quiet for harm without points, points without harm, and a tactic listed at 0', () => {
+    const s = library();
+    s.states.three.on.JOIN.meta.tactics = { speakUp: 0 };
+    expect(checkHouseWarnings(loaded(s))).toEqual([]);
+  });
+});
+
 describe('the library rules', () => {
   it('say what a library of one lacks', () => {
     expect(checkLibraryRules([fakeScenario()]).map((issue) => issue.message)).toEqual([
@@ -77,7 +98,8 @@ describe('the library rules', () => {
       '0 social scenarios; the library has at least 2.',
       '0 campus scenarios; the library has at least 2.',
       '0 online scenarios; the library has at least 1.',
-      '0 scenarios in both English and Spanish; the library has at least 2.',
+      '1 scenarios not in both English and Spanish (fake); every scenario is in both.',
+      '0 scenarios have a decision scene at the "responsibility" stage; the library has at least 8.',
       '1 scenarios; the library holds at least 12.',
       'No scenario practises stepForward, speakUp, bringOthers.',
     ]);

@@ -133,10 +133,48 @@ function checkDiscussion(
   return issues;
 }
 
+/** What an author should look at again, without failing the check: a deliberate exception is possible. */
+export const HOUSE_WARNINGS = {
+  harmScoresTactic: 'no choice that does harm earns a tactic point, unless reviewed',
+} as const;
+
+export type HouseWarning = keyof typeof HOUSE_WARNINGS;
+
+/** A house warning: which, where (JSON Pointer, at the choice's tactics), and what to do. */
+export interface HouseWarningIssue {
+  readonly rule: HouseWarning;
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * Choices that both do harm and earn tactic points: a threat or an escalation must not score as
+ * speaking up. A few are deliberate (speaking up, but over the head of the person targeted): the
+ * content test (test/content.test.ts) holds those on a reviewed list, each with its reason.
+ */
+export function checkHouseWarnings({ scenario }: Pick<LoadedScenario, 'scenario'>): HouseWarningIssue[] {
+  const issues: HouseWarningIssue[] = [];
+  for (const { state, at } of walkStates(scenario)) {
+    for (const { choice, at: choiceAt } of stateChoices(state, at)) {
+      const harm = choice.meta.harm ?? 0;
+      const scored = Object.entries(choice.meta.tactics ?? {}).filter(([, points]) => points > 0);
+      if (harm <= 0 || scored.length === 0) continue;
+      const points = scored.map(([tactic, n]) => `${tactic} ${n}`).join(', ');
+      issues.push({
+        rule: 'harmScoresTactic',
+        path: pointer(...choiceAt, 'meta', 'tactics'),
+        message: `This choice does harm (${harm}) and still earns tactic points (${points}): a threat or an escalation must not score. Set its tactics to none, or, if it is deliberate, add it with the reason to the reviewed list in test/content.test.ts.`,
+      });
+    }
+  }
+  return issues;
+}
+
 /** What the library as a whole covers, beyond each scenario. */
 export const LIBRARY_RULES = {
   settings: 'covers every setting: 4 workplace, 3 public transport, 2 social, 2 campus, 1 online, at least',
-  bilingual: 'offers at least two scenarios in Spanish as well as English',
+  bilingual: 'offers every scenario in Spanish as well as English',
+  responsibility: 'practises the responsibility step (a decision scene at that stage) in at least 8 scenarios',
   allCoreTactics: 'uses all three core tactics across the library',
   size: 'holds at least 12 scenarios',
 } as const;
@@ -152,11 +190,17 @@ export function checkLibraryRules(scenarios: readonly Scenario[]): { rule: Libra
     if (n < least)
       issues.push({ rule: 'settings', message: `${n} ${setting} scenarios; the library has at least ${least}.` });
   }
-  const bilingual = scenarios.filter((s) => ['en', 'es'].every((l) => declaredLanguages(s).includes(l))).length;
-  if (bilingual < 2)
+  const englishOnly = scenarios.filter((s) => !['en', 'es'].every((l) => declaredLanguages(s).includes(l)));
+  if (englishOnly.length)
     issues.push({
       rule: 'bilingual',
-      message: `${bilingual} scenarios in both English and Spanish; the library has at least 2.`,
+      message: `${englishOnly.length} scenarios not in both English and Spanish (${englishOnly.map((s) => s.id).join(', ')}); every scenario is in both.`,
+    });
+  const responsibility = scenarios.filter(practisesResponsibility).length;
+  if (responsibility < 8)
+    issues.push({
+      rule: 'responsibility',
+      message: `${responsibility} scenarios have a decision scene at the "responsibility" stage; the library has at least 8.`,
     });
   if (scenarios.length < 12)
     issues.push({ rule: 'size', message: `${scenarios.length} scenarios; the library holds at least 12.` });
@@ -164,4 +208,13 @@ export function checkLibraryRules(scenarios: readonly Scenario[]): { rule: Libra
   const unused = ['stepForward', 'speakUp', 'bringOthers'].filter((t) => !used.has(t));
   if (unused.length) issues.push({ rule: 'allCoreTactics', message: `No scenario practises ${unused.join(', ')}.` });
   return issues;
+}
+
+/** True when some scene with choices has `stage: "responsibility"`: the step where bystanders decide it is theirs to act. */
+export function practisesResponsibility(scenario: Scenario): boolean {
+  for (const { state, at } of walkStates(scenario)) {
+    const hasChoices = !stateChoices(state, at).next().done;
+    if (hasChoices && !state.states && state.meta?.stage === 'responsibility') return true;
+  }
+  return false;
 }

@@ -6,12 +6,17 @@ export { facilitatorGuide } from './facilitator-guide.ts';
 export type * from './facilitator-guide.types.ts';
 export {
   checkHouseRules,
+  checkHouseWarnings,
   checkLibraryRules,
   HOUSE_RULES,
+  HOUSE_WARNINGS,
   type HouseRule,
   type HouseRuleIssue,
+  type HouseWarning,
+  type HouseWarningIssue,
   LIBRARY_RULES,
   type LibraryRule,
+  practisesResponsibility,
 } from './house-rules.ts';
 export { loadScenario, loadScenarioValue, SCENARIO_FORMAT } from './load-scenario.ts';
 export type { FileIssue, LoadedScenario, LoadResult } from './load-scenario.types.ts';
@@ -36,6 +41,6 @@ export type * from './scenario.types.ts';
 export { ISSUE_CODES, type IssueCode, type ScenarioIssue } from './scenario-issue.ts';
 export { practisedTactics, scenarioParts, walkStates } from './scenario-walk.ts';
 export { choicePoints, type Score, type ScoredChoice, scoreChoices } from './score.ts';
-export { findTactic, TACTICS, type Tactic } from './tactics.ts';
+export { findTactic, type Pledges, pledgeFor, suggestedPledges, TACTICS, type Tactic } from './tactics.ts';
 export { contentLanguage, declaredLanguages, localize, localizeParagraphs, scenarioText, textFields } from './text.ts';
 export { roomVotesScore, type VotedDecision } from './vote-score.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { editable, fakeChoice, fakeScenario, fakeScene } from '../test-util/fakes.ts';
+import { editable, fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../test-util/fakes.ts';
 import { loadScenario, loadScenarioValue } from './load-scenario.ts';
 import { MAX_DEPTH, MAX_FILE_CHARS } from './parse-json.ts';
 import { ISSUE_CODES, type IssueCode, ordinal, pointer } from './scenario-issue.ts';
@@ -405,6 +405,40 @@ const CASES: RuleCase[] = [
         guard: { type: 'atMost', params: { var: 'trust', value: 3 } },
         actions: [{ type: 'add', params: { var: 'trust', by: 1 } }],
       });
+    }),
+  },
+  {
+    code: 'unknownChoice',
+    name: 'an ending that assumes a choice no scene offers',
+    path: '/states/end/meta/assumes/0',
+    broken: withScenario((s) => {
+      s.states.end.meta.assumes = ['G0'];
+    }),
+    fixed: withScenario((s) => {
+      s.states.end.meta.assumes = ['GO'];
+    }),
+  },
+  {
+    code: 'schema',
+    name: 'assumes on a scene, which is not an ending',
+    path: '/states/start/meta/assumes',
+    broken: withScenario((s) => {
+      s.states.start.meta.assumes = ['GO'];
+    }),
+    fixed: valid,
+  },
+  {
+    code: 'unmetAssumption',
+    name: 'an ending whose text assumes a choice that a path to it skips',
+    path: '/states/end/meta/assumes/1',
+    broken: withScenario((s) => {
+      s.states.start.on.OFFER_NOTES = fakeChoice({ target: 'end' });
+      s.states.end.meta.assumes = ['GO', 'OFFER_NOTES'];
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.OFFER_NOTES = fakeChoice({ target: 'withNotes' });
+      s.states.end.meta.assumes = ['GO'];
+      s.states.withNotes = { ...fakeEnding('good'), meta: { ...fakeEnding('good').meta, assumes: ['OFFER_NOTES'] } };
     }),
   },
   {

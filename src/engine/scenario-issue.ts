@@ -17,6 +17,7 @@ export const ISSUE_CODES = [
   'variableType', // an action or guard uses a variable as the wrong type
   'unknownTactic', // a tactic id not in the taxonomy
   'unknownTarget', // a transition target that names no state
+  'unknownChoice', // an ending assumes a choice (event name) that no scene offers
   'delay', // a timed choice's wait that is not a whole number of milliseconds from 1 to 10 minutes
   'missingText', // a text field lacks a declared language
   'undeclaredLanguage', // a text field has a language the scenario does not declare
@@ -30,6 +31,7 @@ export const ISSUE_CODES = [
   'eventlessLoop', // eventless routes that loop without a choice
   'tooManySituations', // too many distinct situations (state + variables) to analyse
   'noEnding', // no ending is reachable at all
+  'unmetAssumption', // a path reaches an ending without a choice the ending assumes
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

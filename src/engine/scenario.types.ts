@@ -127,6 +127,11 @@ export interface StateMeta {
   readonly facilitatorNotes?: Paragraphs;
   /** Present on final states: how the story ends. */
   readonly ending?: Ending;
+  /**
+   * On an ending: the choices (event names, keys of `on`) every path to it has taken, because its
+   * text says so ("with your dated account"). The checker walks every path and reports one without.
+   */
+  readonly assumes?: readonly string[];
 }
 
 /** A state of the story: a scene, a group of scenes, a router, or an ending. */

@@ -26,7 +26,7 @@ export function checkSemantics(scenario: Scenario, fileId?: string): ScenarioIss
     issues.push(unknownInitial(scenario.initial, Object.keys(scenario.states), '/initial'));
   }
   for (const walked of index.states.values()) issues.push(...checkState(scenario, index, walked));
-  issues.push(...checkEventlessLoops(index));
+  issues.push(...checkAssumedChoices(index), ...checkEventlessLoops(index));
   return issues;
 }
 
@@ -103,6 +103,15 @@ function checkState(scenario: Scenario, index: StateIndex, walked: WalkedState):
       scenarioIssue('schema', pointer(...at, 'meta', 'ending'), 'Only an ending ("type": "final") has meta.ending.'),
     );
   }
+  if (!isFinal && state.meta?.assumes) {
+    issues.push(
+      scenarioIssue(
+        'schema',
+        pointer(...at, 'meta', 'assumes'),
+        'Only an ending ("type": "final") has meta.assumes: the choices every path to it has taken.',
+      ),
+    );
+  }
   if (!isFinal && isLeaf && !leadsOut(walked)) {
     issues.push(
       scenarioIssue(
@@ -152,6 +161,32 @@ function checkState(scenario: Scenario, index: StateIndex, walked: WalkedState):
     ...checkActions(scenario, state.entry, [...at, 'entry']),
     ...checkActions(scenario, state.exit, [...at, 'exit']),
   );
+  return issues;
+}
+
+/**
+ * An ending's `assumes` names choices by their event names (keys of `on`); a name no scene offers is
+ * a typo or a renamed choice, and would make the path check vacuous. Whether every path to the
+ * ending takes them is checked on the graph (graph-check), where guards and variables are known.
+ */
+function checkAssumedChoices(index: StateIndex): ScenarioIssue[] {
+  const events = new Set<string>();
+  for (const { state } of index.states.values()) for (const event of Object.keys(state.on ?? {})) events.add(event);
+  const known = [...events];
+  const issues: ScenarioIssue[] = [];
+  for (const { state, at, keys } of index.states.values()) {
+    if (state.type !== 'final') continue;
+    for (const [i, event] of (state.meta?.assumes ?? []).entries()) {
+      if (events.has(event)) continue;
+      issues.push(
+        scenarioIssue(
+          'unknownChoice',
+          pointer(...at, 'meta', 'assumes', i),
+          `The ending "${keys.join('.')}" assumes the choice ${event}, but no scene offers a choice called ${event}.${didYouMean(event, known)} Name choices by their event names, the keys of "on".`,
+        ),
+      );
+    }
+  }
   return issues;
 }
 

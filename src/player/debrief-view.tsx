@@ -3,8 +3,7 @@ import type { ScenarioAnalysis } from '../engine/analyse.ts';
 import type { Run } from '../engine/run-state.ts';
 import { runScore } from '../engine/run-state.ts';
 import type { Ending, Paragraphs, Scenario, Text } from '../engine/scenario.types.ts';
-import { practisedTactics } from '../engine/scenario-walk.ts';
-import { findTactic } from '../engine/tactics.ts';
+import { suggestedPledges } from '../engine/tactics.ts';
 import { useT } from '../ui/i18n.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 import { CommitmentForm } from './commitment-form.tsx';
@@ -39,10 +38,7 @@ export function DebriefView({
   const { t, data } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(run.steps.length);
   const { best, worst } = analysis;
-  const pledges = practisedTactics(scenario).flatMap((id) => {
-    const tactic = findTactic(id);
-    return tactic ? [data(tactic.pledge)] : [];
-  });
+  const pledges = suggestedPledges(scenario).map(data);
   return (
     <section className="panel debrief" aria-labelledby="ending-title">
       <p className={`ending-kind ${ending.kind}`}>{t('debrief.ending', { kind: t(`debrief.kind.${ending.kind}`) })}</p>

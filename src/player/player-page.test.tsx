@@ -131,7 +131,7 @@ describe('the debrief', () => {
 
   it('shows the ending, the score against the best and worst, a bar per tactic and the path beside the best', async () => {
     const { container } = playToTheGoodEnding();
-    expect(screen.getByRole('heading', { name: "She reports it, and she isn't alone" })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'She reports it, and you back her' })).toBeTruthy();
     // The same 0–100 figure an LMS records: 7 points on a range from −4 to 8 is (7 + 4) / 12 → 92.
     expect(screen.getByText('out of 100', { exact: false }).textContent).toBe('92 out of 100');
     expect(screen.getByRole('meter', { name: 'Your score on that range' }).getAttribute('value')).toBe('92');

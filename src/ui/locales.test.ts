@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TACTICS } from '../engine/tactics.ts';
 import en from './locales/en.json' with { type: 'json' };
 import es from './locales/es.json' with { type: 'json' };
 
@@ -28,6 +29,57 @@ describe('the interface strings', () => {
     const spanish = new Map(flat(es));
     for (const [key, text] of flat(en)) {
       if (spanish.has(key)) expect([key, placeholders(spanish.get(key) as string)]).toEqual([key, placeholders(text)]);
+    }
+  });
+});
+
+/**
+ * Gendered forms the Spanish interface must not use for the learner or the people in a session:
+ * the authors' guide promises ungendered Spanish ("quien presencia", "la persona testigo", "nadie").
+ */
+const GENDERED: readonly [RegExp, string][] = [
+  [/\b(el|un|los|unos|al|del) testigos?\b/i, 'say "quien presencia" or "la persona testigo"'],
+  [/\bbienvenid[oa]s?\b/i, 'say "te damos la bienvenida" or "Presentación"'],
+  [
+    /\b(est[áa]s|estáis|estar|sentirte|te sientes) (list|segur|preparad|conectad|sol|tranquil|obligad)[oa]s?\b/i,
+    'rephrase without an adjective for the learner',
+  ],
+  [/\{\{count\}\} (conectad|votad|unid)[oa]s?\b/i, 'count "personas": "{{count}} personas conectadas"'],
+  [/\b(ser|sea|sean) (identificad|reconocid|señalad)[oa]s?\b/i, 'say "que no se pueda identificar a nadie"'],
+  [
+    /\b(juntos|juntas|nosotros|vosotros|todos los participantes|los participantes)\b/i,
+    'say "a la vez", "todo el mundo", "quienes participan"',
+  ],
+];
+
+describe('the Spanish interface', () => {
+  const flat = (strings: object, prefix = ''): [string, string][] =>
+    Object.entries(strings).flatMap(([k, v]) =>
+      typeof v === 'string' ? [[prefix + k, v] as [string, string]] : flat(v, `${prefix}${k}.`),
+    );
+  const tactics = TACTICS.flatMap((t) =>
+    [t.name, t.description, ...Object.values(t.pledge)].flatMap((text, i) =>
+      typeof text === 'object' && text.es ? [[`tactics.${t.id}.${i}`, text.es] as [string, string]] : [],
+    ),
+  );
+
+  it('uses ungendered forms for the learner and the people in a session', () => {
+    const found = [...flat(es), ...tactics].flatMap(([key, text]) =>
+      GENDERED.filter(([pattern]) => pattern.test(text)).map(([, fix]) => `${key}: "${text}": ${fix}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('recognises the forms it forbids', () => {
+    for (const text of [
+      'Tú eres el testigo',
+      '¡Bienvenida!',
+      '¿Estás seguro?',
+      '{{count}} conectados ahora',
+      'para que nadie pueda ser identificado',
+      'actuaremos juntos',
+    ]) {
+      expect([text, GENDERED.some(([pattern]) => pattern.test(text))]).toEqual([text, true]);
     }
   });
 });

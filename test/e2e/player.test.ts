@@ -44,7 +44,7 @@ describe('a learner in the browser', () => {
       await page.keyboard.press('Enter');
     }
 
-    await page.getByRole('heading', { name: "She reports it, and she isn't alone" }).waitFor();
+    await page.getByRole('heading', { name: 'She reports it, and you back her' }).waitFor();
     // The score on the 0–100 scale an LMS records (7 points from −4 to 8 → 92), the points as detail.
     expect(await page.getByText(/^92$/).count()).toBe(1);
     expect(
