@@ -1,40 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseTarget } from '../src/server/db/database.ts';
-import { SessionClient } from './support/session-client.ts';
-import {
-  createSession,
-  type RunningServer,
-  resetDatabase,
-  startServer,
-  testDatabases,
-} from './support/session-server.ts';
+import { describe, expect, it } from 'vitest';
+import { createSession, startServer, testDatabases } from './support/session-server.ts';
+import { sessionSuite } from './support/session-suite.ts';
 
 /** Ending a session on purpose, with real clients against the real server, once per store. */
 describe.each(testDatabases())('ending a group session on $name', ({ target: makeTarget }) => {
-  let target: DatabaseTarget;
-  let server: RunningServer;
-  const clients: SessionClient[] = [];
-
-  beforeAll(async () => {
-    target = makeTarget();
-    await resetDatabase(target);
-    server = await startServer(target);
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-
-  const connect = async (url = server.url) => {
-    const client = await SessionClient.connect(url);
-    clients.push(client);
-    return client;
-  };
+  const suite = sessionSuite(makeTarget);
+  const { connect } = suite;
 
   it('closes the room for everyone mid-vote, keeps it closed across a restart, and refuses anything more', async () => {
-    const local = await startServer(target);
+    const local = await startServer(suite.target);
     const created = await createSession(local.url, { scenario: 'hand-on-the-back', timers: true });
     const { sessionId, code, secret } = created.body;
     const host = await connect(local.url);
@@ -68,7 +42,7 @@ describe.each(testDatabases())('ending a group session on $name', ({ target: mak
     await local.close();
 
     // Stored as closed: after a restart the console finds it ended, not voting.
-    const restarted = await startServer(target);
+    const restarted = await startServer(suite.target);
     try {
       const back = await connect(restarted.url);
       await back.request({ type: 'host', sessionId, secret });

@@ -1,52 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseTarget } from '../src/server/db/database.ts';
-import { SessionClient } from './support/session-client.ts';
-import {
-  createSession,
-  type RunningServer,
-  resetDatabase,
-  startServer,
-  testDatabases,
-} from './support/session-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { SessionClient } from './support/session-client.ts';
+import { startServer, testDatabases } from './support/session-server.ts';
+import { sessionSuite } from './support/session-suite.ts';
 
 const TIMEOUT = 'xstate.after.20000.hand-on-the-back.lunch';
 
 /** Predict the room and "I need a moment": real phones, a real server, each store. */
 describe.each(testDatabases())('guesses and moments on $name', ({ target: makeTarget }) => {
-  let target: DatabaseTarget;
-  let server: RunningServer;
-  const clients: SessionClient[] = [];
+  const suite = sessionSuite(makeTarget);
+  const { connect } = suite;
 
-  beforeAll(async () => {
-    target = makeTarget();
-    await resetDatabase(target);
-    server = await startServer(target);
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-  afterAll(() => server.close());
-
-  const connect = async (url = server.url) => {
-    const client = await SessionClient.connect(url);
-    clients.push(client);
-    return client;
-  };
-
-  async function room(n: number, url = server.url) {
-    const created = await createSession(url, { scenario: 'hand-on-the-back', timers: false, minReveal: 5 });
-    const { sessionId, code, secret } = created.body;
-    const host = await connect(url);
-    await host.request({ type: 'host', sessionId, secret });
-    const projector = await connect(url);
-    await projector.request({ type: 'watch', code });
-    const phones: SessionClient[] = [];
-    for (let i = 0; i < n; i++) {
-      const phone = await connect(url);
-      await phone.request({ type: 'join', code });
-      phones.push(phone);
-    }
-    return { sessionId, code, secret, host, projector, phones };
+  /** A room of `n` phones (reveal minimum 5) with its console and a projector. */
+  async function room(n: number, url = suite.server.url) {
+    const made = await suite.room(n, { minReveal: 5 }, url);
+    return { ...made, projector: await suite.watch(made.code, url) };
   }
 
   const guess = (phone: SessionClient, choice: string, decision = 0) =>
@@ -101,7 +68,7 @@ describe.each(testDatabases())('guesses and moments on $name', ({ target: makeTa
   });
 
   it('keeps the guesses across a restart, as it keeps the votes', async () => {
-    const local = await startServer(target);
+    const local = await startServer(suite.target);
     const { sessionId, secret, host, phones } = await room(5, local.url);
     await host.request({ type: 'start' });
     await phones[0].until((r) => r.phase === 'voting');
@@ -110,7 +77,7 @@ describe.each(testDatabases())('guesses and moments on $name', ({ target: makeTa
       await guess(phone, 'WATCH_PRIYA');
     }
     await local.close();
-    const restarted = await startServer(target);
+    const restarted = await startServer(suite.target);
     try {
       const console = await connect(restarted.url);
       await console.request({ type: 'host', sessionId, secret });
@@ -127,7 +94,7 @@ describe.each(testDatabases())('guesses and moments on $name', ({ target: makeTa
 
   it('deletes the guesses with their session after the retention period', async () => {
     let now = Date.now();
-    const clocked = await startServer(target, { retentionDays: 1 }, () => now);
+    const clocked = await startServer(suite.target, { retentionDays: 1 }, () => now);
     try {
       const { sessionId, host, phones } = await room(1, clocked.url);
       await host.request({ type: 'start' });
@@ -168,6 +135,36 @@ describe.each(testDatabases())('guesses and moments on $name', ({ target: makeTa
     // A removed seat's signal goes with it.
     await host.request({ type: 'remove', seat: 1 });
     expect((await host.until((r) => r.joined === 2)).moments).toBe(0);
+  });
+
+  it('gives a phone that comes back (a reload) its own guess and "I need a moment", and no other phone either', async () => {
+    const { sessionId, host, phones } = await room(2);
+    await host.request({ type: 'start' });
+    await phones[0].until((r) => r.phase === 'voting');
+    await guess(phones[0], 'WATCH_PRIYA');
+    await phones[0].request({ type: 'moment', on: true });
+    const resume = async (phone: SessionClient) => {
+      const back = await connect();
+      const { participantId, resumeSecret } = phone;
+      await back.request({
+        type: 'resume',
+        sessionId,
+        participantId: `${participantId}`,
+        resumeSecret: `${resumeSecret}`,
+      });
+      await back.until((r) => r.phase === 'voting');
+      return back;
+    };
+    expect(await resume(phones[0])).toMatchObject({ myVote: null, myGuess: 'WATCH_PRIYA', myMoment: true });
+    expect(await resume(phones[1])).toMatchObject({ myVote: null, myGuess: null, myMoment: false });
+    // The guess is for one decision; the moment lasts until withdrawn or lapsed.
+    await host.request({ type: 'reveal' });
+    await host.request({ type: 'advance', choice: 'WATCH_PRIYA' });
+    const next = await phones[0].until((r) => r.decision === 1);
+    expect(next.phase).toBe('voting');
+    expect(phones[0]).toMatchObject({ myGuess: null, myMoment: true });
+    await phones[0].request({ type: 'moment', on: false });
+    expect(await resume(phones[0])).toMatchObject({ myGuess: null, myMoment: false });
   });
 
   it('limits how often one seat changes its signal, and a flood changes nothing more', async () => {

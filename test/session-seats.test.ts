@@ -1,59 +1,25 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DatabaseTarget } from '../src/server/db/database.ts';
 import { ROOT } from './support/scenario-files.ts';
-import { SessionClient } from './support/session-client.ts';
-import {
-  createSession,
-  type RunningServer,
-  resetDatabase,
-  startServer,
-  testDatabases,
-} from './support/session-server.ts';
+import type { SessionClient } from './support/session-client.ts';
+import { type RunningServer, startServer, testDatabases } from './support/session-server.ts';
+import { sessionSuite } from './support/session-suite.ts';
 
 /** One seat per connection, no ghost votes, refusals that change nothing: real clients, real server, each store. */
 describe.each(testDatabases())('seats and roles on $name', ({ target: makeTarget }) => {
-  let target: DatabaseTarget;
-  let server: RunningServer;
+  const suite = sessionSuite(makeTarget);
+  const { connect, room } = suite;
   let timed: RunningServer;
-  const clients: SessionClient[] = [];
 
   beforeAll(async () => {
-    target = makeTarget();
-    await resetDatabase(target);
-    server = await startServer(target);
-    timed = await startServer(target, { scenariosDir: join(ROOT, 'test/fixtures/sessions') });
+    timed = await startServer(suite.target, { scenariosDir: join(ROOT, 'test/fixtures/sessions') });
   });
-  afterEach(async () => {
+  afterEach(() => {
     vi.restoreAllMocks();
-    await Promise.all(clients.splice(0).map((c) => c.close()));
   });
   afterAll(async () => {
-    await server.close();
     await timed.close();
   });
-
-  const connect = async (url = server.url) => {
-    const client = await SessionClient.connect(url);
-    clients.push(client);
-    return client;
-  };
-
-  /** A session with its facilitator connected and `n` phones joined, each on its own connection. */
-  async function room(n: number, options: Record<string, unknown> = {}, url = server.url) {
-    const created = await createSession(url, { scenario: 'hand-on-the-back', timers: false, ...options });
-    expect(created.status).toBe(201);
-    const { sessionId, code, secret } = created.body;
-    const host = await connect(url);
-    expect(await host.request({ type: 'host', sessionId, secret })).toMatchObject({ type: 'welcome' });
-    const phones: SessionClient[] = [];
-    for (let i = 0; i < n; i++) {
-      const phone = await connect(url);
-      expect(await phone.request({ type: 'join', code })).toMatchObject({ type: 'welcome', role: 'participant' });
-      phones.push(phone);
-    }
-    return { sessionId, code, secret, host, phones };
-  }
 
   const vote = (phone: SessionClient, choice: string, decision = phone.room?.decision ?? 0) =>
     phone.request({ type: 'vote', decision, choice });
@@ -279,7 +245,7 @@ describe.each(testDatabases())('seats and roles on $name', ({ target: makeTarget
     await host.until((r) => r.voted === 3);
     // The last phone's vote is held before the commit that stores it, as while it waits for a group
     // commit; the removal of its seat arrives meanwhile.
-    const { store } = server;
+    const { store } = suite.server;
     const putVote = store.putVote.bind(store);
     let release = () => {};
     const held = new Promise<void>((resolve) => {
@@ -289,7 +255,7 @@ describe.each(testDatabases())('seats and roles on $name', ({ target: makeTarget
       await held;
       return putVote(id, v);
     });
-    const live = await server.rooms.get(sessionId);
+    const live = await suite.server.rooms.get(sessionId);
     const removing = vi.spyOn(live as NonNullable<typeof live>, 'remove');
     const voted = vote(phones[3], 'WATCH_PRIYA');
     await vi.waitFor(() => expect(writing).toHaveBeenCalled());
@@ -334,7 +300,7 @@ describe.each(testDatabases())('seats and roles on $name', ({ target: makeTarget
     await tab.until((r) => r.phase === 'voting');
     expect(await vote(phone, 'CATCH_SAMS_EYE')).toMatchObject({ type: 'voted' });
     // From here on the votes are committed in order, but not before the test lets them.
-    const { store } = server;
+    const { store } = suite.server;
     const putVote = store.putVote.bind(store);
     let release = () => {};
     let chain: Promise<unknown> = new Promise<void>((resolve) => {
@@ -362,14 +328,14 @@ describe.each(testDatabases())('seats and roles on $name', ({ target: makeTarget
   });
 
   it('keeps removals across a restart: the seat stays removed and its number is not given out again', async () => {
-    const local = await startServer(target);
+    const local = await startServer(suite.target);
     const { sessionId, code, host, phones } = await room(3, {}, local.url);
     await host.request({ type: 'remove', seat: 2 });
     await host.until((r) => r.joined === 2);
     const gone = { participantId: phones[1].participantId as string, resumeSecret: phones[1].resumeSecret as string };
     const kept = { participantId: phones[2].participantId as string, resumeSecret: phones[2].resumeSecret as string };
     await local.close();
-    const restarted = await startServer(target);
+    const restarted = await startServer(suite.target);
     try {
       const back = await connect(restarted.url);
       expect(await back.request({ type: 'resume', sessionId, ...kept })).toMatchObject({ type: 'welcome', seat: 3 });

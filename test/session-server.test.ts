@@ -1,56 +1,15 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseTarget } from '../src/server/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/scenario-files.ts';
-import { SessionClient } from './support/session-client.ts';
-import {
-  createSession,
-  type RunningServer,
-  resetDatabase,
-  startServer,
-  testDatabases,
-} from './support/session-server.ts';
+import type { SessionClient } from './support/session-client.ts';
+import { createSession, startServer, testDatabases } from './support/session-server.ts';
+import { sessionSuite } from './support/session-suite.ts';
 
 /** Real clients against the real server on loopback, once per store. */
 describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget }) => {
-  let target: DatabaseTarget;
-  let server: RunningServer;
-  const clients: SessionClient[] = [];
-
-  beforeAll(async () => {
-    target = makeTarget();
-    await resetDatabase(target);
-    server = await startServer(target);
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-
-  const connect = async (url = server.url) => {
-    const client = await SessionClient.connect(url);
-    clients.push(client);
-    return client;
-  };
-
-  /** A started session with its facilitator and `n` phones joined, at the first decision. */
-  async function room(n: number, options: Record<string, unknown> = {}, url = server.url) {
-    const created = await createSession(url, { scenario: 'hand-on-the-back', timers: false, ...options });
-    expect(created.status).toBe(201);
-    const { sessionId, code, secret } = created.body;
-    const host = await connect(url);
-    expect((await host.request({ type: 'host', sessionId, secret })).type).toBe('welcome');
-    const phones = [];
-    for (let i = 0; i < n; i++) {
-      const phone = await connect(url);
-      expect(await phone.request({ type: 'join', code })).toMatchObject({ type: 'welcome', role: 'participant' });
-      phones.push(phone);
-    }
-    return { sessionId, code, secret, host, phones };
-  }
+  const suite = sessionSuite(makeTarget);
+  const { connect, room } = suite;
 
   const vote = (phone: SessionClient, choice: string, decision = phone.room?.decision ?? 0) =>
     phone.request({ type: 'vote', decision, choice });
@@ -197,7 +156,7 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
   });
 
   it('loses nothing when the server restarts mid-session', async () => {
-    const local = await startServer(target);
+    const local = await startServer(suite.target);
     const { sessionId, secret, host, phones } = await room(5, {}, local.url);
     await host.request({ type: 'start' });
     for (const phone of phones) await phone.until((r) => r.phase === 'voting');
@@ -210,7 +169,7 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
     }));
     await local.close();
 
-    const restarted = await startServer(target);
+    const restarted = await startServer(suite.target);
     try {
       const back = await Promise.all(
         identities.map(async (identity) => {
@@ -296,7 +255,7 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
   });
 
   it('throttles wrong codes per address, keeps rooms to their cap, and refuses bad session requests', async () => {
-    const limited = await startServer(target, { wrongCodesPerMinute: 5 });
+    const limited = await startServer(suite.target, { wrongCodesPerMinute: 5 });
     try {
       const { code } = await room(2, { cap: 2 }, limited.url);
       expect(await (await connect(limited.url)).request({ type: 'join', code })).toMatchObject({
@@ -313,21 +272,21 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
     } finally {
       await limited.close();
     }
-    expect(await createSession(server.url, { scenario: 'no-such-scenario' })).toMatchObject({
+    expect(await createSession(suite.server.url, { scenario: 'no-such-scenario' })).toMatchObject({
       status: 404,
       body: { error: expect.stringContaining('no-such-scenario') },
     });
-    expect(await createSession(server.url, { scenario: 'hand-on-the-back', minReveal: 2 })).toMatchObject({
+    expect(await createSession(suite.server.url, { scenario: 'hand-on-the-back', minReveal: 2 })).toMatchObject({
       status: 400,
       body: { error: expect.stringContaining('minReveal') },
     });
   });
 
   it('tells the console the address phones should open: the one it was reached at, whatever the Host header', async () => {
-    const info = await (await fetch(new URL('api/info', server.url))).json();
-    expect(info).toEqual({ joinBase: server.url });
+    const info = await (await fetch(new URL('api/info', suite.server.url))).json();
+    expect(info).toEqual({ joinBase: suite.server.url });
     const odd = await new Promise<string>((resolve, reject) => {
-      const req = request(new URL('api/info', server.url), { headers: { host: 'not a host' } }, (res) => {
+      const req = request(new URL('api/info', suite.server.url), { headers: { host: 'not a host' } }, (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
         res.on('end', () => resolve(`${res.statusCode} ${body}`));
@@ -349,7 +308,7 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
     await host.until((r) => r.decision === 1);
 
     const results = (format: string, key = secret) =>
-      fetch(new URL(`api/sessions/${sessionId}/results?format=${format}`, server.url), {
+      fetch(new URL(`api/sessions/${sessionId}/results?format=${format}`, suite.server.url), {
         headers: { authorization: `Bearer ${key}` },
       });
     expect((await results('json', 'C'.repeat(22))).status).toBe(404);
@@ -396,7 +355,7 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
   });
 
   it('runs the shared countdown of a timed choice: time up reveals, and those who did not vote count for it', async () => {
-    const timed = await startServer(target, { scenariosDir: join(ROOT, 'test/fixtures/sessions') });
+    const timed = await startServer(suite.target, { scenariosDir: join(ROOT, 'test/fixtures/sessions') });
     try {
       const { host, phones } = await room(5, { scenario: 'quick-timer', timers: true, minReveal: 3 }, timed.url);
       await host.request({ type: 'start' });
@@ -414,7 +373,7 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
 
   it('lets a room nobody is connected to leave memory, and brings it back whole when a phone returns', async () => {
     let now = Date.now();
-    const clocked = await startServer(target, {}, () => now);
+    const clocked = await startServer(suite.target, {}, () => now);
     try {
       const { sessionId, host, phones } = await room(5, {}, clocked.url);
       await host.request({ type: 'start' });
@@ -441,7 +400,7 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
 
   it('deletes sessions and their votes after the retention period', async () => {
     let now = Date.now();
-    const clocked = await startServer(target, { retentionDays: 1 }, () => now);
+    const clocked = await startServer(suite.target, { retentionDays: 1 }, () => now);
     try {
       const { sessionId, code, host, phones } = await room(5, {}, clocked.url);
       await host.request({ type: 'start' });

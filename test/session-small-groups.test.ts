@@ -1,50 +1,19 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/scenario-files.ts';
-import { SessionClient } from './support/session-client.ts';
-import {
-  createSession,
-  type RunningServer,
-  resetDatabase,
-  startServer,
-  testDatabases,
-} from './support/session-server.ts';
+import { testDatabases } from './support/session-server.ts';
+import { sessionSuite } from './support/session-suite.ts';
 
 /** A team of five: real phones, a real server with short timers, each store. */
 describe.each(testDatabases())('a small group on $name', ({ target: makeTarget }) => {
-  let server: RunningServer;
-  const clients: SessionClient[] = [];
+  const suite = sessionSuite(makeTarget, { scenariosDir: join(ROOT, 'test/fixtures/sessions') });
 
-  beforeAll(async () => {
-    const target = makeTarget();
-    await resetDatabase(target);
-    server = await startServer(target, { scenariosDir: join(ROOT, 'test/fixtures/sessions') });
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-  afterAll(() => server.close());
-
-  const connect = async () => {
-    const client = await SessionClient.connect(server.url);
-    clients.push(client);
-    return client;
-  };
-
+  /** A team of `n` phones on a short timed choice, voting on its first decision. */
   async function team(n: number, minReveal: number) {
-    const created = await createSession(server.url, { scenario: 'quick-timer', timers: true, minReveal });
-    const { sessionId, code, secret } = created.body;
-    const host = await connect();
-    await host.request({ type: 'host', sessionId, secret });
-    const phones: SessionClient[] = [];
-    for (let i = 0; i < n; i++) {
-      const phone = await connect();
-      await phone.request({ type: 'join', code });
-      phones.push(phone);
-    }
-    await host.request({ type: 'start' });
-    await Promise.all(phones.map((p) => p.until((r) => r.phase === 'voting')));
-    return { host, phones, sessionId, secret };
+    const made = await suite.room(n, { scenario: 'quick-timer', timers: true, minReveal });
+    await made.host.request({ type: 'start' });
+    await Promise.all(made.phones.map((p) => p.until((r) => r.phase === 'voting')));
+    return made;
   }
 
   it('shows five phones their spread when one lets the time run out (minimum 5)', async () => {
@@ -68,7 +37,7 @@ describe.each(testDatabases())('a small group on $name', ({ target: makeTarget }
     await host.request({ type: 'moderate', post: hidden.id, show: false });
     const results = async (query: string) =>
       (
-        await fetch(new URL(`api/sessions/${sessionId}/results?${query}`, server.url), {
+        await fetch(new URL(`api/sessions/${sessionId}/results?${query}`, suite.server.url), {
           headers: { authorization: `Bearer ${secret}` },
         })
       ).text();

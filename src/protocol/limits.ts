@@ -19,6 +19,9 @@ export const MOMENT_MS = 3 * 60_000;
 /** How often one seat may signal or withdraw "I need a moment" in a minute: a flood reaches nobody. */
 export const MOMENT_CHANGES_PER_MINUTE = 6;
 
+/** The last part of a scene the stage can be turned to (0-based): far more than any scene needs. */
+export const MAX_SCENE_PART = 50;
+
 export const DEFAULT_PARTICIPANT_CAP = 200;
 /** The largest room: measured by `npm run bench` (10,000 phones in one room) against a bare WebSocket server. */
 export const MAX_PARTICIPANT_CAP = 10_000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JOIN_CODE_LENGTH, MAX_PARTICIPANT_CAP, MAX_POST_CHARS, MIN_REVEAL_FLOOR } from './limits.ts';
+import { JOIN_CODE_LENGTH, MAX_PARTICIPANT_CAP, MAX_POST_CHARS, MAX_SCENE_PART, MIN_REVEAL_FLOOR } from './limits.ts';
 import type { Phase } from './phases.ts';
 
 export type { Phase } from './phases.ts';
@@ -60,6 +60,12 @@ export const clientMessage = z.discriminatedUnion('type', [
   /** Goes on with a choice: the one named, or the majority when none is. */
   z.strictObject({ type: z.literal('advance'), id, choice: z.string().min(1).max(200).optional() }),
   z.strictObject({ type: z.literal('lock'), id, locked: z.boolean() }),
+  /**
+   * Turns the stage to a part of the scene (0-based) when its narrative does not fit one screen at the
+   * readable size: the stage shows part `part` modulo how many it has, so going on past the last part
+   * starts again at the first. Back to 0 with every new decision.
+   */
+  z.strictObject({ type: z.literal('scenePart'), id, part: z.number().int().min(0).max(MAX_SCENE_PART) }),
   /** Ends the session on purpose: every view goes to `closed`, the room locks, nothing more can happen in it. */
   z.strictObject({ type: z.literal('end'), id }),
   z.strictObject({ type: z.literal('moderate'), id, post: token, show: z.boolean() }),
@@ -175,6 +181,8 @@ export interface RoomView {
    * until enough people guessed.
    */
   readonly guesses?: Tally;
+  /** While voting: the part of the scene the facilitator turned the stage to (see the `scenePart` message). */
+  readonly scenePart?: number;
   /** The facilitator's console only: how many phones signal that they need a moment now; never who. */
   readonly moments?: number;
   readonly path: readonly DecisionRecord[];
@@ -182,6 +190,16 @@ export interface RoomView {
   readonly wall: readonly WallPost[];
   /** The facilitator's console only: posts waiting to be shown or hidden. */
   readonly pending?: readonly WallPost[];
+}
+
+/**
+ * What one seat has done, sent only to that seat's phone with every room view (and so on a reload):
+ * its vote and its guess on the decision on the screen, and whether it signals "I need a moment".
+ */
+export interface SeatView {
+  readonly myVote: string | null;
+  readonly myGuess: string | null;
+  readonly myMoment: boolean;
 }
 
 export type ServerMessage =
@@ -196,7 +214,7 @@ export type ServerMessage =
       readonly resumeSecret?: string;
       readonly replyTo?: number;
     }
-  | { readonly type: 'room'; readonly room: RoomView; readonly myVote?: string | null }
+  | ({ readonly type: 'room'; readonly room: RoomView } & Partial<SeatView>)
   | { readonly type: 'count'; readonly joined: number; readonly connected: number; readonly voted: number }
   | { readonly type: 'voted'; readonly decision: number; readonly choice: string; readonly replyTo?: number }
   | { readonly type: 'posted'; readonly replyTo?: number }

@@ -29,7 +29,7 @@ const ALWAYS = [
  */
 export const PHASE_ALLOWS: Readonly<Record<Phase, readonly ClientMessageType[]>> = {
   lobby: ['start', 'end'],
-  voting: ['vote', 'guess', 'reveal', 'end'],
+  voting: ['vote', 'guess', 'scenePart', 'reveal', 'end'],
   revealed: ['advance', 'end'],
   debrief: ['post', 'moderate', 'end'],
   closed: [],

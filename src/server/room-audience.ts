@@ -1,4 +1,4 @@
-import type { Role, RoomView, ServerMessage } from '../protocol/messages.ts';
+import type { Role, RoomView, SeatView, ServerMessage } from '../protocol/messages.ts';
 import type { Peer } from './peer.types.ts';
 
 /** How often the facilitator's join and vote counts are refreshed at most: many votes, one update. */
@@ -77,16 +77,19 @@ export class RoomAudience {
     peer.send(JSON.stringify(message));
   }
 
-  /** Sends the room to everyone (or only the facilitator); each phone's own vote rides along with the shared view. */
+  /**
+   * Sends the room to everyone, or only to the roles in `only`; each phone's own doings (its vote, its
+   * guess, its moment) ride along with the shared view, which is serialised once.
+   */
   broadcast(
     view: (forFacilitator: boolean) => RoomView,
-    voteOf: (participantId: string) => string | null,
-    only?: 'facilitator',
+    seatOf: (participantId: string) => SeatView,
+    only?: readonly Role[],
   ) {
     let facilitator: string | undefined;
     let shared: string | undefined;
     for (const peer of this.peers) {
-      if (only && peer.role !== only) continue;
+      if (only && !only.includes(peer.role as Role)) continue;
       if (peer.role === 'facilitator') {
         facilitator ??= JSON.stringify({ type: 'room', room: view(true) });
         peer.send(facilitator);
@@ -95,7 +98,7 @@ export class RoomAudience {
       shared ??= JSON.stringify(view(false));
       peer.send(
         peer.role === 'participant'
-          ? `{"type":"room","myVote":${JSON.stringify(voteOf(peer.participantId ?? ''))},"room":${shared}}`
+          ? `{"type":"room",${JSON.stringify(seatOf(peer.participantId ?? '')).slice(1, -1)},"room":${shared}}`
           : `{"type":"room","room":${shared}}`,
       );
     }

@@ -38,6 +38,11 @@ export class RoomMoments {
     return this.active.delete(participantId);
   }
 
+  /** Whether this seat signals now (told only to that seat's own phone). */
+  has(participantId: string): boolean {
+    return this.active.has(participantId);
+  }
+
   /** How many signal now. */
   get count(): number {
     return this.active.size;

@@ -3,7 +3,7 @@ import type { Post, RoomState } from './room-state.types.ts';
 
 /** What a room knows, as far as anyone is shown it: the view's own fields, and what the rest is made from. */
 export interface RoomFacts
-  extends Pick<RoomView, 'joined' | 'connected' | 'voted' | 'decision' | 'scene' | 'choices' | 'path'> {
+  extends Pick<RoomView, 'joined' | 'connected' | 'voted' | 'decision' | 'scene' | 'choices' | 'path' | 'scenePart'> {
   readonly state: RoomState;
   readonly tally: Tally | undefined;
   /** Guesses at the room's pick, counted at the reveal. */
@@ -36,6 +36,7 @@ export function roomView(facts: RoomFacts, forFacilitator: boolean, now: number)
     scene: facts.scene,
     choices: facts.choices,
     ...(state.deadline !== null && state.phase === 'voting' ? { remainingMs: Math.max(0, state.deadline - now) } : {}),
+    ...(state.phase === 'voting' ? { scenePart: facts.scenePart ?? 0 } : {}),
     ...(facts.tally ? { tally: facts.tally } : {}),
     ...(facts.guesses ? { guesses: facts.guesses } : {}),
     path: facts.path,

@@ -8,6 +8,7 @@ import type {
   ErrorCode,
   Role,
   RoomView,
+  SeatView,
   Tally,
 } from '../protocol/messages.ts';
 import { type Phase, phaseAllows } from '../protocol/phases.ts';
@@ -66,6 +67,8 @@ export class Room {
   private guessTally: Tally | undefined;
   /** Participants signalling "I need a moment": the facilitator sees only how many. */
   private readonly moments: RoomMoments;
+  /** The part of the scene the stage shows (kept in memory: after a restart, the first). */
+  private scenePart = 0;
 
   private constructor(
     private state: RoomState,
@@ -86,7 +89,7 @@ export class Room {
     for (const p of stored?.posts ?? []) this.posts.set(p.id, p);
     for (const g of stored?.guesses ?? [])
       if (this.seats.holder(g.participantId)) this.guesses.set(g.participantId, g.choice);
-    this.moments = new RoomMoments(deps.now, () => this.audience.broadcast(this.view, this.voteOf, 'facilitator'));
+    this.moments = new RoomMoments(deps.now, () => this.audience.broadcast(this.view, this.seatOf, ['facilitator']));
     // Who was connected at the reveal is not stored: after a restart, only votes count.
     if (state.phase === 'revealed') {
       this.tally = this.countNow();
@@ -246,7 +249,7 @@ export class Room {
   moment(peer: Peer, on: boolean, replyTo?: number) {
     return this.serial(async () => {
       const participantId = this.participantOf(peer);
-      if (this.moments.set(participantId, on)) this.audience.broadcast(this.view, this.voteOf, 'facilitator');
+      if (this.moments.set(participantId, on)) this.audience.broadcast(this.view, this.seatOf, ['facilitator']);
       this.audience.send(peer, { type: 'ok', replyTo });
     });
   }
@@ -259,7 +262,7 @@ export class Room {
       await this.deps.store.addPost(this.id, post);
       this.posts.set(post.id, post);
       this.audience.send(peer, { type: 'posted', replyTo });
-      this.audience.broadcast(this.view, this.voteOf, 'facilitator');
+      this.audience.broadcast(this.view, this.seatOf, ['facilitator']);
     });
   }
 
@@ -283,7 +286,7 @@ export class Room {
       this.silent = new Set([...this.seats.ids()].filter((id) => !this.votes.has(id) && this.audience.isConnected(id)));
       this.tally = this.countNow();
       this.guessTally = this.countGuesses();
-      this.audience.broadcast(this.view, this.voteOf);
+      this.audience.broadcast(this.view, this.seatOf);
     });
   }
 
@@ -319,7 +322,16 @@ export class Room {
       this.state = { ...this.state, ...changes };
       clearTimeout(this.deadlineTimer);
       this.tally = undefined;
-      this.audience.broadcast(this.view, this.voteOf);
+      this.audience.broadcast(this.view, this.seatOf);
+    });
+  }
+
+  /** Turns the stage to a part of a scene too long for one screen; only the stages and consoles are told. */
+  turnScene(peer: Peer, part: number) {
+    return this.control(peer, async () => {
+      this.allow('scenePart', 'not-voting', 'The stage turns the scene only while voting.');
+      this.scenePart = part;
+      this.audience.broadcast(this.view, this.seatOf, ['facilitator', 'presenter']);
     });
   }
 
@@ -328,7 +340,7 @@ export class Room {
       if (this.state.phase === 'closed') throw new RoomError('wrong-phase', 'This session has ended.');
       await this.deps.store.updateSession(this.id, { locked });
       this.state = { ...this.state, locked };
-      this.audience.broadcast(this.view, this.voteOf);
+      this.audience.broadcast(this.view, this.seatOf);
     });
   }
 
@@ -354,7 +366,7 @@ export class Room {
         code: 'removed',
         message: 'The facilitator took this phone out of the session.',
       });
-      this.audience.broadcast(this.view, this.voteOf);
+      this.audience.broadcast(this.view, this.seatOf);
     });
   }
 
@@ -366,7 +378,7 @@ export class Room {
       const status = show ? 'shown' : 'hidden';
       await this.deps.store.setPostStatus(postId, status);
       this.posts.set(postId, { ...post, status });
-      this.audience.broadcast(this.view, this.voteOf);
+      this.audience.broadcast(this.view, this.seatOf);
     });
   }
 
@@ -429,9 +441,10 @@ export class Room {
     this.tally = undefined;
     this.guesses.clear();
     this.guessTally = undefined;
+    this.scenePart = 0;
     this.state = { ...this.state, ...changes };
     this.armDeadline();
-    this.audience.broadcast(this.view, this.voteOf);
+    this.audience.broadcast(this.view, this.seatOf);
   }
 
   /**
@@ -477,6 +490,7 @@ export class Room {
         tally: this.tally,
         guesses: this.guessTally,
         moments: this.moments.count,
+        scenePart: this.scenePart,
         path: this.path.map(
           ({ scene, choice, chosenBy, tally }): DecisionRecord => ({ scene, choice, chosenBy, tally }),
         ),
@@ -486,7 +500,11 @@ export class Room {
       this.deps.now(),
     );
 
-  private readonly voteOf = (participantId: string) => this.votes.get(participantId) ?? null;
+  private readonly seatOf = (participantId: string): SeatView => ({
+    myVote: this.votes.get(participantId) ?? null,
+    myGuess: this.guesses.get(participantId) ?? null,
+    myMoment: this.moments.has(participantId),
+  });
   private readonly counts = () => ({
     joined: this.seats.size,
     connected: this.audience.connected,
@@ -509,7 +527,7 @@ export class Room {
     this.audience.send(
       peer,
       role === 'participant'
-        ? { type: 'room', room, myVote: this.voteOf(peer.participantId ?? '') }
+        ? { type: 'room', room, ...this.seatOf(peer.participantId ?? '') }
         : { type: 'room', room },
     );
     if (role === 'participant') this.audience.scheduleCount(this.counts);

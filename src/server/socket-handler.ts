@@ -107,6 +107,8 @@ export function socketHandler(
         return room.advance(peer, message.choice).then(() => reply({ type: 'ok', replyTo: message.id }));
       case 'end':
         return room.end(peer).then(() => reply({ type: 'ok', replyTo: message.id }));
+      case 'scenePart':
+        return room.turnScene(peer, message.part).then(() => reply({ type: 'ok', replyTo: message.id }));
       case 'lock':
         return room.lock(peer, message.locked).then(() => reply({ type: 'ok', replyTo: message.id }));
       case 'moderate':

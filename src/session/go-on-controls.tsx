@@ -1,3 +1,4 @@
+import { MAX_SCENE_PART } from '../protocol/limits.ts';
 import type { ClientRequest, RoomView } from '../protocol/messages.ts';
 import { phaseAllows } from '../protocol/phases.ts';
 import { majorityOf } from '../protocol/tally.ts';
@@ -16,8 +17,9 @@ interface GoOnControlsProps {
 /**
  * Every control the facilitator runs the room with, in one row that fits a laptop screen, each with
  * its single-key shortcut (shown on the button, and working unless typing in a field): start (N),
- * reveal (R), follow the majority (M), explore a branch (1–9), lock (L), end the session (E, asked first).
- * The phase table says which are offered now.
+ * reveal (R), follow the majority (M), explore a branch (1–9), lock (L), end the session (E, asked first),
+ * and, while voting, turn the stage to the next or previous part of a scene too long for one screen
+ * (Page Down, Page Up: what a presentation clicker sends). The phase table says which are offered now.
  */
 export function GoOnControls({ story, room, send, offline }: GoOnControlsProps) {
   const { t } = useT();
@@ -31,7 +33,11 @@ export function GoOnControls({ story, room, send, offline }: GoOnControlsProps) 
   const end = () => {
     if (window.confirm(t('sessionView.endConfirm'))) send({ type: 'end' });
   };
+  const part = room.scenePart ?? 0;
+  const turn = (to: number) => () => send({ type: 'scenePart', part: to });
   const shortcuts: Shortcuts = {
+    pageup: allows('scenePart') && part > 0 ? turn(part - 1) : undefined,
+    pagedown: allows('scenePart') && part < MAX_SCENE_PART ? turn(part + 1) : undefined,
     n: allows('start') ? () => send({ type: 'start' }) : undefined,
     r: allows('reveal') ? () => send({ type: 'reveal' }) : undefined,
     m: allows('advance') && majority ? () => send({ type: 'advance' }) : undefined,
@@ -61,6 +67,16 @@ export function GoOnControls({ story, room, send, offline }: GoOnControlsProps) 
         ) : (
           <p className="no-majority">{t('session.noMajority')}</p>
         ))}
+      {phaseAllows(room.phase, 'scenePart') && (
+        <>
+          <ShortcutButton shortcut="PageUp" disabled={!shortcuts.pageup} onClick={shortcuts.pageup}>
+            {t('sessionView.previousPart')}
+          </ShortcutButton>
+          <ShortcutButton shortcut="PageDown" disabled={!shortcuts.pagedown} onClick={shortcuts.pagedown}>
+            {t('sessionView.nextPart')}
+          </ShortcutButton>
+        </>
+      )}
       <ShortcutButton shortcut="l" aria-pressed={room.locked} disabled={offline} onClick={shortcuts.l}>
         {room.locked ? t('session.unlock') : t('session.lock')}
       </ShortcutButton>

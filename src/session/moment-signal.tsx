@@ -1,10 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { MOMENT_MS } from '../protocol/limits.ts';
 import type { ClientRequest } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
 import { quickExit } from '../ui/quick-exit.tsx';
+import { useSeatState } from './use-seat-state.ts';
 
 interface MomentSignalProps {
+  /** Whether this seat signals, as the server last said (after a reload too), and when that was said. */
+  readonly confirmed: boolean;
+  readonly receivedAt: number;
   readonly send: (request: ClientRequest) => number | undefined;
   /** The number of the last request the server acknowledged. */
   readonly acknowledged: number | undefined;
@@ -16,22 +20,18 @@ interface MomentSignalProps {
  * who). Once the server has it, the phone offers the support page, quick exit, and a way to withdraw;
  * like the server's, the signal lapses after a few minutes.
  */
-export function MomentSignal({ send, acknowledged, offline }: MomentSignalProps) {
+export function MomentSignal({ confirmed, receivedAt, send, acknowledged, offline }: MomentSignalProps) {
   const { t } = useT();
-  const [sent, setSent] = useState<{ id: number; on: boolean }>();
-  const [active, setActive] = useState(false);
-  useEffect(() => {
-    if (sent && acknowledged === sent.id) setActive(sent.on);
-  }, [sent, acknowledged]);
+  const moment = useSeatState(confirmed, receivedAt, acknowledged);
+  const active = moment.value;
+  const { settle } = moment;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the lapse is timed from when the signal began; `settle` is new each render.
   useEffect(() => {
     if (!active) return;
-    const lapse = setTimeout(() => setActive(false), MOMENT_MS);
+    const lapse = setTimeout(() => settle(false), MOMENT_MS);
     return () => clearTimeout(lapse);
   }, [active]);
-  const signal = (on: boolean) => {
-    const id = send({ type: 'moment', on });
-    if (id !== undefined) setSent({ id, on });
-  };
+  const signal = (on: boolean) => moment.sent(send({ type: 'moment', on }), on);
   return (
     <section className="panel moment-signal" aria-labelledby="moment-title">
       <h2 id="moment-title" className="visually-hidden">

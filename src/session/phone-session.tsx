@@ -3,6 +3,7 @@ import type { Scenario } from '../engine/scenario.types.ts';
 import { phaseAllows } from '../protocol/phases.ts';
 import { useT } from '../ui/i18n.ts';
 import { ScenarioById, type ScenarioLoaders } from '../ui/scenario-loader.tsx';
+import { ChoiceButtons } from './choice-buttons.tsx';
 import { CommitmentWall } from './commitment-wall.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
 import { GuessBars } from './guess-bars.tsx';
@@ -134,22 +135,12 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
         <SessionScene story={story} headingLevel="h1" folded>
           {phaseAllows(room.phase, 'vote') && (
             <div className="phone-vote">
-              <ul className="choices">
-                {story.choices
-                  .filter((c) => !c.timed)
-                  .map((c) => (
-                    <li key={c.event}>
-                      <button
-                        type="button"
-                        className="choice"
-                        aria-pressed={chosen === c.event}
-                        onClick={() => session.vote(room.decision, c.event)}
-                      >
-                        {c.meta ? story.text(c.meta.label) : c.event}
-                      </button>
-                    </li>
-                  ))}
-              </ul>
+              <ChoiceButtons
+                story={story}
+                kind="choice"
+                picked={chosen}
+                onPick={(event) => session.vote(room.decision, event)}
+              />
               <p role="status">
                 {pending
                   ? t(session.status === 'open' ? 'session.voteSending' : 'session.voteWaiting', {
@@ -168,6 +159,8 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
           key={room.decision}
           story={story}
           decision={room.decision}
+          confirmed={session.myGuess}
+          receivedAt={session.receivedAt}
           send={session.send}
           acknowledged={session.acknowledged}
           offline={session.status !== 'open'}
@@ -192,7 +185,13 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
       )}
       {room.phase === 'closed' && <SessionEnded />}
       {/* Last, so it never pushes the vote buttons off the first screen nor covers anything; there in every phase. */}
-      <MomentSignal send={session.send} acknowledged={session.acknowledged} offline={session.status !== 'open'} />
+      <MomentSignal
+        confirmed={session.myMoment}
+        receivedAt={session.receivedAt}
+        send={session.send}
+        acknowledged={session.acknowledged}
+        offline={session.status !== 'open'}
+      />
     </div>
   );
 }

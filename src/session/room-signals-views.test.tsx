@@ -39,9 +39,14 @@ const noViolations = async (container: HTMLElement) => {
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 };
 
-function Predict(props: { send: (r: ClientRequest) => number | undefined; acknowledged: number | undefined }) {
+function Predict(props: {
+  send: (r: ClientRequest) => number | undefined;
+  acknowledged: number | undefined;
+  confirmed?: string | null;
+  receivedAt?: number;
+}) {
   const story = useRoomStory(scenario, fakeRoom({ choices }));
-  return <PredictRoom story={story} decision={2} offline={false} {...props} />;
+  return <PredictRoom story={story} decision={2} offline={false} confirmed={null} receivedAt={0} {...props} />;
 }
 
 function Guesses({ room, guesses, tally }: { room: RoomView; guesses: Tally; tally: Tally }) {
@@ -66,6 +71,20 @@ describe('predict the room, on a phone', () => {
     rerender(<Predict send={send} acknowledged={2} />);
     expect(screen.getByRole('status').textContent).toBe('Your guess: Step in');
     await noViolations(container);
+  });
+
+  it('shows the guess the server holds for this seat (a reloaded phone), until a newer one is acknowledged', () => {
+    const { rerender } = render(
+      <Predict send={() => 1} acknowledged={undefined} confirmed="LOOK_AWAY" receivedAt={5} />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Your guess: Look away');
+    expect(screen.getByRole('button', { name: 'Look away' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Step in' }));
+    rerender(<Predict send={() => 1} acknowledged={1} confirmed="LOOK_AWAY" receivedAt={5} />);
+    expect(screen.getByRole('status').textContent).toBe('Your guess: Step in');
+    // A later room view is the server's word, which has the newer guess by then.
+    rerender(<Predict send={() => 1} acknowledged={1} confirmed="STEP_IN" receivedAt={Date.now() + 1} />);
+    expect(screen.getByRole('button', { name: 'Step in' }).getAttribute('aria-pressed')).toBe('true');
   });
 });
 
@@ -95,25 +114,47 @@ describe('I need a moment, on a phone', () => {
   it('signals anonymously, then offers the support page, quick exit and a way to withdraw', async () => {
     const sent: ClientRequest[] = [];
     const send = (r: ClientRequest) => sent.push(r);
-    const { container, rerender } = render(<MomentSignal send={send} acknowledged={undefined} offline={false} />);
+    const { container, rerender } = render(
+      <MomentSignal confirmed={false} receivedAt={0} send={send} acknowledged={undefined} offline={false} />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'I need a moment' }));
     expect(sent).toEqual([{ type: 'moment', on: true }]);
-    rerender(<MomentSignal send={send} acknowledged={1} offline={false} />);
+    rerender(<MomentSignal confirmed={false} receivedAt={0} send={send} acknowledged={1} offline={false} />);
     expect(screen.getByRole('status').textContent).toMatch(/knows someone needs a moment; not who/);
     expect(screen.getByRole('link', { name: /Support and helplines/ }).getAttribute('href')).toBe('#/support');
     expect(screen.getByRole('button', { name: 'Quick exit' })).toBeTruthy();
     await noViolations(container);
     fireEvent.click(screen.getByRole('button', { name: 'I’m OK now' }));
     expect(sent[1]).toEqual({ type: 'moment', on: false });
-    rerender(<MomentSignal send={send} acknowledged={2} offline={false} />);
+    rerender(<MomentSignal confirmed={false} receivedAt={0} send={send} acknowledged={2} offline={false} />);
+    expect(screen.getByRole('button', { name: 'I need a moment' })).toBeTruthy();
+  });
+
+  it('shows a signal the server holds for this seat (a reloaded phone), with a way to withdraw it', () => {
+    const sent: ClientRequest[] = [];
+    const { rerender } = render(
+      <MomentSignal
+        confirmed={true}
+        receivedAt={5}
+        send={(r) => sent.push(r)}
+        acknowledged={undefined}
+        offline={false}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toMatch(/knows someone needs a moment/);
+    fireEvent.click(screen.getByRole('button', { name: 'I’m OK now' }));
+    expect(sent).toEqual([{ type: 'moment', on: false }]);
+    rerender(<MomentSignal confirmed={true} receivedAt={5} send={() => 1} acknowledged={1} offline={false} />);
     expect(screen.getByRole('button', { name: 'I need a moment' })).toBeTruthy();
   });
 
   it('lapses on the phone when it lapses on the server', () => {
     vi.useFakeTimers();
-    const { rerender } = render(<MomentSignal send={() => 1} acknowledged={undefined} offline={false} />);
+    const { rerender } = render(
+      <MomentSignal confirmed={false} receivedAt={0} send={() => 1} acknowledged={undefined} offline={false} />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'I need a moment' }));
-    rerender(<MomentSignal send={() => 1} acknowledged={1} offline={false} />);
+    rerender(<MomentSignal confirmed={false} receivedAt={0} send={() => 1} acknowledged={1} offline={false} />);
     expect(screen.queryByRole('button', { name: 'I need a moment' })).toBeNull();
     act(() => {
       vi.advanceTimersByTime(MOMENT_MS);

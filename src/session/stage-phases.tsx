@@ -5,8 +5,9 @@ import { DiscussionPrompts } from './discussion-prompts.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
 import { GuessBars } from './guess-bars.tsx';
 import { JoinPanel } from './join-panel.tsx';
-import { SharedCountdown } from './room-choices.tsx';
+import { RoomChoiceList } from './room-choices.tsx';
 import { SessionEnded } from './session-ended.tsx';
+import { StageNarrative } from './stage-narrative.tsx';
 import { useFitText } from './use-fit-text.ts';
 import type { RoomStory } from './use-room-story.ts';
 import { VoteBars } from './vote-bars.tsx';
@@ -17,7 +18,10 @@ interface StagePhaseProps {
   readonly receivedAt: number;
 }
 
-/** What the projector shows in the room's phase: one screenful each, the text fitted to it. */
+/**
+ * What the projector shows in the room's phase: one screenful each. The narrative keeps its size and
+ * is shown in parts when it must; the other regions are fitted to their boxes.
+ */
 export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
   const { t } = useT();
   const sceneKey = `${room.phase} ${room.scene.join('.')} ${room.wall.length}`;
@@ -37,38 +41,22 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
           </section>
         </div>
       );
-    case 'voting': {
-      const timed = story.choices.find((c) => c.timed);
+    case 'voting':
       return (
         <div className="stage-body stage-voting">
-          <section className="stage-narrative" aria-label={t('sessionView.scene')} ref={main}>
-            {story.paragraphs(story.scene?.config.meta?.narrative ?? []).map((p) => (
-              <p key={p}>{p}</p>
-            ))}
-          </section>
+          <StageNarrative
+            paragraphs={story.paragraphs(story.scene?.config.meta?.narrative ?? [])}
+            part={room.scenePart ?? 0}
+          />
           <section className="stage-question" aria-labelledby="stage-prompt" ref={side}>
             <h2 id="stage-prompt">{question}</h2>
-            <ol className="room-choices">
-              {story.choices
-                .filter((c) => !c.timed)
-                .map((c) => (
-                  <li key={c.event}>{c.meta ? story.text(c.meta.label) : c.event}</li>
-                ))}
-            </ol>
-            {timed && room.remainingMs !== undefined && (
-              <SharedCountdown
-                ms={room.remainingMs}
-                receivedAt={receivedAt}
-                label={timed.meta ? story.text(timed.meta.label) : ''}
-              />
-            )}
+            <RoomChoiceList story={story} room={room} receivedAt={receivedAt} />
           </section>
           <div className="join-corner">
             <JoinPanel code={room.code} sessionId={room.sessionId} joined={room.joined} connected={room.connected} />
           </div>
         </div>
       );
-    }
     case 'revealed':
       return (
         <div className="stage-body stage-revealed">

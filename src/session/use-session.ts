@@ -17,6 +17,10 @@ export interface SessionState {
   readonly seat: number | undefined;
   /** A participant's own vote on the decision on the screen, as the server counted it. */
   readonly myVote: string | null;
+  /** A participant's own guess (predict the room) on the decision on the screen, as the server last said. */
+  readonly myGuess: string | null;
+  /** Whether this seat signals "I need a moment", as the server last said (so a reload shows it). */
+  readonly myMoment: boolean;
   /** A vote on its way (the line may be down): it counts once the server acknowledges it. */
   readonly pendingVote: PendingVote | undefined;
   /** A vote that never reached the room in time (the votes were revealed, or it was refused): not counted. */
@@ -47,6 +51,8 @@ function received(s: SessionState, message: ServerMessage): SessionState {
         ...s,
         room: message.room,
         myVote: 'myVote' in message ? (message.myVote ?? null) : s.myVote,
+        myGuess: 'myGuess' in message ? (message.myGuess ?? null) : s.myGuess,
+        myMoment: 'myMoment' in message ? message.myMoment === true : s.myMoment,
         pendingVote: missed ? undefined : pending,
         lostVote: missed ? { decision: missed.decision, choice: missed.choice } : s.lostVote,
         receivedAt: Date.now(),
@@ -105,6 +111,8 @@ export function useSession(
     role: undefined,
     seat: undefined,
     myVote: null,
+    myGuess: null,
+    myMoment: false,
     pendingVote: undefined,
     lostVote: undefined,
     error: undefined,

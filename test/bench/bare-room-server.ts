@@ -38,11 +38,13 @@ const view = (): RoomView => ({
   wall: [],
 });
 
-/** Every phone gets the one serialised view with its own vote, as the product's broadcast does. */
+/** Every phone gets the one serialised view with its own doings (vote, guess, moment), as the product's broadcast does. */
 function broadcast(host: WebSocket) {
   const shared = JSON.stringify(view());
   for (const [ws, id] of phones)
-    ws.send(`{"type":"room","myVote":${JSON.stringify(votes.get(id) ?? null)},"room":${shared}}`);
+    ws.send(
+      `{"type":"room","myVote":${JSON.stringify(votes.get(id) ?? null)},"myGuess":null,"myMoment":false,"room":${shared}}`,
+    );
   host.send(`{"type":"room","room":${shared}}`);
 }
 
@@ -62,7 +64,7 @@ wss.on('connection', (ws) => {
         const id = `phone${seat}`;
         phones.set(ws, id);
         reply({ type: 'welcome', role: 'participant', sessionId: 'bare', participantId: id, seat, resumeSecret: id });
-        ws.send(JSON.stringify({ type: 'room', room: view(), myVote: null }));
+        ws.send(JSON.stringify({ type: 'room', room: view(), myVote: null, myGuess: null, myMoment: false }));
         return;
       }
       case 'vote':

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { choicesFor, currentScene } from '../../src/engine/choices.ts';
+import { choose, startRun } from '../../src/engine/run-state.ts';
+import { scenarioText } from '../../src/engine/text.ts';
 import { ARTIFACTS, axeViolations, newPage, sharedChromium } from '../support/browser.ts';
-import { ROOT } from '../support/scenario-files.ts';
+import { loadRealScenario, ROOT } from '../support/scenario-files.ts';
 import { SessionClient } from '../support/session-client.ts';
 import { createSession } from '../support/session-server.ts';
 
@@ -21,28 +24,13 @@ const VIEWS = {
 } as const;
 type View = keyof typeof VIEWS;
 
-/** Shipped scenarios, with their longest narrative (characters of English text in one scene). */
-function shippedScenarios(): { id: string; longest: number; timedFirst: boolean }[] {
-  const english = (t: unknown): string =>
-    typeof t === 'string'
-      ? t
-      : Array.isArray(t)
-        ? t.map(english).join(' ')
-        : t && typeof t === 'object'
-          ? english((t as Record<string, unknown>).en ?? '')
-          : '';
-  const longest = (states: Record<string, { meta?: { narrative?: unknown }; states?: object }>): number =>
-    Math.max(
-      0,
-      ...Object.values(states).map((s) =>
-        Math.max(english(s.meta?.narrative).length, s.states ? longest(s.states as never) : 0),
-      ),
-    );
+/** Shipped scenarios, and whether their first scene has a timed choice. */
+function shippedScenarios(): { id: string; timedFirst: boolean }[] {
   return readdirSync(`${ROOT}/scenarios`)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(`${ROOT}/scenarios/${f}`, 'utf8')))
     .filter((s) => s.states)
-    .map((s) => ({ id: s.id as string, longest: longest(s.states), timedFirst: !!s.states[s.initial]?.after }));
+    .map((s) => ({ id: s.id as string, timedFirst: !!s.states[s.initial]?.after }));
 }
 
 /**
@@ -83,6 +71,52 @@ async function layoutProblems(page: Page, selectors: readonly string[], still = 
   );
 }
 
+/** The shipped scene with the longest narrative: its scenario, its English paragraphs, and the choices that lead to it. */
+function longestScene(): { id: string; scene: { paragraphs: string[]; path: string[] } } {
+  let best = { id: '', scene: { paragraphs: [] as string[], path: [] as string[] }, length: -1 };
+  for (const { id } of shippedScenarios()) {
+    const { machine, scenario } = loadRealScenario(id);
+    const { paragraphs: english } = scenarioText(scenario, 'en');
+    const seen = new Set<string>();
+    const queue = [startRun(machine)];
+    while (queue.length) {
+      const run = queue.shift() as ReturnType<typeof startRun>;
+      const scene = currentScene(machine, run.snapshot);
+      if (seen.has(scene.keys.join('.'))) continue;
+      seen.add(scene.keys.join('.'));
+      const paragraphs = english(scene.config.meta?.narrative ?? []);
+      const length = paragraphs.join(' ').length;
+      if (length > best.length) best = { id, scene: { paragraphs, path: run.steps.map((s) => s.event) }, length };
+      for (const c of choicesFor(machine, run.snapshot)) {
+        const next = choose(machine, run, c.event);
+        if (next.ok) queue.push(next.run);
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * What is wrong with the narrative on a stage: its text under the readable floor (28 px at 1080p,
+ * in proportion on a smaller screen), or any of the part it shows, or the part count, out of view,
+ * or any region of the stage hiding text.
+ */
+async function narrativeProblems(stage: Page): Promise<string[]> {
+  const problems = await layoutProblems(
+    stage,
+    ['.stage-narrative .scene-part p', '?.stage-narrative > .scene-part-count', '#stage-prompt', '.room-choices li'],
+    true,
+  );
+  const sizes = await stage
+    .locator('.stage-narrative .scene-part p')
+    .evaluateAll((ps) => ps.map((p) => Number.parseFloat(getComputedStyle(p).fontSize)));
+  const { width, height } = stage.viewportSize() ?? { width: 0, height: 0 };
+  const floor = 28 * Math.min(width / 1920, height / 1080);
+  for (const size of sizes)
+    if (size < floor - 0.01) problems.push(`narrative at ${size} px, under ${floor.toFixed(1)} px`);
+  return problems;
+}
+
 /** What each view must show in each phase, all of it on its first screen. */
 const MUST_SEE: Record<string, Partial<Record<View, readonly string[]>>> = {
   lobby: {
@@ -115,6 +149,8 @@ const MUST_SEE: Record<string, Partial<Record<View, readonly string[]>>> = {
       '.discussion h2',
       '?.facilitator-notes h2',
       '#choices-title',
+      // A phone signals "I need a moment" while voting (see the test below).
+      '.moment-count h2',
     ],
     phone360: ['#session-prompt', '.choice', '?.phone-countdown'],
   },
@@ -143,20 +179,24 @@ function mustSee(phase: string, view: View): readonly string[] {
   return table.console ?? [];
 }
 
+/** Opens the console as the browser that started the session does: it holds the facilitator key. */
+async function openConsole(page: Page, sessionId: string, secret: string) {
+  await page.goto(baseUrl);
+  await page.evaluate(
+    ([id, key]) => localStorage.setItem(`upstander:v1:host:${id}`, JSON.stringify(key)),
+    [sessionId, secret],
+  );
+  await page.goto(`${baseUrl}#/console/${sessionId}`);
+  await page.locator('.console-controls').waitFor();
+}
+
 async function openViews(scenario: string, timers: boolean) {
   const created = await createSession(baseUrl, { scenario, timers, minReveal: 3 });
   expect(created.status).toBe(201);
   const { sessionId, code, secret } = created.body;
   const pages = {} as Record<View, Page>;
   for (const view of Object.keys(VIEWS) as View[]) pages[view] = await newPage(browser(), VIEWS[view]);
-  // The console is the browser that started the session: it holds the facilitator key.
-  await pages.console.goto(baseUrl);
-  await pages.console.evaluate(
-    ([id, key]) => localStorage.setItem(`upstander:v1:host:${id}`, JSON.stringify(key)),
-    [sessionId, secret],
-  );
-  await pages.console.goto(`${baseUrl}#/console/${sessionId}`);
-  await pages.console.locator('.console-controls').waitFor();
+  await openConsole(pages.console, sessionId, secret);
   for (const view of ['stage1080', 'stage720'] as const) {
     await pages[view].goto(`${baseUrl}#/screen/${code}`);
     await pages[view].locator('.stage .join-code').waitFor();
@@ -176,9 +216,16 @@ async function checkPhase(pages: Record<View, Page>, phase: string, scenario: st
     const page = pages[view];
     const problems = await layoutProblems(page, mustSee(phase, view), view.startsWith('stage'));
     expect(problems, `${scenario} ${phase} on ${view}`).toEqual([]);
-    // I need a moment: on every phone in every phase, in the page's flow (after the rest, covering nothing).
+    // I need a moment: on every phone in every phase, in the page's flow (after the rest, covering nothing),
+    // as the signal or, once signalled, its withdrawal.
     if (view.startsWith('phone'))
-      expect(await page.locator('.moment-signal button').count(), `${scenario} ${phase} on ${view}`).toBe(1);
+      expect(
+        await page
+          .locator('.moment-signal')
+          .getByRole('button', { name: /^(I need a moment|I’m OK now)$/ })
+          .count(),
+        `${scenario} ${phase} on ${view}`,
+      ).toBe(1);
     if (deep) {
       expect(await axeViolations(page), `axe: ${scenario} ${phase} on ${view}`).toEqual([]);
       await page.screenshot({ path: `${ARTIFACTS}/layout-${scenario}-${phase}-${view}.png` });
@@ -190,7 +237,7 @@ const PHONES = ['phone360', 'phone390', 'phone320'] as const;
 
 describe('group sessions as a room sees them: stage, console and phones fit their screens', () => {
   const scenarios = shippedScenarios();
-  const longest = scenarios.reduce((a, b) => (b.longest > a.longest ? b : a)).id;
+  const longest = longestScene().id;
   const played = [...new Set([longest, 'meeting-jokes', 'after-work-drinks'])];
 
   it.each(played.map((id, i) => [id, i]))(
@@ -218,6 +265,22 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
             await pages[view].locator('.predict-room .guess[aria-pressed="true"]').waitFor();
           }
           await pages.stage1080.getByText('3 of 3 voted').waitFor();
+          if (decision === 0) {
+            // One phone needs a moment: the console's count is in view (checked in the voting phase).
+            await pages.phone390.getByRole('button', { name: 'I need a moment' }).click();
+            await pages.console.getByRole('heading', { name: '1 person needs a moment' }).waitFor();
+            // That phone reloads: it shows its guess and its moment again, from the server, and keeps
+            // nothing of them on the device.
+            await pages.phone390.reload();
+            await pages.phone390.locator('.predict-room .guess[aria-pressed="true"]').waitFor();
+            await pages.phone390.getByRole('button', { name: 'I’m OK now' }).waitFor();
+            expect(await pages.phone390.getByRole('status').filter({ hasText: 'Your guess:' }).count()).toBe(1);
+            const stored = await pages.phone390.evaluate(() => JSON.stringify({ ...localStorage }));
+            const guessed =
+              (await pages.phone390.locator('.predict-room .guess[aria-pressed="true"]').textContent()) ?? '';
+            expect(stored).not.toContain(guessed);
+            expect(stored).not.toMatch(/moment|guess/i);
+          }
           await checkPhase(pages, 'voting', scenario as string, deep && decision === 0);
           await pages.console.keyboard.press('r');
           await pages.stage1080.locator('.stage-bars .vote-bars').waitFor();
@@ -287,6 +350,89 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
     } finally {
       await page.context().close();
       await stage.context().close();
+    }
+  }, 180_000);
+
+  it('shows the longest narrative at a readable size, in parts the console turns when it does not fit', async () => {
+    const { id, scene } = longestScene();
+    const created = await createSession(baseUrl, { scenario: id, timers: false, minReveal: 3 });
+    const { sessionId, code, secret } = created.body;
+    const host = await newPage(browser(), VIEWS.console);
+    const stages = [await newPage(browser(), VIEWS.stage1080), await newPage(browser(), VIEWS.stage720)];
+    try {
+      await openConsole(host, sessionId, secret);
+      await host.keyboard.press('n');
+      // As shipped: the longest scene is the first one of its scenario, and fits one screen.
+      expect(scene.path).toEqual([]);
+      for (const stage of stages) {
+        await stage.goto(`${baseUrl}#/screen/${code}`);
+        await stage.locator('.stage-narrative p').first().waitFor();
+        expect(await narrativeProblems(stage), `${id} as shipped`).toEqual([]);
+        expect(await stage.locator('.stage-narrative .scene-part p').allTextContents()).toEqual(scene.paragraphs);
+        expect(await stage.locator('.stage-narrative > .scene-part-count').count()).toBe(0);
+      }
+
+      // Four times as long (each paragraph said four times over, as a wordier author might write it):
+      // it no longer fits, and is never shrunk to fit.
+      const long = scene.paragraphs.map((p) => Array(4).fill(p).join(' '));
+      for (const stage of stages) {
+        let found = false;
+        await stage.route('**/assets/*.js', async (route) => {
+          const response = await route.fetch();
+          let body = await response.text();
+          if (scene.paragraphs.every((p) => body.includes(p))) {
+            for (const [i, p] of scene.paragraphs.entries()) body = body.replace(p, long[i]);
+            found = true;
+          }
+          await route.fulfill({ response, body });
+        });
+        await stage.goto('about:blank');
+        await stage.goto(`${baseUrl}#/screen/${code}`);
+        await stage.locator('.stage-narrative > .scene-part-count').waitFor();
+        expect(found).toBe(true);
+      }
+      const count = async (stage: Page) =>
+        (await stage.locator('.stage-narrative > .scene-part-count').textContent()) ?? '';
+      const total = Number(/of (\d+)$/.exec(await count(stages[0]))?.[1]);
+      expect(total).toBeGreaterThan(1);
+      const seen: string[][] = stages.map(() => []);
+      for (let part = 1; part <= total; part++) {
+        for (const [i, stage] of stages.entries()) {
+          await stage.getByText(`Part ${part} of ${total}`).waitFor();
+          expect(await narrativeProblems(stage), `part ${part} at ${stage.viewportSize()?.width}`).toEqual([]);
+          seen[i].push(...(await stage.locator('.stage-narrative .scene-part p').allTextContents()));
+          if (part === 2) expect(await axeViolations(stage), `axe: stage part 2`).toEqual([]);
+        }
+        if (part === 2) {
+          // A stage that reloads opens at the part the room is at.
+          await stages[0].reload();
+          await stages[0].getByText(`Part 2 of ${total}`).waitFor();
+          expect(await axeViolations(host)).toEqual([]);
+          await stages[0].screenshot({ path: `${ARTIFACTS}/layout-scene-part-stage1080.png` });
+          await host.screenshot({ path: `${ARTIFACTS}/layout-scene-part-console.png` });
+        }
+        // The facilitator turns it from the console: by the key a presentation clicker sends, or the button.
+        if (part % 2) await host.keyboard.press('PageDown');
+        else await host.getByRole('button', { name: 'Stage: next part of the scene' }).click();
+      }
+      // Every paragraph was shown, in order, once; going on past the last part starts again at the first.
+      for (const parts of seen) expect(parts).toEqual(long);
+      for (const stage of stages) await stage.getByText(`Part 1 of ${total}`).waitFor();
+      await host.keyboard.press('PageUp');
+      await stages[1].getByText(`Part ${total} of ${total}`).waitFor();
+      expect(
+        await host.getByRole('button', { name: 'Stage: previous part of the scene' }).getAttribute('aria-keyshortcuts'),
+      ).toBe('PageUp');
+      // The next scene starts at its first part.
+      await host.keyboard.press('r');
+      await host.locator('#votes-title').waitFor();
+      await host.keyboard.press('1');
+      await host.getByText(/^Decision 2\b/).waitFor();
+      await stages[0].locator('.stage-narrative p').first().waitFor();
+      expect(await stages[0].locator('.stage-narrative > .scene-part-count').count()).toBe(0);
+    } finally {
+      await host.context().close();
+      for (const stage of stages) await stage.context().close();
     }
   }, 180_000);
 

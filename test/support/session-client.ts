@@ -11,6 +11,8 @@ export class SessionClient {
   readonly received: ServerMessage[] = [];
   room: RoomView | undefined;
   myVote: string | null | undefined;
+  myGuess: string | null | undefined;
+  myMoment: boolean | undefined;
   participantId: string | undefined;
   resumeSecret: string | undefined;
   private nextId = 1;
@@ -23,6 +25,8 @@ export class SessionClient {
       if (message.type === 'room') {
         this.room = message.room;
         if ('myVote' in message) this.myVote = message.myVote;
+        if ('myGuess' in message) this.myGuess = message.myGuess;
+        if ('myMoment' in message) this.myMoment = message.myMoment;
       }
       if (message.type === 'count' && this.room)
         this.room = { ...this.room, joined: message.joined, connected: message.connected, voted: message.voted };

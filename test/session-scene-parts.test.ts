@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_SCENE_PART } from '../src/protocol/limits.ts';
+import { testDatabases } from './support/session-server.ts';
+import { sessionSuite } from './support/session-suite.ts';
+
+/** The stage turned through a scene too long for one screen, from the console: real clients, real server, each store. */
+describe.each(testDatabases())('parts of a long scene on $name', ({ target: makeTarget }) => {
+  const suite = sessionSuite(makeTarget);
+
+  it('turns the stage only at the facilitator’s word, only while voting; a stage that comes back gets the part', async () => {
+    const { code, host, phones } = await suite.room(1);
+    const stage = await suite.watch(code);
+    expect(await host.request({ type: 'scenePart', part: 1 })).toMatchObject({ type: 'error', code: 'not-voting' });
+    await host.request({ type: 'start' });
+    expect((await stage.until((r) => r.phase === 'voting')).scenePart).toBe(0);
+    const phoneHeard = phones[0].received.length;
+
+    expect(await host.request({ type: 'scenePart', part: 1 })).toMatchObject({ type: 'ok' });
+    await stage.until((r) => r.scenePart === 1);
+    await host.until((r) => r.scenePart === 1);
+    // Refused, changing nothing: from a phone, from the stage itself, and parts that cannot be.
+    expect(await phones[0].request({ type: 'scenePart', part: 0 })).toMatchObject({ code: 'not-facilitator' });
+    expect(await stage.request({ type: 'scenePart', part: 0 })).toMatchObject({ code: 'not-facilitator' });
+    expect(await host.request({ type: 'scenePart', part: -1 })).toMatchObject({ code: 'malformed' });
+    expect(await host.request({ type: 'scenePart', part: 1.5 })).toMatchObject({ code: 'malformed' });
+    expect(await host.request({ type: 'scenePart', part: MAX_SCENE_PART + 1 })).toMatchObject({ code: 'malformed' });
+    expect(stage.room?.scenePart).toBe(1);
+    // A page turn is for the screens: the phones are not sent it.
+    expect(phones[0].received.slice(phoneHeard).filter((m) => m.type === 'room')).toEqual([]);
+
+    // A stage that reloads, or a second projector, opens at the part the room is at.
+    const again = await suite.watch(code);
+    expect((await again.until((r) => r.phase === 'voting')).scenePart).toBe(1);
+
+    // The next scene starts at its first part, and no part is turned outside voting.
+    await host.request({ type: 'reveal' });
+    expect(await host.request({ type: 'scenePart', part: 0 })).toMatchObject({ code: 'not-voting' });
+    expect(await stage.until((r) => r.phase === 'revealed')).not.toHaveProperty('scenePart');
+    await host.request({ type: 'advance', choice: 'WATCH_PRIYA' });
+    expect((await stage.until((r) => r.decision === 1 && r.phase === 'voting')).scenePart).toBe(0);
+  });
+});
