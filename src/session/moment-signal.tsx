@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { MOMENT_MS } from '../protocol/limits.ts';
 import type { ClientRequest } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
-import { quickExit } from '../ui/quick-exit.tsx';
+import { useQuickExit } from '../ui/quick-exit.tsx';
 
 interface MomentSignalProps {
   readonly send: (request: ClientRequest) => number | undefined;
@@ -18,6 +18,7 @@ interface MomentSignalProps {
  */
 export function MomentSignal({ send, acknowledged, offline }: MomentSignalProps) {
   const { t } = useT();
+  const leave = useQuickExit();
   const [sent, setSent] = useState<{ id: number; on: boolean }>();
   const [active, setActive] = useState(false);
   useEffect(() => {
@@ -43,7 +44,7 @@ export function MomentSignal({ send, acknowledged, offline }: MomentSignalProps)
           <a href="#/support" target="_blank" rel="noopener">
             {t('session.momentSupport')}
           </a>{' '}
-          <button type="button" onClick={() => quickExit()}>
+          <button type="button" onClick={leave}>
             {t('app.quickExit')}
           </button>{' '}
           <button type="button" disabled={offline} onClick={() => signal(false)}>
