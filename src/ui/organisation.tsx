@@ -2,14 +2,12 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 import shipped from '../../organisation.json' with { type: 'json' };
 import type { SupportSection } from '../engine/facilitator-guide.types.ts';
 import type { Channel, Organisation } from '../protocol/organisation.types.ts';
+import { ORGANISATION_ELEMENT_ID } from '../protocol/organisation-page.ts';
 import en from './locales/en.json' with { type: 'json' };
 import es from './locales/es.json' with { type: 'json' };
 
 /** The organisation file shipped with the app (an example): what the static build and `npm run dev` show. */
 export const SHIPPED_ORGANISATION = shipped as Organisation;
-
-/** The element a packaged LMS module carries its organisation in (written by the exporter). */
-export const ORGANISATION_ELEMENT_ID = 'upstander-organisation';
 
 /** The organisation packed into the page (an LMS module), if any: the exporter has checked it. */
 export function readEmbeddedOrganisation(doc: Document): Organisation | undefined {
@@ -21,12 +19,6 @@ export function readEmbeddedOrganisation(doc: Document): Organisation | undefine
   } catch {
     return undefined;
   }
-}
-
-/** The element for a module's index.html; `<` is escaped so no text can close the element. */
-export function organisationScript(organisation: Organisation): string {
-  const json = JSON.stringify(organisation).replace(/</g, '\\u003c');
-  return `<script type="application/json" id="${ORGANISATION_ELEMENT_ID}">${json}</script>`;
 }
 
 /** What the server sent has the parts every view reads (the server checked it fully at start). */

@@ -4,14 +4,9 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import acme from '../../test/fixtures/organisation/acme.json' with { type: 'json' };
 import type { Organisation } from '../protocol/organisation.types.ts';
+import { organisationScript } from '../protocol/organisation-page.ts';
 import { i18next } from './i18n.ts';
-import {
-  OrganisationContext,
-  OrganisationProvider,
-  organisationScript,
-  SHIPPED_ORGANISATION,
-  useOrganisation,
-} from './organisation.tsx';
+import { OrganisationContext, OrganisationProvider, SHIPPED_ORGANISATION, useOrganisation } from './organisation.tsx';
 import { SupportPage } from './support-page.tsx';
 
 afterEach(() => {
