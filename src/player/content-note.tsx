@@ -30,6 +30,11 @@ export function ContentNote({
         <h2 lang={language}>{t('note.title')}</h2>
         <p>{text(scenario.meta.contentNote)}</p>
         <p lang={language}>{t('note.leaveAnyTime')}</p>
+        <p lang={language}>
+          <Link href="/support" replace>
+            {t('note.getHelp')}
+          </Link>
+        </p>
       </div>
       <div className="actions" lang={language}>
         <button type="button" className="primary" onClick={onContinue}>
