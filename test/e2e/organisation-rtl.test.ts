@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Page } from 'playwright-core';
@@ -47,6 +48,15 @@ describe('an Arabic scenario in the English interface', () => {
   it('reads right to left, punctuation at the left end, while the interface stays left to right', async () => {
     const page = await newPage(browser(), { viewport: { width: 1366, height: 768 } });
     await page.goto(`${base}#/play/arabic-lift`, { timeout: 90_000 });
+    // The content note: the scenario's title and note in Arabic, the interface's words in English.
+    const title = page.getByRole('heading', { level: 1, name: 'في المصعد' });
+    await title.waitFor({ timeout: 90_000 });
+    expect(await title.getAttribute('dir')).toBe('rtl');
+    expect(
+      await page
+        .getByRole('heading', { name: 'Content note', exact: true })
+        .evaluate((h) => getComputedStyle(h).direction),
+    ).toBe('ltr');
     await page.getByRole('button', { name: 'Continue' }).click({ timeout: 90_000 });
     const narrative = page.locator('.narrative');
     await narrative.waitFor();
@@ -122,6 +132,36 @@ describe('the support page in the browser', () => {
     expect(await page.getByRole('link', { name: /^Emergency services: 112/ }).getAttribute('href')).toBe('tel:112');
     expect(await page.getByRole('note').textContent()).toContain('This page shows an example.');
     expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+});
+
+describe("the organisation's own, as the server sends it", () => {
+  it('names it in the header, uses its colours and channels, and Quick exit goes to its page', async () => {
+    const acme = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/organisation/acme.json'), 'utf8'));
+    delete acme.logo;
+    const page = await newPage(browser(), { viewport: { width: 1366, height: 768 } });
+    await page.route('**/api/organisation', (route) => route.fulfill({ json: acme }));
+    await page.route('https://www.bbc.co.uk/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><p>Sunny</p>' }),
+    );
+    await page.goto(`${base}#/support`, { timeout: 90_000 });
+    await page.getByRole('banner').getByText('Acme Ltd').waitFor({ timeout: 90_000 });
+    const call = page.getByRole('link', { name: /^Acme care line/ });
+    expect(await call.getAttribute('href')).toBe('tel:+442079460000');
+    // The page's accent is the organisation's (#1a5fb4), wherever the stylesheet uses it.
+    const accent = await page.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement('span'));
+      probe.style.color = 'var(--accent)';
+      const colour = getComputedStyle(probe).color;
+      probe.remove();
+      return colour;
+    });
+    expect(accent).toBe('rgb(26, 95, 180)');
+    expect(await page.getByRole('note').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /Quick exit/ }).click();
+    await page.waitForURL('https://www.bbc.co.uk/weather');
     await page.context().close();
   }, 180_000);
 });
