@@ -58,13 +58,9 @@ export function readOrganisationFile(file: string): LoadedOrganisation {
   if (!organisation.logo || /^https:/i.test(organisation.logo)) return { file: path, organisation };
   const logoPath = isAbsolute(organisation.logo) ? organisation.logo : join(dirname(path), organisation.logo);
   const type = LOGO_TYPES[extname(logoPath).slice(1).toLowerCase()];
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
-    if (statSync(logoPath).size > MAX_LOGO_BYTES)
-      return fail([
-        { path: 'logo', message: `${logoPath} is larger than ${MAX_LOGO_BYTES / 1024} KB: save a smaller image.` },
-      ]);
-    bytes = readFileSync(logoPath);
+    if (statSync(logoPath).size <= MAX_LOGO_BYTES) bytes = readFileSync(logoPath);
   } catch {
     return fail([
       {
@@ -73,5 +69,9 @@ export function readOrganisationFile(file: string): LoadedOrganisation {
       },
     ]);
   }
+  if (!bytes)
+    return fail([
+      { path: 'logo', message: `${logoPath} is larger than ${MAX_LOGO_BYTES / 1024} KB: save a smaller image.` },
+    ]);
   return { file: path, organisation, logo: { path: logoPath, type, bytes } };
 }
