@@ -63,7 +63,11 @@ describe('the organisation file', () => {
 
   it('catches a misspelt setting and suggests the right one', () => {
     expect(problems(withEdit((o) => (o.suport = o.support)))).toEqual([
-      { path: 'suport', message: expect.stringMatching(/^"suport" is not a setting here\. Did you mean "support"\?/) },
+      {
+        path: 'suport',
+        message:
+          '"suport" is not a setting here. Did you mean "support"? The settings here are: example, name, logo, colours, support, reporting, policy, quickExit.',
+      },
     ]);
     expect(problems(withEdit((o) => (o.support[0].phone = 'tel:112')))[0]).toEqual({
       path: 'support[0].phone',

@@ -110,7 +110,7 @@ const schema = z.strictObject({
 });
 
 const KEYS: Record<string, readonly string[]> = {
-  '': Object.keys(schema.shape),
+  '': Object.keys(schema.shape).filter((key) => !key.startsWith('$')),
   colours: ['accent', 'accentSoft'],
   policy: ['label', 'link'],
   channel: ['label', 'description', 'link'],
