@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { UI_LANGUAGES, type UiLanguage, useT } from '../ui/i18n.ts';
+import { OrganisationBrand } from '../ui/organisation-brand.tsx';
 import { QuickExit } from '../ui/quick-exit.tsx';
 import { type TimerMode, useSettings } from '../ui/settings.ts';
 
@@ -27,6 +28,7 @@ export function AppHeader({ chrome, module }: { chrome: Exclude<Chrome, 'stage'>
       <Link href="/" replace className="brand">
         {t('app.name')}
       </Link>
+      <OrganisationBrand />
       <nav aria-label={t('app.nav')}>
         {chrome !== 'session' && !module && (
           <Link href="/" replace>

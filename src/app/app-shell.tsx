@@ -2,11 +2,12 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Router, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { i18next, useT } from '../ui/i18n.ts';
+import { OrganisationProvider } from '../ui/organisation.tsx';
 import { loadSettings, type Settings, SettingsContext, storeSettings } from '../ui/settings.ts';
 import { AppHeader, chromeFor } from './app-header.tsx';
 
 /**
- * What every page shares, in the app and in an LMS module: settings, the skip link, the header the
+ * What every page shares, in the app and in an LMS module: settings, the organisation, the skip link, the header the
  * route calls for (`app-header.tsx`: none on the projected stage) and the main landmark. Routes live
  * in the URL hash so the same build works at any path, and every navigation replaces the history
  * entry, so the app holds one entry in the back-button history, which quick exit replaces.
@@ -25,9 +26,11 @@ export function AppShell({ module = false, children }: { module?: boolean; child
 
   return (
     <SettingsContext.Provider value={{ settings, change }}>
-      <Router hook={useHashLocation}>
-        <Frame module={module}>{children}</Frame>
-      </Router>
+      <OrganisationProvider>
+        <Router hook={useHashLocation}>
+          <Frame module={module}>{children}</Frame>
+        </Router>
+      </OrganisationProvider>
     </SettingsContext.Provider>
   );
 }

@@ -3,6 +3,7 @@ import { checkExportRequest, ExportError, exportModule } from '../lms/package-mo
 
 const USAGE = `Usage: npm run export -- --format scorm12|scorm2004|cmi5 --scenarios id1,id2 --pass 70 --out module.zip
                          [--skip completion|incomplete|failed] [--title "…"] [--description "…"] [--id name]
+                         [--org organisation.json]
 
 Builds one zip an LMS takes as it is: the player with just these scenarios, and the manifest.
 
@@ -19,6 +20,9 @@ Builds one zip an LMS takes as it is: the player with just these scenarios, and 
   --description  the catalogue description (cmi5; default: the title)
   --id           the course identifier: letters, digits, _ - . (default: from the scenario ids).
                  Keep it the same when you re-export, so the LMS can update the course in place
+  --org          the organisation file to pack in: name, logo, colours, where to get help, where
+                 Quick exit goes (default: ORGANISATION_FILE, else organisation.json). It is
+                 checked as the server checks it; every problem is listed
   --help         this text
 
 Problems with the request are all listed, and nothing is written; so is a manifest that does not
@@ -41,6 +45,7 @@ async function main() {
         title: { type: 'string' },
         description: { type: 'string' },
         id: { type: 'string' },
+        org: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,

@@ -5,7 +5,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { facilitatorGuide } from '../engine/index.ts';
 import { GuideDocument } from '../guide/guide-document.tsx';
 import { i18next, isUiLanguage, UI_LANGUAGES } from '../ui/i18n.ts';
-import support from '../ui/support.json' with { type: 'json' };
+import { supportSections } from '../ui/organisation.tsx';
+import { DEFAULT_ORGANISATION_FILE, OrganisationFileError, readOrganisationFile } from './organisation-file.ts';
 import { formatIssue, loadScenarioFile, SCENARIOS_DIR } from './scenario-files.ts';
 
 const USAGE = 'Usage: npm run guide -- <scenario id or file.json> [--out file.html] [--lang en|es]';
@@ -32,8 +33,19 @@ function main(): number {
     for (const issue of result.issues) console.error(formatIssue(issue));
     return 1;
   }
+  let support: ReturnType<typeof supportSections>;
+  try {
+    // The organisation's own support and reporting channels, as the server would serve them.
+    support = supportSections(
+      readOrganisationFile(process.env.ORGANISATION_FILE || DEFAULT_ORGANISATION_FILE).organisation,
+    );
+  } catch (error) {
+    if (!(error instanceof OrganisationFileError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
   i18next.changeLanguage(lang);
-  const guide = facilitatorGuide(result.scenario, { language: lang, support: support.sections });
+  const guide = facilitatorGuide(result.scenario, { language: lang, support });
   // Our own stylesheet goes in as it is; every scenario text goes through React, which escapes it.
   const title = renderToStaticMarkup(createElement('title', null, i18next.t('guide.title', { title: guide.title })));
   const body = renderToStaticMarkup(createElement(GuideDocument, { guide }));

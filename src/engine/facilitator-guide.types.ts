@@ -1,6 +1,6 @@
 import type { EndingKind, LanguageTag, Stage, Text } from './scenario.types.ts';
 
-/** A section of the support page's data (`src/ui/support.json`): texts in each interface language. */
+/** A section of support resources (from the organisation file, `organisation.json`): texts in each interface language. */
 export interface SupportSection {
   /** The section's heading. */
   readonly title: Text;

@@ -9,7 +9,7 @@ import type { Scenario } from '../engine/scenario.types.ts';
 import { fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../test-util/fakes.ts';
 import { i18next } from '../ui/i18n.ts';
 import { toLibraryEntry } from '../ui/library-entry.ts';
-import support from '../ui/support.json' with { type: 'json' };
+import { SHIPPED_ORGANISATION, supportSections } from '../ui/organisation.tsx';
 import { GuidePage } from './guide-page.tsx';
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
@@ -61,8 +61,8 @@ describe.each([false, true])('the facilitator guide page (StrictMode: %s)', (str
     );
     expect(screen.getByRole('region', { name: 'Scene 2 · Acting' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Ending 1: A good ending' })).toBeTruthy();
-    for (const section of support.sections)
-      expect(screen.getByRole('heading', { name: section.title.en })).toBeTruthy();
+    for (const section of supportSections(SHIPPED_ORGANISATION))
+      expect(screen.getByRole('heading', { name: (section.title as Record<string, string>).en })).toBeTruthy();
     expect(container.querySelectorAll('img, [onerror]').length).toBe(0);
     await expectNoAxeViolations(container);
   });

@@ -3,16 +3,17 @@ import { Link } from 'wouter';
 import { facilitatorGuide } from '../engine/facilitator-guide.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { useT } from '../ui/i18n.ts';
-import support from '../ui/support.json' with { type: 'json' };
+import { supportSections, useOrganisation } from '../ui/organisation.tsx';
 import { GuideDocument } from './guide-document.tsx';
 import './guide.css';
 
 /** The facilitator guide of one scenario, in the interface language, with a print button (`#/guide/<id>`). */
 export function GuidePage({ scenario }: { scenario: Scenario }) {
   const { t, language } = useT();
+  const organisation = useOrganisation();
   const guide = useMemo(
-    () => facilitatorGuide(scenario, { language, support: support.sections }),
-    [scenario, language],
+    () => facilitatorGuide(scenario, { language, support: supportSections(organisation) }),
+    [scenario, language, organisation],
   );
   return (
     <section className="panel guide-page">

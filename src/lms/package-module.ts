@@ -1,10 +1,16 @@
 import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { build } from 'vite';
 import { MODULE_BUILD, moduleBuildConfig } from '../build/module-build.ts';
+import {
+  DEFAULT_ORGANISATION_FILE,
+  type LoadedOrganisation,
+  OrganisationFileError,
+  readOrganisationFile,
+} from '../cli/organisation-file.ts';
 import { loadScenarioFile, SCENARIOS_DIR } from '../cli/scenario-files.ts';
 import { localize } from '../engine/text.ts';
 import { checkManifest, shippedSchemas } from './check-manifest.ts';
@@ -37,6 +43,8 @@ export interface ExportRequest {
   readonly description: string;
   /** The manifest identifier: `--id`, or one made from the scenario ids. Keep it to update a course in place. */
   readonly id: string;
+  /** The organisation file packed in: `--org`, else ORGANISATION_FILE, else the shipped `organisation.json`. */
+  readonly organisation?: LoadedOrganisation;
 }
 
 /** What `--id` may be: an XML NCName (SCORM's identifier is an xs:ID) of at most 200 characters. */
@@ -53,8 +61,10 @@ export function checkExportRequest(
     title?: string;
     description?: string;
     id?: string;
+    org?: string;
   },
   dir = SCENARIOS_DIR,
+  env: NodeJS.ProcessEnv = process.env,
 ): ExportRequest {
   const problems: string[] = [];
   const format = raw.format as LmsStandard;
@@ -97,8 +107,15 @@ export function checkExportRequest(
     problems.push(
       `--id must start with a letter or _ and hold only letters, digits, _, - and . (at most 200); got "${raw.id}".`,
     );
+  let organisation: LoadedOrganisation | undefined;
+  try {
+    organisation = readOrganisationFile(raw.org || env.ORGANISATION_FILE || DEFAULT_ORGANISATION_FILE);
+  } catch (error) {
+    if (!(error instanceof OrganisationFileError)) throw error;
+    problems.push(`--org: ${error.message}`);
+  }
   if (problems.length) throw new ExportError(problems.join('\n'));
-  return { format, scenarios, pass, skip, out, title, description, id };
+  return { format, scenarios, pass, skip, out, title, description, id, organisation };
 }
 
 function writableFolder(path: string): boolean {
@@ -139,8 +156,8 @@ export async function buildModulePlayer(scenarios: readonly string[], scenariosD
 }
 
 /**
- * Packages a built player as a zip for one standard: index.html with everything inlined, the neutral
- * page quick exit goes to, the icon, the official schemas (SCORM) and the manifest at the root, which
+ * Packages a built player as a zip for one standard: index.html with everything inlined (the
+ * organisation file too), the neutral page quick exit goes to, the icon, the organisation's logo file, the official schemas (SCORM) and the manifest at the root, which
  * is validated before anything is written. Throws ExportError naming every problem.
  */
 export function packageModule(playerDir: string, request: ExportRequest): { files: number; bytes: number } {
@@ -152,10 +169,15 @@ export function packageModule(playerDir: string, request: ExportRequest): { file
     skip: request.skip,
   };
   const read = (name: string) => readFileSync(join(playerDir, name), 'utf8');
+  const loaded = request.organisation ?? readOrganisationFile(DEFAULT_ORGANISATION_FILE);
+  // A logo file goes into the package beside index.html; an https:// logo stays an address.
+  const logoName = loaded.logo && `organisation-logo${extname(loaded.logo.path).toLowerCase()}`;
+  const organisation = logoName ? { ...loaded.organisation, logo: logoName } : loaded.organisation;
   const entries: Record<string, Uint8Array> = {
     'index.html': Buffer.from(
       playerHtml({
         config,
+        organisation,
         script: read(MODULE_BUILD.script),
         style: read(MODULE_BUILD.style),
         noScript: messages('noScript'),
@@ -164,6 +186,7 @@ export function packageModule(playerDir: string, request: ExportRequest): { file
     ),
   };
   for (const name of ['neutral.html', 'favicon.svg']) entries[name] = readFileSync(join(playerDir, name));
+  if (loaded.logo && logoName) entries[logoName] = loaded.logo.bytes;
   const schemas = shippedSchemas(request.format);
   for (const schema of schemas) entries[schema.name] = readFileSync(schema.path);
   const input: ManifestInput = {

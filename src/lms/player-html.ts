@@ -1,3 +1,5 @@
+import type { Organisation } from '../protocol/organisation.types.ts';
+import { organisationScript } from '../protocol/organisation-page.ts';
 import { type ModuleConfig, moduleConfigScript } from './module-config.ts';
 
 /** A message in each interface language, keyed by language tag. */
@@ -5,6 +7,8 @@ export type Messages = Readonly<Record<string, string>>;
 
 export interface PlayerPage {
   readonly config: ModuleConfig;
+  /** The organisation file packed in (`--org`), its logo given as a file in the package or an https:// address. */
+  readonly organisation: Organisation;
   /** The player's one classic script (IIFE) and its stylesheet, inlined. */
   readonly script: string;
   readonly style: string;
@@ -44,6 +48,7 @@ export function playerHtml(page: PlayerPage): string {
 .start-failed{animation:upstander-reveal 0s 4s both}
 @keyframes upstander-reveal{from{visibility:hidden}to{visibility:visible}}</style>
 ${moduleConfigScript(page.config)}
+${organisationScript(page.organisation)}
 </head>
 <body>
 <noscript><div class="panel notice" role="alert">${paragraphs(page.noScript)}</div></noscript>

@@ -2,19 +2,22 @@ import { useEffect, useRef } from 'react';
 import type { OfferedChoice } from '../engine/choices.ts';
 import { Countdown } from '../ui/countdown.tsx';
 import { type TimerMode, timedChoice } from '../ui/settings.ts';
+import type { TextDirection } from '../ui/text-direction.ts';
 
 interface ChoiceListProps {
   readonly choices: readonly OfferedChoice[];
   readonly timers: TimerMode;
   readonly text: (t: OfferedChoice['meta']['label']) => string;
   readonly onChoose: (event: string) => void;
+  /** The labels' language and direction: an Arabic scenario's choices read right to left. */
+  readonly content?: { readonly lang: string; readonly dir: TextDirection };
 }
 
 /**
  * The choices of a scene as buttons, numbered so keys 1–9 pick them. A timed choice runs a visible
  * countdown; with timers off it becomes one more button the learner picks deliberately.
  */
-export function ChoiceList({ choices, timers, text, onChoose }: ChoiceListProps) {
+export function ChoiceList({ choices, timers, text, onChoose, content }: ChoiceListProps) {
   const timed = timedChoice(choices, timers);
   const buttons = choices.filter((c) => c !== timed?.choice || timed.ms === undefined);
   const list = useRef<HTMLOListElement>(null);
@@ -31,7 +34,7 @@ export function ChoiceList({ choices, timers, text, onChoose }: ChoiceListProps)
 
   return (
     <>
-      <ol className="choices" ref={list}>
+      <ol className="choices" ref={list} {...content}>
         {buttons.map((choice, i) => (
           <li key={choice.event}>
             <button

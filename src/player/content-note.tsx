@@ -1,7 +1,8 @@
 import { Link } from 'wouter';
 import type { Scenario } from '../engine/scenario.types.ts';
-import { scenarioText } from '../engine/text.ts';
+import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { useT } from '../ui/i18n.ts';
+import { textAttributes } from '../ui/text-direction.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 
 /** Before a scenario starts: what it depicts, and three ways on, none needing a reason. */
@@ -20,16 +21,22 @@ export function ContentNote({
   const { t, language } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(scenario.id);
   const { text } = scenarioText(scenario, language);
+  const content = textAttributes(contentLanguage(scenario, language));
   return (
     <section className="panel" aria-labelledby="note-title">
-      <h1 id="note-title" ref={heading} tabIndex={-1}>
+      <h1 id="note-title" ref={heading} tabIndex={-1} {...content}>
         {text(scenario.meta.title)}
       </h1>
-      <p>{text(scenario.meta.summary)}</p>
+      <p {...content}>{text(scenario.meta.summary)}</p>
       <div className="content-note">
         <h2 lang={language}>{t('note.title')}</h2>
-        <p>{text(scenario.meta.contentNote)}</p>
+        <p {...content}>{text(scenario.meta.contentNote)}</p>
         <p lang={language}>{t('note.leaveAnyTime')}</p>
+        <p lang={language}>
+          <Link href="/support" replace>
+            {t('note.getHelp')}
+          </Link>
+        </p>
       </div>
       <div className="actions" lang={language}>
         <button type="button" className="primary" onClick={onContinue}>

@@ -45,6 +45,11 @@ export function DebriefView({
       <h1 id="ending-title" ref={heading} tabIndex={-1}>
         {text(ending.title)}
       </h1>
+      <p className="debrief-help">
+        <Link href="/support" replace>
+          {t('debrief.getHelp')}
+        </Link>
+      </p>
       {paragraphs(ending.debrief).map((p) => (
         <p key={p}>{p}</p>
       ))}

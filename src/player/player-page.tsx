@@ -7,6 +7,7 @@ import type { Scenario } from '../engine/scenario.types.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { useT } from '../ui/i18n.ts';
 import { timedChoice, useSettings } from '../ui/settings.ts';
+import { textAttributes } from '../ui/text-direction.ts';
 import { ContentNote } from './content-note.tsx';
 import { DebriefView } from './debrief-view.tsx';
 import { FeedbackView } from './feedback-view.tsx';
@@ -33,6 +34,8 @@ export function PlayerPage({ scenario, store, observer, after, canChooseAnother 
   const reduceMotion = useReducedMotion();
   const { t, language } = useT();
   const { text, paragraphs } = useMemo(() => scenarioText(scenario, language), [scenario, language]);
+  // Scenario text goes in its own language's direction: an Arabic scene reads right to left in an English interface.
+  const content = textAttributes(contentLanguage(scenario, language));
   const { run, phase } = player;
   const scene = currentScene(machine, run.snapshot);
   const ending = runEnding(machine, run);
@@ -84,12 +87,17 @@ export function PlayerPage({ scenario, store, observer, after, canChooseAnother 
         text={text}
         paragraphs={paragraphs}
         onChoose={player.choose}
+        content={content}
       />
     );
 
   return (
     <div className="player" lang={contentLanguage(scenario, language)}>
-      {phase !== 'note' && <p className="scenario-name">{text(scenario.meta.title)}</p>}
+      {phase !== 'note' && (
+        <p className="scenario-name" {...content}>
+          {text(scenario.meta.title)}
+        </p>
+      )}
       {player.notice && (
         <p className="notice" role="alert" lang={language}>
           {t(`notice.${player.notice}`)}

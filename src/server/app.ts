@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { LoadedOrganisation } from '../cli/organisation-file.ts';
 import type { LoadedScenario } from '../engine/load-scenario.types.ts';
 import { sessionRequest } from '../protocol/messages.ts';
 import { AddressLimiter, addressKey } from './address-limiter.ts';
@@ -26,6 +27,8 @@ export interface AppParts {
   readonly store: SessionStore;
   readonly catalogue: ReadonlyMap<string, LoadedScenario>;
   readonly config: ServerConfig;
+  /** The organisation file read at start; without one, /api/organisation answers 404 and the app shows its shipped example. */
+  readonly organisation?: LoadedOrganisation;
   readonly now?: () => number;
 }
 
@@ -34,6 +37,7 @@ export async function buildApp({
   store,
   catalogue,
   config,
+  organisation,
   now = Date.now,
 }: AppParts): Promise<{ app: FastifyInstance; rooms: Rooms }> {
   const trust = trustFunction(config.trustProxy);
@@ -70,6 +74,8 @@ export async function buildApp({
   await app.register(fastifyWebsocket, { options: { maxPayload: HARD_FRAME_LIMIT } });
 
   app.get('/api/health', async () => ({ ok: true }));
+
+  serveOrganisation(app, organisation);
 
   /** Where phones should go to join (see `joinBaseFor`). */
   app.get('/api/info', async (request) => ({ joinBase: joinBaseFor(request, config, trust) }));
@@ -212,6 +218,31 @@ export async function buildApp({
     rooms.dispose();
   });
   return { app, rooms };
+}
+
+/**
+ * `GET /api/organisation`: the organisation file as read at start, its logo file (if any) given as
+ * `api/organisation/logo` (relative to the app), which serves the image. An SVG logo is an image only:
+ * its own page may run nothing (CSP sandbox) and is never sniffed as another type.
+ */
+function serveOrganisation(app: FastifyInstance, loaded: LoadedOrganisation | undefined) {
+  const missing = { error: 'This server was started without an organisation file.' };
+  const body = loaded && {
+    ...loaded.organisation,
+    ...(loaded.logo ? { logo: 'api/organisation/logo' } : {}),
+  };
+  app.get('/api/organisation', async (_request, reply) =>
+    body ? reply.header('cache-control', 'no-cache').send(body) : reply.code(404).send(missing),
+  );
+  app.get('/api/organisation/logo', async (_request, reply) => {
+    if (!loaded?.logo) return reply.code(404).send({ error: 'The organisation has no logo file.' });
+    return reply
+      .header('content-type', loaded.logo.type)
+      .header('cache-control', 'no-cache')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+      .send(loaded.logo.bytes);
+  });
 }
 
 /**

@@ -14,6 +14,8 @@ export interface ServerConfig {
   readonly port: number;
   readonly database: DatabaseTarget;
   readonly scenariosDir: string;
+  /** The organisation file (name, logo, colours, where to get help), read and checked at start. */
+  readonly organisationFile: string;
   /** The built app to serve; absent in tests that need only the API. */
   readonly appDir?: string;
   /** The address phones should open, when the server cannot tell (behind a proxy). */
@@ -69,6 +71,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root = process.cwd()): Ser
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', file: env.SQLITE_FILE || join(root, 'data', 'upstander.sqlite') },
     scenariosDir: env.SCENARIOS_DIR || join(root, 'scenarios'),
+    organisationFile: env.ORGANISATION_FILE || join(root, 'organisation.json'),
     appDir: join(root, 'dist'),
     publicUrl: publicUrl && (publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`),
     retentionDays: int('RETENTION_DAYS', 30, 1, 3650),

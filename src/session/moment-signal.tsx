@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { MOMENT_MS } from '../protocol/limits.ts';
 import type { ClientRequest } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
-import { quickExit } from '../ui/quick-exit.tsx';
+import { useQuickExit } from '../ui/quick-exit.tsx';
 import { useSeatState } from './use-seat-state.ts';
 
 interface MomentSignalProps {
@@ -22,6 +22,7 @@ interface MomentSignalProps {
  */
 export function MomentSignal({ confirmed, receivedAt, send, acknowledged, offline }: MomentSignalProps) {
   const { t } = useT();
+  const leave = useQuickExit();
   const moment = useSeatState(confirmed, receivedAt, acknowledged);
   const active = moment.value;
   const { settle } = moment;
@@ -43,7 +44,7 @@ export function MomentSignal({ confirmed, receivedAt, send, acknowledged, offlin
           <a href="#/support" target="_blank" rel="noopener">
             {t('session.momentSupport')}
           </a>{' '}
-          <button type="button" onClick={() => quickExit()}>
+          <button type="button" onClick={leave}>
             {t('app.quickExit')}
           </button>{' '}
           <button type="button" disabled={offline} onClick={() => signal(false)}>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
+import { NEUTRAL_PAGE } from '../protocol/organisation.types.ts';
 import { useT } from './i18n.ts';
-import { QUICK_EXIT_URL } from './support-page.tsx';
+import { useOrganisation } from './organisation.tsx';
 
 /** Two presses of Escape within this time leave at once. */
 const DOUBLE_ESCAPE_MS = 1500;
@@ -13,8 +14,8 @@ const TOP_FALLBACK_MS = 400;
  * replace the top window's location after a click or key press, unless its sandbox forbids it, in
  * which case (an exception, or nothing happening) this frame goes instead.
  */
-export function quickExit(win: Window = window): void {
-  const url = new URL(QUICK_EXIT_URL, win.location.href).href;
+export function quickExit(win: Window = window, target: string = NEUTRAL_PAGE): void {
+  const url = new URL(target, win.location.href).href;
   const leaveFrame = () => win.location.replace(url);
   if (win.top === win || !win.top) {
     leaveFrame();
@@ -28,21 +29,28 @@ export function quickExit(win: Window = window): void {
   }
 }
 
+/** Quick exit to the organisation's page, for a view's own button. */
+export function useQuickExit(): () => void {
+  const target = useOrganisation().quickExit;
+  return () => quickExit(window, target);
+}
+
 /** Always visible; Escape pressed twice does the same. */
 export function QuickExit() {
   const { t } = useT();
+  const target = useOrganisation().quickExit;
   useEffect(() => {
     let last = Number.NEGATIVE_INFINITY;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
-      if (event.timeStamp - last < DOUBLE_ESCAPE_MS) quickExit();
+      if (event.timeStamp - last < DOUBLE_ESCAPE_MS) quickExit(window, target);
       last = event.timeStamp;
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [target]);
   return (
-    <button type="button" className="quick-exit" onClick={() => quickExit()}>
+    <button type="button" className="quick-exit" onClick={() => quickExit(window, target)}>
       {t('app.quickExit')} <span className="visually-hidden">{t('app.quickExitHint')}</span>
     </button>
   );

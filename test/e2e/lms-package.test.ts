@@ -167,9 +167,13 @@ describe.each(FORMATS)('the %s package carries the player only', (format) => {
       ['favicon.svg', 'index.html', manifest, 'neutral.html'].sort(),
     );
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
-    // Every script classic and inline (the config is JSON data); the only link is the icon.
+    // Every script classic and inline (the config and the organisation are JSON data); the only link is the icon.
     expect(new Set(html.match(/<script[^>]*>/g))).toEqual(
-      new Set(['<script>', '<script type="application/json" id="upstander-module">']),
+      new Set([
+        '<script>',
+        '<script type="application/json" id="upstander-module">',
+        '<script type="application/json" id="upstander-organisation">',
+      ]),
     );
     expect(html.match(/<link[^>]*>/g)).toEqual(['<link rel="icon" href="favicon.svg" type="image/svg+xml">']);
     // The group-session client is not in it; only the module's own scenarios are.

@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { fakeScenario } from '../test-util/fakes.ts';
+import { i18next } from '../ui/i18n.ts';
+import { DEFAULT_SETTINGS, SettingsContext } from '../ui/settings.ts';
+import { PlayerPage } from './player-page.tsx';
+
+function renderPlayer() {
+  const memory = memoryLocation({ path: '/play/fake', record: true });
+  render(
+    <SettingsContext.Provider value={{ settings: { ...DEFAULT_SETTINGS, timers: 'off' }, change: () => {} }}>
+      <Router hook={memory.hook}>
+        <PlayerPage scenario={fakeScenario()} />
+      </Router>
+    </SettingsContext.Provider>,
+  );
+  return memory;
+}
+
+beforeEach(() => localStorage.clear());
+afterEach(() => {
+  cleanup();
+  i18next.changeLanguage('en');
+});
+
+describe('Get help', () => {
+  it('is one tap away on the content note', () => {
+    const memory = renderPlayer();
+    fireEvent.click(screen.getByRole('link', { name: 'Where to get help and report, now or later' }));
+    expect(memory.history.at(-1)).toBe('/support');
+  });
+
+  it("is on the debrief's first screen, right under the ending's title, before the score", () => {
+    const memory = renderPlayer();
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    fireEvent.click(screen.getByRole('button', { name: /Do the thing/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const title = screen.getByRole('heading', { level: 1, name: 'A good ending' });
+    const help = screen.getByRole('link', { name: 'If this brought something up for you: get help or report' });
+    // Nothing but the title comes between the top of the debrief and the link.
+    expect(title.nextElementSibling?.contains(help)).toBe(true);
+    fireEvent.click(help);
+    expect(memory.history.at(-1)).toBe('/support');
+  });
+
+  it('speaks Spanish too', () => {
+    i18next.changeLanguage('es');
+    renderPlayer();
+    expect(screen.getByRole('link', { name: 'Dónde pedir ayuda y denunciar, ahora o más tarde' })).toBeTruthy();
+  });
+});
