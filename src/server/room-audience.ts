@@ -1,8 +1,11 @@
 import type { Role, RoomView, SeatView, ServerMessage } from '../protocol/messages.ts';
 import type { Peer } from './peer.types.ts';
 
-/** How often the facilitator's join and vote counts are refreshed at most: many votes, one update. */
-const COUNT_INTERVAL_MS = 50;
+/**
+ * How often the facilitator's and the projector's join and vote counts are refreshed at most: many votes,
+ * one update. The count is a progress display; the tally itself is exact.
+ */
+const COUNT_INTERVAL_MS = 150;
 
 /**
  * The connections of one room and what they are sent. A broadcast serialises each view once however
@@ -11,6 +14,8 @@ const COUNT_INTERVAL_MS = 50;
  */
 export class RoomAudience {
   private readonly peers = new Set<Peer>();
+  /** The facilitator's consoles and the projectors among `peers`: what goes to them alone need not visit every phone. */
+  private readonly screens = new Set<Peer>();
   /** Open connections per participant: a phone may briefly have two (a new one before the old one closed). */
   private readonly connections = new Map<string, number>();
   private countTimer: NodeJS.Timeout | undefined;
@@ -30,6 +35,7 @@ export class RoomAudience {
     peer.participantId = participantId;
     peer.sessionId = this.sessionId;
     this.peers.add(peer);
+    if (role !== 'participant') this.screens.add(peer);
     if (participantId) this.connections.set(participantId, (this.connections.get(participantId) ?? 0) + 1);
     this.lastActive = this.now();
   }
@@ -37,6 +43,7 @@ export class RoomAudience {
   /** The connection closed. */
   leave(peer: Peer) {
     if (!this.peers.delete(peer)) return;
+    this.screens.delete(peer);
     const id = peer.participantId;
     if (id) {
       const left = (this.connections.get(id) ?? 1) - 1;
@@ -88,7 +95,9 @@ export class RoomAudience {
   ) {
     let facilitator: string | undefined;
     let shared: string | undefined;
-    for (const peer of this.peers) {
+    // Consoles and projectors are kept apart too: a broadcast for them alone never walks the phones.
+    const audience = only && !only.includes('participant') ? this.screens : this.peers;
+    for (const peer of audience) {
       if (only && !only.includes(peer.role as Role)) continue;
       if (peer.role === 'facilitator') {
         facilitator ??= JSON.stringify({ type: 'room', room: view(true) });
@@ -106,7 +115,7 @@ export class RoomAudience {
 
   /** A message for the facilitator's consoles only, such as a failure nobody asked about. */
   toFacilitator(message: ServerMessage) {
-    for (const peer of this.peers) if (peer.role === 'facilitator') this.send(peer, message);
+    for (const peer of this.screens) if (peer.role === 'facilitator') this.send(peer, message);
   }
 
   /** Join, connection and vote counts for the facilitator and the projector, at most every COUNT_INTERVAL_MS. */
@@ -115,13 +124,14 @@ export class RoomAudience {
     this.countTimer = setTimeout(() => {
       this.countTimer = undefined;
       const message = JSON.stringify({ type: 'count', ...counts() });
-      for (const peer of this.peers) if (peer.role !== 'participant') peer.send(message);
+      for (const peer of this.screens) peer.send(message);
     }, COUNT_INTERVAL_MS);
   }
 
   dispose() {
     clearTimeout(this.countTimer);
     this.peers.clear();
+    this.screens.clear();
     this.connections.clear();
   }
 }

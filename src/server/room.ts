@@ -28,6 +28,12 @@ interface OnScreen extends ChoiceOnScreen {
   readonly delay: number | undefined;
 }
 
+/** A vote handed to the store: `stored` settles once its commit is over (rejecting if it failed). */
+interface Casting {
+  readonly choice: string;
+  readonly stored: Promise<void>;
+}
+
 /** What a room is made with: its store, its clock, and where it reports failures nobody asked about. */
 export interface RoomDeps {
   readonly store: SessionStore;
@@ -52,10 +58,14 @@ export class Room {
   private readonly posts = new Map<string, Post>();
   private readonly audience: RoomAudience;
   private queue: Promise<unknown> = Promise.resolve();
-  /** Vote writes not yet committed: votes share commits, and every other change waits for them. */
-  private readonly votesInFlight = new Set<Promise<void>>();
+  /** Changes queued or running: while none is, a vote is checked at once, without a turn in the queue. */
+  private changesPending = 0;
+  /** Vote writes not yet committed or failed: votes share commits, and every other change waits for them. */
+  private votesInFlight = 0;
+  /** Who waits for the votes in flight to be over. */
+  private readonly votesStored: (() => void)[] = [];
   /** The latest vote of each participant still waiting for its commit (a phone may be open in two tabs). */
-  private readonly casting = new Map<string, { readonly choice: string; readonly stored: Promise<void> }>();
+  private readonly casting = new Map<string, Casting>();
   private deadlineTimer: NodeJS.Timeout | undefined;
   private tally: Tally | undefined;
   /** At the reveal: participants connected who had not voted, counted for a timed choice. */
@@ -195,37 +205,51 @@ export class Room {
   // Participants ------------------------------------------------------------------------------------
 
   vote(peer: Peer, decision: number, choice: string, replyTo?: number) {
-    const checked = this.serial(async () => {
-      const participantId = this.participantOf(peer);
-      this.allow('vote', 'not-voting', 'Voting is closed for this decision.');
-      if (decision !== this.decision)
-        throw new RoomError('stale-decision', 'That vote was for an earlier decision; the story has moved on.');
-      if (!this.onScreen.some((c) => c.event === choice && !c.timed))
-        throw new RoomError('unknown-choice', 'That is not one of the choices on the screen.');
-      // A repeat changes nothing; if the same choice is still being stored, it is acknowledged with it.
-      const casting = this.casting.get(participantId);
-      if ((casting?.choice ?? this.votes.get(participantId)) === choice) return casting;
-      // Not awaited here: the next vote need not wait for this one's commit, so votes share commits.
-      // Every other change (a removal, a reveal, the next decision) waits for it, so it is counted
-      // exactly when it is stored, for a seat still held, on the decision it was cast on.
-      const stored = this.deps.store
-        .putVote(this.id, { decision, participantId, choice, at: this.deps.now() })
-        .then(() => {
+    return this.serial(() => this.cast(peer, decision, choice), false)
+      .then((casting) => casting?.stored)
+      .then(() => this.audience.send(peer, { type: 'voted', decision, choice, replyTo }));
+  }
+
+  /**
+   * Checks a vote and hands it to the store, without waiting for the commit: the next vote need not wait
+   * for this one's, so votes share commits. It is counted once stored; every other change (a removal, a
+   * reveal, the next decision) waits for it, so it is counted exactly when it is stored, for a seat still
+   * held, on the decision it was cast on. A repeat changes nothing; if the same choice is still being
+   * stored, it is acknowledged with it.
+   */
+  private cast(peer: Peer, decision: number, choice: string): Casting | undefined {
+    const participantId = this.participantOf(peer);
+    this.allow('vote', 'not-voting', 'Voting is closed for this decision.');
+    if (decision !== this.decision)
+      throw new RoomError('stale-decision', 'That vote was for an earlier decision; the story has moved on.');
+    if (!this.onScreen.some((c) => c.event === choice && !c.timed))
+      throw new RoomError('unknown-choice', 'That is not one of the choices on the screen.');
+    const casting = this.casting.get(participantId);
+    if ((casting?.choice ?? this.votes.get(participantId)) === choice) return casting;
+    const cast: Casting = {
+      choice,
+      stored: this.deps.store.putVote(this.id, { decision, participantId, choice, at: this.deps.now() }).then(
+        () => {
+          this.settle(participantId, cast);
           this.votes.set(participantId, choice);
           this.audience.scheduleCount(this.counts);
-        });
-      this.votesInFlight.add(stored);
-      this.casting.set(participantId, { choice, stored });
-      const settled = () => {
-        this.votesInFlight.delete(stored);
-        if (this.casting.get(participantId)?.stored === stored) this.casting.delete(participantId);
-      };
-      stored.then(settled, settled);
-      return { stored };
-    }, false);
-    return checked
-      .then((write) => write?.stored)
-      .then(() => this.audience.send(peer, { type: 'voted', decision, choice, replyTo }));
+        },
+        (error) => {
+          this.settle(participantId, cast);
+          throw error;
+        },
+      ),
+    };
+    this.votesInFlight += 1;
+    this.casting.set(participantId, cast);
+    return cast;
+  }
+
+  /** A vote's write is over, committed or failed. */
+  private settle(participantId: string, cast: Casting) {
+    this.votesInFlight -= 1;
+    if (this.casting.get(participantId) === cast) this.casting.delete(participantId);
+    if (this.votesInFlight === 0) for (const resolve of this.votesStored.splice(0)) resolve();
   }
 
   /** A guess at which choice most of the room picked; changeable until the reveal, like a vote. */
@@ -574,12 +598,26 @@ export class Room {
 
   /**
    * Applies changes one at a time, in the order they arrived; a failed one leaves the next unaffected.
-   * Every change but a vote first waits until the votes before it are stored and counted.
+   * Every change but a vote first waits until the votes before it are stored and counted. A vote
+   * (`afterVotes` false) arriving while no change is queued or running is checked at once: nothing
+   * is ahead of it, so the order is the same.
    */
-  private serial<T>(change: () => Promise<T>, afterVotes = true): Promise<T> {
+  private serial<T>(change: () => Promise<T> | T, afterVotes = true): Promise<T> {
+    if (!afterVotes && this.changesPending === 0) {
+      try {
+        return Promise.resolve(change());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    this.changesPending += 1;
     const run = async () => {
-      if (afterVotes) await Promise.allSettled(this.votesInFlight);
-      return change();
+      try {
+        if (afterVotes && this.votesInFlight > 0) await new Promise<void>((r) => this.votesStored.push(r));
+        return await change();
+      } finally {
+        this.changesPending -= 1;
+      }
     };
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => {});

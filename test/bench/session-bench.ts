@@ -84,10 +84,18 @@ async function openSession(url: string, cap: number) {
   return { ...(created.body as unknown as SessionCreated), host };
 }
 
+/**
+ * `SESSION_BENCH_ONLY=room` runs only part 5, the 10,000-phone room beside the bare server (the long
+ * one, to measure it again after a change); unset, every part runs, as `npm run bench` does.
+ */
+const only = process.env.SESSION_BENCH_ONLY;
+if (only && only !== 'room') throw new Error(`SESSION_BENCH_ONLY takes "room" or nothing, not "${only}".`);
+const allParts = !only;
+
 console.log(`Node ${process.version}, ${cpus().length} cores; server in its own process, SQLite storage`);
 
 // 1. One session of 2,000 -------------------------------------------------------------------------
-{
+if (allParts) {
   // A class this size shares one address here (loopback): the join and connection limits are raised for
   // it, as a facilitator of a lecture hall would.
   const server = await startServerProcess({
@@ -162,7 +170,7 @@ console.log(`Node ${process.version}, ${cpus().length} cores; server in its own 
 }
 
 // 3. Reconnect storm ------------------------------------------------------------------------------
-{
+if (allParts) {
   const server = await startServerProcess({ JOINS_PER_MINUTE: '100000', CONNECTIONS_PER_ADDRESS: '100000' });
   const { code, sessionId, host } = await openSession(server.url, 300);
   const phones = await joinPhones(server.url, code, 300, 2000);
@@ -220,7 +228,7 @@ console.log(`Node ${process.version}, ${cpus().length} cores; server in its own 
 }
 
 // 4. Abuse, against the default limits ------------------------------------------------------------
-{
+if (allParts) {
   const server = await startServerProcess({});
   const { code, host } = await openSession(server.url, 50);
   const phones = await joinPhones(server.url, code, 5, 0);

@@ -10,7 +10,7 @@ const vote = (participant: string, choice = 'GO'): VoteWrite => ({
 });
 
 /** A commit the test finishes by hand, recording what each transaction held. */
-function manualCommits() {
+function manualCommits(inFlight = 1) {
   const batches: string[][] = [];
   const finish: ((error?: Error) => void)[] = [];
   const commit = (votes: readonly VoteWrite[]) =>
@@ -18,7 +18,7 @@ function manualCommits() {
       batches.push(votes.map((v) => `${v.participant_id}:${v.choice}`));
       finish.push((error) => (error ? reject(error) : resolve()));
     });
-  return { batches, finish, writer: new VoteWriter(commit) };
+  return { batches, finish, writer: new VoteWriter(commit, inFlight) };
 }
 
 const turn = () => new Promise((r) => setImmediate(r));
@@ -72,6 +72,59 @@ describe('VoteWriter (group commit)', () => {
     finish[0]();
     await drained;
     expect(committed).toBe(true);
+  });
+});
+
+describe('VoteWriter with several commits in flight (PostgreSQL)', () => {
+  it('starts the next commit without waiting for the one in flight, and acknowledges each after its own', async () => {
+    const { batches, finish, writer } = manualCommits(2);
+    const done: string[] = [];
+    const put = (p: string, choice = 'GO') => writer.put(vote(p, choice)).then(() => done.push(`${p}:${choice}`));
+    const first = ['a', 'b'].map((p) => put(p));
+    await turn();
+    const second = ['c', 'd'].map((p) => put(p));
+    await turn();
+    expect(batches).toEqual([
+      ['a:GO', 'b:GO'],
+      ['c:GO', 'd:GO'],
+    ]);
+    // The later commit finishes first: its votes are acknowledged, the earlier ones still wait for theirs.
+    finish[1]();
+    await Promise.all(second);
+    expect(done).toEqual(['c:GO', 'd:GO']);
+    // A third batch waits until a commit is over: at most two in flight.
+    const third = put('e');
+    await turn();
+    expect(batches).toHaveLength(3);
+    finish[0]();
+    await Promise.all(first);
+    finish[2]();
+    await third;
+    expect(done).toEqual(['c:GO', 'd:GO', 'a:GO', 'b:GO', 'e:GO']);
+  });
+
+  it("holds a participant's change until the commit holding their earlier vote is over, so the last one stays", async () => {
+    const { batches, finish, writer } = manualCommits(2);
+    const done: string[] = [];
+    const put = (p: string, choice: string) => writer.put(vote(p, choice)).then(() => done.push(`${p}:${choice}`));
+    const first = put('a', 'X');
+    await turn();
+    // a changes their vote while X is being committed; b votes meanwhile and need not wait.
+    const change = put('a', 'Y');
+    const other = put('b', 'GO');
+    await turn();
+    expect(batches).toEqual([['a:X'], ['b:GO']]);
+    finish[1]();
+    await other;
+    await turn();
+    expect(batches).toHaveLength(2);
+    finish[0]();
+    await first;
+    await turn();
+    expect(batches[2]).toEqual(['a:Y']);
+    finish[2]();
+    await change;
+    expect(done).toEqual(['b:GO', 'a:X', 'a:Y']);
   });
 });
 

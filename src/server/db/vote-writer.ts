@@ -17,11 +17,17 @@ type CommitVotes = (votes: readonly VoteWrite[]) => Promise<void>;
 /** A transaction holds at most this many votes; more wait for the next one. */
 const MAX_BATCH = 2000;
 
+/** Vote commits in flight at once on PostgreSQL (its pool holds 10 connections; the rest serve everything else). */
+const POSTGRES_COMMITS_IN_FLIGHT = 4;
+
 interface Pending {
   readonly vote: VoteWrite;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
+
+/** The row a vote goes to: one per participant and decision. */
+const rowOf = (v: VoteWrite) => `${v.session_id}\u0000${v.decision}\u0000${v.participant_id}`;
 
 /**
  * Group commit for votes, the hot path of a session: every vote that arrives while a commit is in
@@ -30,6 +36,10 @@ interface Pending {
  * holds the vote has committed, so a vote is acknowledged only when it is durable; if the commit
  * fails, `put` rejects for every vote of that batch and none of them is stored.
  *
+ * Up to `inFlight` commits may run at once (PostgreSQL's, which wait on the network and the disk, not on
+ * this process), so a vote need not wait for a commit it arrived too late for; a vote whose row is in a
+ * commit still in flight waits for it, so a participant's votes are stored in the order they came.
+ *
  * The statement is prepared once: better-sqlite3 keeps it compiled, and PostgreSQL gets one named,
  * server-side prepared multi-row upsert per batch (`unnest` of arrays, so any batch size has the same
  * text). A repeat of the same choice changes nothing; a change counts once in `changes`.
@@ -37,9 +47,14 @@ interface Pending {
 export class VoteWriter {
   private waiting: Pending[] = [];
   private scheduled = false;
-  private flushing: Promise<void> | undefined;
+  /** Commits in flight, and the rows they write. */
+  private readonly flushing = new Set<Promise<void>>();
+  private readonly rowsInFlight = new Set<string>();
 
-  constructor(private readonly commit: CommitVotes) {}
+  constructor(
+    private readonly commit: CommitVotes,
+    private readonly inFlight = 1,
+  ) {}
 
   /** Queues the vote for the next commit; resolves once it is committed, rejects if that commit fails. */
   put(vote: VoteWrite): Promise<void> {
@@ -51,43 +66,57 @@ export class VoteWriter {
 
   /** Resolves once every vote put so far has been committed or refused: before the database closes. */
   async drain(): Promise<void> {
-    while (this.flushing || this.waiting.length) await (this.flushing ?? this.flush());
+    while (this.flushing.size || this.waiting.length) {
+      if (!this.flushing.size) this.flush();
+      await Promise.allSettled(this.flushing);
+    }
   }
 
   private schedule() {
-    if (this.scheduled || this.flushing) return;
+    if (this.scheduled || this.flushing.size >= this.inFlight) return;
     this.scheduled = true;
     // After the current turn: the votes read from the network in the same turn share the commit.
     setImmediate(() => {
       this.scheduled = false;
-      if (!this.flushing && this.waiting.length) this.flush();
+      if (this.flushing.size < this.inFlight && this.waiting.length) this.flush();
     });
   }
 
-  private flush(): Promise<void> {
-    this.flushing = this.commitNext();
-    return this.flushing;
+  /** Starts a commit of the votes waiting whose rows no commit in flight writes (in order, at most MAX_BATCH). */
+  private flush() {
+    const batch: Pending[] = [];
+    const held: Pending[] = [];
+    for (const p of this.waiting) {
+      if (batch.length < MAX_BATCH && !this.rowsInFlight.has(rowOf(p.vote))) batch.push(p);
+      else held.push(p);
+    }
+    if (!batch.length) return;
+    this.waiting = held;
+    const rows = new Set(batch.map((p) => rowOf(p.vote)));
+    for (const row of rows) this.rowsInFlight.add(row);
+    const flushing = this.commitBatch(batch).finally(() => {
+      this.flushing.delete(flushing);
+      for (const row of rows) this.rowsInFlight.delete(row);
+      if (this.waiting.length) this.schedule();
+    });
+    this.flushing.add(flushing);
   }
 
-  private async commitNext(): Promise<void> {
-    const batch = this.waiting.splice(0, MAX_BATCH);
+  private async commitBatch(batch: readonly Pending[]): Promise<void> {
     try {
       await this.commit(batch.map((p) => p.vote));
       for (const p of batch) p.resolve();
     } catch (error) {
       for (const p of batch) p.reject(error);
-    } finally {
-      this.flushing = undefined;
-      if (this.waiting.length) this.schedule();
     }
   }
 }
 
 /** The vote writer for an open database, with its statement prepared once. */
 export function voteWriterFor(opened: OpenDatabase): VoteWriter {
-  return new VoteWriter(
-    opened.kind === 'sqlite' ? sqliteCommit(opened.db, opened.sqlite) : postgresCommit(opened.pool),
-  );
+  return opened.kind === 'sqlite'
+    ? new VoteWriter(sqliteCommit(opened.db, opened.sqlite))
+    : new VoteWriter(postgresCommit(opened.pool), POSTGRES_COMMITS_IN_FLIGHT);
 }
 
 // Both engines read the old row's columns in SET and the new values as `excluded`.
@@ -158,7 +187,7 @@ export function splitAtRepeats(votes: readonly VoteWrite[]): VoteWrite[][] {
   const rounds: VoteWrite[][] = [];
   let seen = new Set<string>();
   for (const vote of votes) {
-    const key = `${vote.session_id}\u0000${vote.decision}\u0000${vote.participant_id}`;
+    const key = rowOf(vote);
     if (!rounds.length || seen.has(key)) {
       rounds.push([]);
       seen = new Set();
