@@ -81,7 +81,7 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
       await host.request({ type: 'advance', choice });
     }
     const debrief = await phones[2].until((r) => r.phase === 'debrief');
-    expect(debrief.scene).toEqual(['supported']);
+    expect(debrief.scene).toEqual(['backed']);
     expect(debrief.choices).toEqual([]);
     expect(debrief.path.map((d) => d.choice)).toEqual([
       'CATCH_SAMS_EYE',
