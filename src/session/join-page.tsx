@@ -39,7 +39,12 @@ export function JoinPage({
         onSubmit={(e) => {
           e.preventDefault();
           keepDisplayName(name.trim());
-          setJoining(normaliseJoinCode(typed));
+          const joined = normaliseJoinCode(typed);
+          // The address carries the code from now on, as the QR code's link does: a reload comes back to
+          // this session and the seat kept on this phone, not to an empty form. (Written without telling
+          // the router, which would open the join page afresh.)
+          window.history.replaceState(window.history.state, '', `#/join/${joined}`);
+          setJoining(joined);
         }}
       >
         <p>
