@@ -28,7 +28,7 @@ describe('manifest text', () => {
     const accented = clipText('e\u0301'.repeat(150), 200);
     expect(accented).toBe(`${'e\u0301'.repeat(99)}…`);
     // The manifest's title is clipped the same way: 'Say no 🙅‍♀️' is 11 code points, 18 of them fill 198.
-    expect(manifestTitle(`Say no ${woman}`.repeat(30), 'scorm12')).toBe(`${`Say no ${woman}`.repeat(18)}…`);
+    expect(manifestTitle(`Say no ${woman}`.repeat(30), 'scorm12')).toBe(`${`Say no ${woman}`.repeat(18)}S…`);
   });
 
   it('gives each standard its own limit: SCORM 200 characters, cmi5 none', () => {
