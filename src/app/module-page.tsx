@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { connectLms } from '../lms/connect-lms.ts';
 import type { LmsConnection } from '../lms/lms-connection.types.ts';
 import { DEFAULT_SKIP_RULE, type ModuleConfig } from '../lms/module-config.ts';
@@ -16,6 +16,7 @@ import { ScenarioById, type ScenarioLoaders } from '../ui/scenario-loader.tsx';
 import { hasStoredSettings, useSettings } from '../ui/settings.ts';
 import { ModuleResultView } from './module-result.tsx';
 import { ModuleScenario } from './module-scenario.tsx';
+import { ModuleScoreNote } from './module-score-note.tsx';
 
 /** A packaged module inside an LMS: its scenarios in order, progress and results reported to the LMS. */
 export function ModulePage({ config, loaders }: { config: ModuleConfig; loaders: ScenarioLoaders }) {
@@ -85,6 +86,8 @@ function ModuleRun({
   const [showHeld, setShowHeld] = useState(connection.held !== undefined);
   const [ended, setEnded] = useState(false);
   const [failing, setFailing] = useState(false);
+  // A scenario's end changes what the debrief says of the module (its result once recorded): show it.
+  const [, scenarioEnded] = useReducer((n: number) => n + 1, 0);
   useEffect(() => connection.onTrouble(setFailing), [connection]);
   const count = config.scenarios.length;
   const skip = config.skip ?? DEFAULT_SKIP_RULE;
@@ -112,6 +115,7 @@ function ModuleRun({
     store({ ...progress.current, scores: next }, longestPath);
     const result = moduleResult(next, count, pass, skip);
     if (result.done) connection.complete(result);
+    scenarioEnded();
   };
   const goOn = () => {
     const next = { ...progress.current, at: nextScenario(progress.current, count, skip === 'incomplete') };
@@ -183,11 +187,17 @@ function ModuleRun({
                 store={store}
                 onFinished={onFinished}
                 connection={connection}
+                scoreNote={<ModuleScoreNote result={result} pass={pass} />}
                 after={
                   last ? (
-                    <button type="button" className="primary" onClick={finish}>
-                      {t('module.finish')}
-                    </button>
+                    <>
+                      {progress.current.scores[at] === null && (
+                        <ModuleScoreNote result={result} pass={pass} scenarioNote={false} />
+                      )}
+                      <button type="button" className="primary" onClick={finish}>
+                        {t('module.finish')}
+                      </button>
+                    </>
                   ) : (
                     <button type="button" className="primary" onClick={goOn}>
                       {t('module.next')}

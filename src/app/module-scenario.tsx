@@ -21,10 +21,20 @@ interface ModuleScenarioProps {
   readonly onFinished: (score: number | null, longestPath: number) => void;
   readonly connection: LmsConnection;
   readonly after: React.ReactNode;
+  /** Shown with the debrief's score (see PlayerPage). */
+  readonly scoreNote?: React.ReactNode;
 }
 
 /** One scenario of the module: the player, with its progress kept in the LMS and each choice reported. */
-export function ModuleScenario({ scenario, progress, store, onFinished, connection, after }: ModuleScenarioProps) {
+export function ModuleScenario({
+  scenario,
+  progress,
+  store,
+  onFinished,
+  connection,
+  after,
+  scoreNote,
+}: ModuleScenarioProps) {
   const { language } = useT();
   const { machine, analysis } = compileScenario(scenario);
   const { text } = scenarioText(scenario, language);
@@ -73,5 +83,14 @@ export function ModuleScenario({ scenario, progress, store, onFinished, connecti
     },
   };
 
-  return <PlayerPage scenario={scenario} store={lmsStore} observer={observer} after={after} canChooseAnother={false} />;
+  return (
+    <PlayerPage
+      scenario={scenario}
+      store={lmsStore}
+      observer={observer}
+      after={after}
+      scoreNote={scoreNote}
+      canChooseAnother={false}
+    />
+  );
 }

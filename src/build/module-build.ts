@@ -21,7 +21,8 @@ export function moduleBuildConfig(options: {
 }): InlineConfig {
   return {
     configFile: false,
-    logLevel: 'warn',
+    // Only errors: the exporter's own lines are all its user reads (no build timings, no colour codes).
+    logLevel: 'error',
     mode: 'production',
     // React's production build (the packager also runs the build with NODE_ENV=production).
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },

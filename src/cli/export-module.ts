@@ -1,5 +1,7 @@
-import { parseArgs } from 'node:util';
-import { checkExportRequest, ExportError, exportModule } from '../lms/package-module.ts';
+import { checkExportRequest, ExportError, type ExportRequest, exportModule } from '../lms/package-module.ts';
+import { readArgs } from './read-args.ts';
+
+const HELP_POINTER = 'npm run export -- --help explains every option.';
 
 const USAGE = `Usage: npm run export -- --format scorm12|scorm2004|cmi5 --scenarios id1,id2 --pass 70 --out module.zip
                          [--skip completion|incomplete|failed] [--title "…"] [--description "…"] [--id name]
@@ -33,32 +35,34 @@ validate against the official schemas.`;
  * it is. Exits 1 with every problem named, having written nothing.
  */
 async function main() {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        format: { type: 'string' },
-        scenarios: { type: 'string' },
-        pass: { type: 'string' },
-        skip: { type: 'string' },
-        out: { type: 'string' },
-        title: { type: 'string' },
-        description: { type: 'string' },
-        id: { type: 'string' },
-        org: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new ExportError(`${(error as Error).message}\n\n${USAGE}`);
-  }
-  if (values.help) {
+  const { values, problems } = readArgs(process.argv.slice(2), {
+    options: {
+      format: { type: 'string' },
+      scenarios: { type: 'string' },
+      pass: { type: 'string' },
+      skip: { type: 'string' },
+      out: { type: 'string' },
+      title: { type: 'string' },
+      description: { type: 'string' },
+      id: { type: 'string' },
+      org: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help && !problems.length) {
     console.log(USAGE);
     return;
   }
   const { help: _, ...raw } = values as Record<string, string | undefined>;
-  const request = checkExportRequest(raw);
+  let request: ExportRequest;
+  try {
+    request = checkExportRequest(raw, undefined, problems);
+  } catch (error) {
+    // Every problem with the request, then where the options are explained (not the whole help).
+    if (error instanceof ExportError) throw new ExportError(`${error.message}\n${HELP_POINTER}`);
+    throw error;
+  }
   const { files, bytes } = await exportModule(request);
   console.log(
     `Wrote ${request.out}: ${request.format}, ${request.scenarios.length} scenario(s), pass mark ${request.pass}%, ${files} files, ${(bytes / 1024).toFixed(0)} KB.`,

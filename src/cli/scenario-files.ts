@@ -5,6 +5,25 @@ import { type FileIssue, type LoadResult, loadScenario } from '../engine/index.t
 /** The scenarios folder, from the project root (npm scripts run there). */
 export const SCENARIOS_DIR = 'scenarios';
 
+/**
+ * What a scenario id may be: the schema's `scenarioId` (kebab-case: lower-case letters and digits
+ * joined by single hyphens), which is also its file name in the scenarios folder, less `.json`. Never
+ * a path: no `/`, `\\`, `.`.
+ */
+export const SCENARIO_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The ids of the scenarios in a folder (file names less `.json`), sorted; none if it cannot be read. */
+export function scenarioIds(dir = SCENARIOS_DIR): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
+      .map((name) => name.slice(0, -'.json'.length))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
 /** The files named, or every scenario in a folder (the schema is not a scenario). */
 export function scenarioFiles(args: readonly string[], dir = SCENARIOS_DIR): string[] {
   if (args.length) return [...args];

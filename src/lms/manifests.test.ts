@@ -17,6 +17,20 @@ describe('manifest text', () => {
     expect(clipText('x'.repeat(5000), undefined)).toHaveLength(5000);
   });
 
+  it('clips between graphemes: an emoji with a joiner and a variation selector, or a letter with its accent, is never cut in half', () => {
+    const woman = '🙅‍♀️'; // 4 code points: person gesturing no, zero-width joiner, female sign, variation selector
+    expect(Array.from(woman)).toHaveLength(4);
+    // 150 letters, then 60 of those emoji: the cut falls inside the 13th emoji, which is dropped whole.
+    const clipped = clipText(`${'Ä'.repeat(150)}${woman.repeat(60)}`, 200);
+    expect(clipped).toBe(`${'Ä'.repeat(150)}${woman.repeat(12)}…`);
+    expect(Array.from(clipped).length).toBeLessThanOrEqual(200);
+    // "e" + combining acute: kept together or not at all.
+    const accented = clipText('e\u0301'.repeat(150), 200);
+    expect(accented).toBe(`${'e\u0301'.repeat(99)}…`);
+    // The manifest's title is clipped the same way: 'Say no 🙅‍♀️' is 11 code points, 18 of them fill 198.
+    expect(manifestTitle(`Say no ${woman}`.repeat(30), 'scorm12')).toBe(`${`Say no ${woman}`.repeat(18)}S…`);
+  });
+
   it('gives each standard its own limit: SCORM 200 characters, cmi5 none', () => {
     const long = `${'a'.repeat(210)}\u000b`;
     expect(Array.from(manifestTitle(long, 'scorm12'))).toHaveLength(TITLE_LIMITS.scorm12 as number);

@@ -57,14 +57,25 @@ export function xmlText(text: string): string {
   return text.replace(NOT_XML_CHAR, '').trim();
 }
 
-/** The text clipped to `limit` characters (code points, as XML Schema counts them), ending with "…" when clipped. */
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The text clipped to at most `limit` characters (code points, as XML Schema counts them), ending with
+ * "…" when clipped. It is cut between graphemes (what a reader sees as one character, Unicode UAX #29),
+ * never inside one: an emoji with modifiers or joiners ("🙅‍♀️") or a letter with combining marks is
+ * kept whole or dropped whole.
+ */
 export function clipText(text: string, limit: number | undefined): string {
-  const chars = Array.from(text);
-  if (limit === undefined || chars.length <= limit) return text;
-  return `${chars
-    .slice(0, limit - 1)
-    .join('')
-    .trimEnd()}…`;
+  if (limit === undefined || Array.from(text).length <= limit) return text;
+  let kept = '';
+  let length = 0;
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    const size = Array.from(segment).length;
+    if (length + size > limit - 1) break;
+    kept += segment;
+    length += size;
+  }
+  return `${kept.trimEnd()}…`;
 }
 
 /** The title as the standard's manifest carries it: XML-safe, then clipped to its limit. */

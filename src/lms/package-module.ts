@@ -1,4 +1,14 @@
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +21,8 @@ import {
   OrganisationFileError,
   readOrganisationFile,
 } from '../cli/organisation-file.ts';
-import { loadScenarioFile, SCENARIOS_DIR } from '../cli/scenario-files.ts';
+import { loadScenarioFile, SCENARIO_ID, SCENARIOS_DIR, scenarioIds } from '../cli/scenario-files.ts';
+import { didYouMean } from '../engine/did-you-mean.ts';
 import { localize } from '../engine/text.ts';
 import { checkManifest, shippedSchemas } from './check-manifest.ts';
 import { cmi5MoveOn, type ManifestInput, manifestFor, xmlText } from './manifests.ts';
@@ -50,7 +61,10 @@ export interface ExportRequest {
 /** What `--id` may be: an XML NCName (SCORM's identifier is an xs:ID) of at most 200 characters. */
 const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,199}$/;
 
-/** Checks what was asked before anything is built: every problem at once, each with what to do. */
+/**
+ * Checks what was asked before anything is built: every problem at once (after `earlier` ones, e.g.
+ * the command line's), each with what to do. Scenario ids are file names in `dir`, never paths.
+ */
 export function checkExportRequest(
   raw: {
     format?: string;
@@ -64,9 +78,10 @@ export function checkExportRequest(
     org?: string;
   },
   dir = SCENARIOS_DIR,
+  earlier: readonly string[] = [],
   env: NodeJS.ProcessEnv = process.env,
 ): ExportRequest {
-  const problems: string[] = [];
+  const problems: string[] = [...earlier];
   const format = raw.format as LmsStandard;
   if (!LMS_STANDARDS.includes(format))
     problems.push(`--format must be one of ${LMS_STANDARDS.join(', ')}${raw.format ? `; got "${raw.format}"` : ''}.`);
@@ -77,15 +92,25 @@ export function checkExportRequest(
   if (!scenarios.length)
     problems.push('--scenarios must name at least one scenario, e.g. --scenarios hand-on-the-back,crowded-train.');
   const titles: string[] = [];
+  const known = scenarioIds(dir);
+  let unknown = false;
   for (const id of scenarios) {
     const file = join(dir, `${id}.json`);
-    const result = existsSync(file) ? loadScenarioFile(file) : undefined;
-    if (!result) problems.push(`There is no scenario "${id}" (no ${file}); npm run scenarios:list shows them.`);
-    else if (!result.ok)
-      problems.push(`The scenario "${id}" has problems: npm run scenarios:check -- ${file} lists them.`);
+    if (!SCENARIO_ID.test(id) || !known.includes(id)) {
+      unknown = true;
+      problems.push(
+        SCENARIO_ID.test(id)
+          ? `There is no scenario "${id}" in ${dir}/.${didYouMean(id, known)}`
+          : `"${id}" is not a scenario id: an id is a file name in ${dir}/ without .json (lower-case letters, digits and -), never a path.${didYouMean(id.split(/[/\\]/).pop() ?? id, known)}`,
+      );
+      continue;
+    }
+    const result = loadScenarioFile(file);
+    if (!result.ok) problems.push(`The scenario "${id}" has problems: npm run scenarios:check -- ${file} lists them.`);
     else
       titles.push(localize(result.scenario.meta.title, result.scenario.meta.language, result.scenario.meta.language));
   }
+  if (unknown) problems.push(`The scenarios in ${dir}/ are: ${known.join(', ')}.`);
   if (new Set(scenarios).size !== scenarios.length) problems.push('--scenarios names a scenario twice.');
   const pass = Number(raw.pass);
   if (!/^\d+$/.test(raw.pass ?? '') || pass > 100)
@@ -95,9 +120,10 @@ export function checkExportRequest(
   const out = raw.out ? resolve(raw.out) : '';
   if (!out) problems.push('--out must name the zip file to write, e.g. --out module.zip.');
   else if (!out.endsWith('.zip')) problems.push(`--out must end in .zip; got "${raw.out}".`);
-  else if (!writableFolder(dirname(out)))
-    problems.push(`Cannot write ${out}: the folder ${dirname(out)} does not exist or is not writable.`);
-  else if (existsSync(out) && statSync(out).isDirectory()) problems.push(`Cannot write ${out}: it is a folder.`);
+  else {
+    const why = unwritable(out);
+    if (why) problems.push(`Cannot save the module as ${out}: ${why}`);
+  }
   const title = xmlText(raw.title ?? titles.join(' · '));
   if (raw.title !== undefined && !title)
     problems.push('--title must have some text (characters XML cannot carry are removed).');
@@ -118,12 +144,44 @@ export function checkExportRequest(
   return { format, scenarios, pass, skip, out, title, description, id, organisation };
 }
 
-function writableFolder(path: string): boolean {
+/**
+ * Why the zip could not be saved at `out`, in words for the person exporting, or undefined if it can:
+ * the folder must exist, be a folder, be writable (access W_OK) and take a new file (tried with an
+ * empty file, removed at once: some folders, such as /proc, refuse files even to an administrator).
+ */
+function unwritable(out: string): string | undefined {
+  const folder = dirname(out);
+  if (!existsSync(folder)) return `the folder ${folder} does not exist. Create it first, or choose another folder.`;
+  if (!statSync(folder).isDirectory()) return `${folder} is a file, not a folder. Choose a folder to save in.`;
+  if (existsSync(out) && statSync(out).isDirectory()) return 'that is a folder. Add a file name ending in .zip.';
+  const probe = join(folder, `.upstander-export-${process.pid}.tmp`);
   try {
-    accessSync(path, constants.W_OK);
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
+    accessSync(folder, constants.W_OK);
+    writeFileSync(probe, '', { flag: 'wx' });
+    unlinkSync(probe);
+    if (existsSync(out)) accessSync(out, constants.W_OK);
+  } catch (error) {
+    return `${whyNotWritten(error)} Choose another folder (your Documents folder, for example).`;
+  }
+  return undefined;
+}
+
+/** A file system error said for someone who is not a developer. */
+function whyNotWritten(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'you do not have permission to save files there.';
+    case 'EROFS':
+      return 'that disk is read-only.';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full.';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'that folder does not take new files.';
+    default:
+      return `the system refused (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`;
   }
 }
 
@@ -216,7 +274,7 @@ export function packageModule(playerDir: string, request: ExportRequest): { file
   try {
     writeFileSync(request.out, zip);
   } catch (error) {
-    throw new ExportError(`Cannot write ${request.out}: ${(error as Error).message}`);
+    throw new ExportError(`Cannot save the module as ${request.out}: ${whyNotWritten(error)}`);
   }
   return { files: Object.keys(entries).length + 1, bytes: zip.length };
 }

@@ -21,6 +21,8 @@ interface DebriefProps {
   readonly onRewind: (index: number) => void;
   /** False inside an LMS module, which carries the player only (no printable summary page). */
   readonly canChooseAnother?: boolean;
+  /** Shown with the score (see ScoreSummary's `note`). */
+  readonly scoreNote?: React.ReactNode;
 }
 
 /** At an ending: what happened, how the learner did against what was possible, and what they will do. */
@@ -34,6 +36,7 @@ export function DebriefView({
   onRestart,
   onRewind,
   canChooseAnother = true,
+  scoreNote,
 }: DebriefProps) {
   const { t, data } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(run.steps.length);
@@ -53,7 +56,7 @@ export function DebriefView({
       {paragraphs(ending.debrief).map((p) => (
         <p key={p}>{p}</p>
       ))}
-      {best && worst && <ScoreSummary score={runScore(run)} best={best} worst={worst} />}
+      {best && worst && <ScoreSummary score={runScore(run)} best={best} worst={worst} note={scoreNote} />}
       {best && <PathCompare taken={run.steps} best={best.steps} text={text} />}
       <section aria-labelledby="again-title">
         <h2 id="again-title">{t('debrief.again')}</h2>

@@ -25,10 +25,12 @@ interface PlayerPageProps {
   readonly after?: React.ReactNode;
   /** False inside an LMS module: there is no library to choose another scenario from. */
   readonly canChooseAnother?: boolean;
+  /** Shown with the debrief's score: a module's word on what the score is and, at its end, the module's result. */
+  readonly scoreNote?: React.ReactNode;
 }
 
 /** Plays one scenario from its content note to its debrief. */
-export function PlayerPage({ scenario, store, observer, after, canChooseAnother }: PlayerPageProps) {
+export function PlayerPage({ scenario, store, observer, after, canChooseAnother, scoreNote }: PlayerPageProps) {
   const { machine, analysis } = compileScenario(scenario);
   const player = usePlayer(machine, scenario.id, store, observer);
   const reduceMotion = useReducedMotion();
@@ -78,6 +80,7 @@ export function PlayerPage({ scenario, store, observer, after, canChooseAnother 
         onRestart={player.restart}
         onRewind={player.rewind}
         canChooseAnother={canChooseAnother}
+        scoreNote={scoreNote}
       />
     ) : (
       <SceneView

@@ -7,7 +7,18 @@ import { useT } from '../ui/i18n.ts';
  * The learner's score on the 0–100 scale an LMS records (0 the worst path the scenario allows, 100 the
  * best), the points behind it as detail, a bar per tactic, and the stages practised.
  */
-export function ScoreSummary({ score, best, worst }: { score: Score; best: ScoredPath; worst: ScoredPath }) {
+export function ScoreSummary({
+  score,
+  best,
+  worst,
+  note,
+}: {
+  score: Score;
+  best: ScoredPath;
+  worst: ScoredPath;
+  /** Said after the explanation of the scale: a module's word on what this score is and what it records. */
+  note?: React.ReactNode;
+}) {
   const { t, tacticName } = useT();
   const tactics = [...new Set([...Object.keys(best.score.tactics), ...Object.keys(score.tactics)])];
   const stages = STAGES.filter((stage) => score.stages[stage] !== undefined);
@@ -20,6 +31,7 @@ export function ScoreSummary({ score, best, worst }: { score: Score; best: Score
       </p>
       <meter className="score-meter" min={0} max={100} value={percent} aria-label={t('debrief.scoreMeter')} />
       <p>{t('debrief.scoreExplained')}</p>
+      {note}
       <p className="score-points">
         {t('debrief.scorePoints', { total: score.total, worst: worst.score.total, best: best.score.total })}
       </p>

@@ -11,7 +11,7 @@ import { localize } from '../../src/engine/text.ts';
 import { moduleResult } from '../../src/lms/module-progress.ts';
 import { newPage, sharedChromium } from '../support/browser.ts';
 import { type MoveOn, startCmi5Lms, verb } from '../support/cmi5-lms.ts';
-import { runExport, unzipTo } from '../support/lms-harness.ts';
+import { runExport, shownModuleResult, unzipTo } from '../support/lms-harness.ts';
 import { loadRealScenario } from '../support/scenario-files.ts';
 
 // Every rule here is enforced by the LMS double (test/support/cmi5-lms.ts): a statement that breaks one
@@ -201,6 +201,15 @@ describe('the cmi5 package, launched by a cmi5 LMS that enforces the AU rules', 
     const page = await newPage(browser());
     await page.goto(lms.launch({ masteryScore }));
     await play(page, 'first');
+    // At the last debrief, before Finish: the module's score and verdict, exactly as the LRS gets them.
+    const shown = await shownModuleResult(page);
+    expect(await until(() => lms?.verbs().some((v) => v === 'passed' || v === 'failed') ?? false)).toBe(true);
+    const sent = lms.statements().find((s) => ['passed', 'failed'].includes(verb(s)));
+    expect(shown).toEqual({
+      score: sent?.result.score.raw,
+      pass: Math.round(masteryScore * 100),
+      passed: verb(sent ?? {}) === 'passed',
+    });
     await page.getByRole('button', { name: 'Finish the module' }).click();
     expect(await until(() => lms?.verbs().at(-1) === 'terminated')).toBe(true);
     const expected = score >= PASS ? 'failed' : 'passed';

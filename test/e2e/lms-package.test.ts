@@ -8,7 +8,7 @@ import { checkManifest } from '../../src/lms/check-manifest.ts';
 import { manifestFor } from '../../src/lms/manifests.ts';
 import { checkExportRequest, ExportError, packageModule } from '../../src/lms/package-module.ts';
 import { axeViolations, newPage, sharedChromium } from '../support/browser.ts';
-import { runExport, unzipTo } from '../support/lms-harness.ts';
+import { runExport, runExportPrinted, unzipTo } from '../support/lms-harness.ts';
 import { ROOT } from '../support/scenario-files.ts';
 
 const SCENARIOS = ['hand-on-the-back', 'crowded-train'];
@@ -18,10 +18,12 @@ const zip = (format: string) => join(out, `${format}.zip`);
 /** A title with a vertical tab (XML 1.0 forbids it) and markup characters, as HR might paste one. */
 const TITLE = 'Bystander training\u000b 2026 & <you>';
 const browser = sharedChromium();
+/** What each export above printed: the exporter's own lines only. */
+const exportOutput: Record<string, ReturnType<typeof runExportPrinted>> = {};
 
 beforeAll(() => {
   for (const format of FORMATS)
-    runExport(
+    exportOutput[format] = runExportPrinted(
       ['--format', format, '--scenarios', SCENARIOS.join(','), '--pass', '70', '--out', zip(format)].concat([
         '--title',
         TITLE,
@@ -31,7 +33,8 @@ beforeAll(() => {
         'onboarding.bystander',
       ]),
     );
-}, 240_000);
+  // Three builds, one after another: room for a loaded machine.
+}, 600_000);
 
 const failedExport = (args: string[]) => {
   try {
@@ -43,15 +46,47 @@ const failedExport = (args: string[]) => {
 };
 
 describe('npm run export: what HR needs in the catalogue', () => {
-  it('--help says every option and exits 0; an unknown option is refused with the usage', () => {
+  it('--help says every option and exits 0', () => {
     const help = runExport(['--help']);
     for (const option of ['--format', '--scenarios', '--pass', '--out', '--title', '--description', '--id', '--help'])
       expect(help).toContain(option);
-    const unknown = failedExport(['--colour', 'red']);
-    expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain("Unknown option '--colour'");
-    expect(unknown.stderr).toContain('Usage: npm run export');
   }, 120_000);
+
+  it('a bad command line: every problem listed at once (unknown option, stray word, an option given twice, an unusable folder), a pointer to --help, not the whole help; nothing built', () => {
+    const target = join(out, 'never.zip');
+    const refused = failedExport(
+      ['--format', 'scorm12', '--scenarios', '../package', '--pass', '70', '--pass', '20', '--colour', 'red'].concat([
+        '--out',
+        '/proc/never.zip',
+      ]),
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      'Unknown option --colour.',
+      '"red" belongs to no option: put it after the option it is for, in quotes if it holds spaces.',
+      '--pass is given 2 times ("70", "20"): give it once.',
+      '"../package" is not a scenario id: an id is a file name in scenarios/ without .json (lower-case letters, digits and -), never a path.',
+      `The scenarios in scenarios/ are: ${readdirSync(join(ROOT, 'scenarios'))
+        .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+        .map((f) => f.replace(/\.json$/, ''))
+        .sort()
+        .join(', ')}.`,
+      'Cannot save the module as /proc/never.zip: that folder does not take new files. Choose another folder (your Documents folder, for example).',
+      'npm run export -- --help explains every option.',
+    ]);
+    expect(refused.stderr).not.toContain('Usage: npm run export');
+    expect(existsSync(target)).toBe(false);
+  }, 120_000);
+
+  it.each(FORMATS)('%s: the export prints its own line only, no build log or colour codes', (format) => {
+    expect(exportOutput[format].status).toBe(0);
+    expect(exportOutput[format].stderr).toBe('');
+    expect(exportOutput[format].stdout).toMatch(
+      new RegExp(
+        `^Wrote ${zip(format).replace(/[.]/g, '\\.')}: ${format}, 2 scenario\\(s\\), pass mark 70%, \\d+ files, \\d+ KB\\.\n$`,
+      ),
+    );
+  });
 
   it('refuses an --id the manifests cannot carry and a title with no text, naming them, and writes nothing', () => {
     const target = join(out, 'never.zip');
@@ -264,6 +299,28 @@ describe('the package outside an LMS (Chromium)', () => {
     await blocked.goto(`http://127.0.0.1:${server.port}/index.html`);
     await blocked.getByText('This module could not start in this browser').waitFor({ state: 'visible' });
     expect(await axeViolations(blocked)).toEqual([]);
+  }, 90_000);
+
+  it('on a 390 px phone, a 210-character title with no spaces wraps: nothing scrolls sideways', async () => {
+    const { dir } = unzipTo(zip('scorm12'));
+    // The same package with the title HR might paste (the player shows the module's title as given).
+    const title = `Bystanders${'training'.repeat(24)}20262026`;
+    expect(title).toHaveLength(210);
+    const file = join(dir, 'index.html');
+    const html = readFileSync(file, 'utf8');
+    const config = /<script type="application\/json" id="upstander-module">(.*?)<\/script>/.exec(html)?.[1] ?? '';
+    writeFileSync(file, html.replace(config, JSON.stringify({ ...JSON.parse(config), title })));
+    const page = await newPage(browser(), { viewport: { width: 390, height: 844 } });
+    await page.goto(`file://${dir}/index.html`);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    // At the content note, then at the first scene: the title is on both.
+    await page.getByText(`${title}: scenario 1 of 2`).waitFor();
+    expect(await overflow()).toBe(0);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.choice').first().waitFor();
+    await page.getByText(`${title}: scenario 1 of 2`).waitFor();
+    expect(await overflow()).toBe(0);
   }, 90_000);
 
   it("skipping a scenario in a module offers the module's way on, not a dead link back to a library", async () => {

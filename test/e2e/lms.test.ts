@@ -16,6 +16,7 @@ import {
   lmsPage,
   manifestValues,
   runExport,
+  shownModuleResult,
   startLmsHarness,
   unzipTo,
   updatedPackage,
@@ -62,7 +63,8 @@ beforeAll(async () => {
       zip(`${format}-other`),
     ]);
   }
-}, 300_000);
+  // Six builds, one after another: room for a loaded machine.
+}, 900_000);
 
 /** What a learner who always takes the first choice on offer should be reported: per scenario, choices and score. */
 function firstChoicePlay() {
@@ -128,7 +130,9 @@ describe('npm run export', () => {
     expect(existsSync(target)).toBe(false);
     expect(() =>
       checkExportRequest({ format: 'cmi5', scenarios: 'hand-on-the-back', pass: '70', out: '/no/such/folder/m.zip' }),
-    ).toThrow('Cannot write /no/such/folder/m.zip: the folder /no/such/folder does not exist or is not writable.');
+    ).toThrow(
+      'Cannot save the module as /no/such/folder/m.zip: the folder /no/such/folder does not exist. Create it first, or choose another folder.',
+    );
     // An invalid scenario is named with how to see its problems.
     const dir = mkdtempSync(join(tmpdir(), 'upstander-broken-'));
     writeFileSync(join(dir, 'broken.json'), '{"id": "broken"');
@@ -477,12 +481,17 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package, as an LMS reco
     // The debrief speaks the LMS's language: the scenario's 0–100 score.
     await sco(page).getByText(`${expected.plays[1].percent} out of 100`, { exact: true }).waitFor();
     await sco(page).getByRole('button', { name: 'Finish the module' }).waitFor();
+    // On that same screen, before any Finish click: the module's score and verdict, as the LMS records them.
+    const shown = await shownModuleResult(sco(page));
+    expect(await sco(page).getByText('records the same figure', { exact: false }).count()).toBe(0);
     const stored = await leave(page);
     expect(verdict(edition, stored)).toEqual({
       completion: 'completed',
-      success: expected.passed ? 'passed' : 'failed',
-      score: expected.score,
+      success: shown.passed ? 'passed' : 'failed',
+      score: shown.score,
     });
+    expect(stored[edition === 'scorm12' ? 'cmi.core.score.raw' : 'cmi.score.raw']).toBe(String(shown.score));
+    expect(shown).toEqual({ score: expected.score, pass: PASS, passed: expected.passed });
     if (edition === 'scorm2004') expect(stored['cmi.progress_measure']).toBe('1');
   }, 90_000);
 

@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
 import { SCENARIOS_DIR } from '../../src/cli/scenario-files.ts';
 import { DEFAULT_SKIP_RULE, MODULE_CONFIG_ID, readModuleConfig } from '../../src/lms/module-config.ts';
 import { buildModulePlayer, packageModule } from '../../src/lms/package-module.ts';
@@ -67,6 +68,12 @@ export function runExport(args: string[]): string {
     encoding: 'utf8',
     stdio: 'pipe',
   });
+}
+
+/** Runs `npm run export` as an author does and returns all it printed, on both streams, and its exit code. */
+export function runExportPrinted(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync('npm', ['run', '--silent', 'export', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 const TYPES: Record<string, string> = {
@@ -288,3 +295,23 @@ function harnessPage(edition: string): string {
 const PLAYER_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Course player</title></head>
 <body><iframe id="sco" title="Course" src="/pkg/index.html" style="width: 1000px; height: 900px"></iframe></body></html>`;
+
+/**
+ * The module's result as the learner reads it at the last debrief, before any Finish click: its score
+ * (0–100) and verdict, from the line under the scenario's own score. Fails if the debrief does not say
+ * that the score above is the scenario's.
+ */
+export async function shownModuleResult(view: Pick<Page, 'getByText' | 'locator'>) {
+  await view
+    .getByText(
+      'This is your score for this scenario. The module’s score, the one your learning system records, is the mean of its scenarios’ scores.',
+    )
+    .waitFor();
+  const line = await view.locator('.debrief .module-score').textContent();
+  const match =
+    /^The module’s score: (\d+) out of 100, the mean of its scenarios\. The pass mark is (\d+): (you passed|not passed this time)\.$/.exec(
+      (line ?? '').trim(),
+    );
+  if (!match) throw new Error(`Not the module's result: "${line}"`);
+  return { score: Number(match[1]), pass: Number(match[2]), passed: match[3] === 'you passed' };
+}
