@@ -5,11 +5,13 @@ export { choicesFor, currentScene, type OfferedChoice, sceneStage } from './choi
 export { facilitatorGuide } from './facilitator-guide.ts';
 export type * from './facilitator-guide.types.ts';
 export {
+  BOOSTER_RULES,
   checkHouseRules,
   checkLibraryRules,
   HOUSE_RULES,
   type HouseRule,
   type HouseRuleIssue,
+  isBooster,
   LIBRARY_RULES,
   type LibraryRule,
 } from './house-rules.ts';
