@@ -23,10 +23,10 @@ import { loadRealScenario } from './support/scenario-files.ts';
  */
 const ids = scenarioFiles([]).map((file) => file.replace(/^scenarios\//, '').replace(/\.json$/, ''));
 /** A booster keeps the booster rules instead (`meta.kind: "booster"`). */
-const rulesFor = (booster: boolean) =>
-  (Object.keys(booster ? BOOSTER_RULES : HOUSE_RULES) as (keyof typeof HOUSE_RULES & keyof typeof BOOSTER_RULES)[])
-    .filter((rule) => rule !== 'discussion')
-    .map((rule) => [{ ...HOUSE_RULES, ...BOOSTER_RULES }[rule as HouseRule & keyof typeof HOUSE_RULES], rule]);
+const rulesFor = (booster: boolean): [string, HouseRule][] =>
+  Object.entries(booster ? BOOSTER_RULES : HOUSE_RULES)
+    .filter(([rule]) => rule !== 'discussion')
+    .map(([rule, name]) => [name, rule as HouseRule]);
 
 describe.each(ids)('scenario %s', (id) => {
   const loaded = loadRealScenario(id);

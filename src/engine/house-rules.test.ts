@@ -3,6 +3,7 @@ import { editable, fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../te
 import { BOOSTER_RULES, checkHouseRules, checkLibraryRules, HOUSE_RULES } from './house-rules.ts';
 
 type BoosterRule = keyof typeof BOOSTER_RULES;
+
 import { loadScenarioValue } from './load-scenario.ts';
 import type { LoadedScenario } from './load-scenario.types.ts';
 
@@ -135,7 +136,15 @@ describe('the booster rules', () => {
         delete s.states.third;
       },
     ],
-    ['boosterMinutes', (s) => void (s.meta.minutes = 4), (s) => void (s.meta.minutes = 3)],
+    [
+      'boosterMinutes',
+      (s) => {
+        s.meta.minutes = 4;
+      },
+      (s) => {
+        s.meta.minutes = 3;
+      },
+    ],
     [
       'boosterEndings',
       (s) => {
@@ -148,7 +157,15 @@ describe('the booster rules', () => {
         s.states.act.on.WAIT.target = 'poor';
       },
     ],
-    ['boosterStages', (s) => void (s.states.act.meta.stage = 'notice'), (s) => void (s.states.act.meta.stage = 'act')],
+    [
+      'boosterStages',
+      (s) => {
+        s.states.act.meta.stage = 'notice';
+      },
+      (s) => {
+        s.states.act.meta.stage = 'act';
+      },
+    ],
     [
       'boosterLanguages',
       (s) => Object.assign(s, JSON.parse(JSON.stringify(s).replaceAll('"es"', '"fr"'))),
@@ -156,8 +173,12 @@ describe('the booster rules', () => {
     ],
     [
       'discussion',
-      (s) => void delete s.states.act.meta.discussion,
-      (s) => void (s.states.act.meta.discussion = [{ en: 'Why now?', es: '¿Por qué ahora?' }]),
+      (s) => {
+        delete s.states.act.meta.discussion;
+      },
+      (s) => {
+        s.states.act.meta.discussion = [{ en: 'Why now?', es: '¿Por qué ahora?' }];
+      },
     ],
   ];
 

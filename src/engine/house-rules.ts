@@ -157,7 +157,11 @@ function checkBoosterRules({ scenario, analysis }: LoadedScenario): HouseRuleIss
   const languages = declaredLanguages(scenario);
   const missing = ['en', 'es'].filter((language) => !languages.includes(language));
   if (missing.length) {
-    broken('boosterLanguages', '/meta/languages', `Not declared in ${missing.join(', ')}; a booster is in English and Spanish.`);
+    broken(
+      'boosterLanguages',
+      '/meta/languages',
+      `Not declared in ${missing.join(', ')}; a booster is in English and Spanish.`,
+    );
   }
   issues.push(...checkDiscussion(scenario, states));
   return issues;

@@ -42,7 +42,9 @@ describe('the reminders calendar', () => {
     const descriptions = lines.filter((line) => line.startsWith('DESCRIPTION:') && line.includes('Dijiste'));
     expect(descriptions).toHaveLength(3);
     for (const line of descriptions) {
-      expect(line).toContain('Diré «no\\, gracias\\; eso no está bien»\\, y luego\\nmiraré cómo está\\, pase lo que pase 💪');
+      expect(line).toContain(
+        'Diré «no\\, gracias\\; eso no está bien»\\, y luego\\nmiraré cómo está\\, pase lo que pase 💪',
+      );
       expect(line.slice('DESCRIPTION:'.length)).not.toMatch(/(^|[^\\])[,;]/);
     }
   });
@@ -65,7 +67,9 @@ describe('the reminders calendar', () => {
 
   it('gives each event the commitment, the follow-up question and a link to a booster, read back intact', () => {
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
-    const links = ['booster-a', 'booster-b', 'booster-c'].map((id) => `https://example.org/train/#/play/${id}/followup`);
+    const links = ['booster-a', 'booster-b', 'booster-c'].map(
+      (id) => `https://example.org/train/#/play/${id}/followup`,
+    );
     expect(events.map((e) => e.getFirstPropertyValue('url'))).toEqual(links);
     events.forEach((event, i) => {
       const description = String(event.getFirstPropertyValue('description'));
