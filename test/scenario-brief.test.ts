@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../src/cli/scenario-files.ts';
 import {
+  BOOSTER_RULES,
   checkHouseRules,
   checkLibraryRules,
   HOUSE_RULES,
   type HouseRule,
+  isBooster,
   LIBRARY_RULES,
   type LibraryRule,
   practisedTactics,
@@ -20,11 +22,16 @@ import { loadRealScenario } from './support/scenario-files.ts';
  * (The discussion rule is asserted with the facilitation content, in scenario-facilitation.test.ts.)
  */
 const ids = scenarioFiles([]).map((file) => file.replace(/^scenarios\//, '').replace(/\.json$/, ''));
-const rules = (Object.keys(HOUSE_RULES) as HouseRule[]).filter((rule) => rule !== 'discussion');
+/** A booster keeps the booster rules instead (`meta.kind: "booster"`). */
+const rulesFor = (booster: boolean): [string, HouseRule][] =>
+  Object.entries(booster ? BOOSTER_RULES : HOUSE_RULES)
+    .filter(([rule]) => rule !== 'discussion')
+    .map(([rule, name]) => [name, rule as HouseRule]);
 
 describe.each(ids)('scenario %s', (id) => {
   const loaded = loadRealScenario(id);
   const { analysis, machine } = loaded;
+  const rules = rulesFor(isBooster(loaded.scenario));
 
   it('plays its best and worst paths to an ending, scoring what the analysis says', () => {
     for (const path of [analysis.best, analysis.worst]) {
@@ -34,7 +41,7 @@ describe.each(ids)('scenario %s', (id) => {
     }
   });
 
-  it.each(rules.map((rule) => [HOUSE_RULES[rule], rule]))('%s', (_name, rule) => {
+  it.each(rules)('%s', (_name, rule) => {
     expect(checkHouseRules(loaded).filter((issue) => issue.rule === rule)).toEqual([]);
   });
 });
@@ -48,6 +55,20 @@ describe('the scenario library as a whole', () => {
       expect(checkLibraryRules(scenarios).filter((issue) => issue.rule === rule)).toEqual([]);
     },
   );
+});
+
+describe('the boosters', () => {
+  const boosters = ids.map((id) => loadRealScenario(id).scenario).filter(isBooster);
+
+  it('are three, one workplace, one transport and one online, each practising a different core tactic', () => {
+    expect(boosters.map((s) => s.meta.setting).sort()).toEqual(['online', 'transit', 'workplace']);
+    // The core tactic the best path earns most points for.
+    const core = boosters.map((s) => {
+      const points = loadRealScenario(s.id).analysis.best?.score.tactics ?? {};
+      return ['stepForward', 'speakUp', 'bringOthers'].toSorted((a, b) => (points[b] ?? 0) - (points[a] ?? 0))[0];
+    });
+    expect(new Set(core).size).toBe(3);
+  });
 });
 
 describe('the first scenario, hand-on-the-back', () => {

@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import type { Scenario } from '../engine/scenario.types.ts';
+import { BoostersContext } from '../ui/boosters.ts';
 import { useT } from '../ui/i18n.ts';
-import type { LibraryEntry } from '../ui/library-entry.ts';
+import { boosterIds, type LibraryEntry, libraryShelf } from '../ui/library-entry.ts';
 import { ScenarioById, type ScenarioLoaders } from '../ui/scenario-loader.tsx';
 import { SupportPage } from '../ui/support-page.tsx';
 import { AppShell } from './app-shell.tsx';
@@ -11,6 +12,9 @@ import { LibraryPage } from './library-page.tsx';
 
 // The player is loaded on demand: the library page stays small.
 const PlayerPage = lazy(() => import('../player/player-page.tsx').then((m) => ({ default: m.PlayerPage })));
+const FollowUpQuestion = lazy(() =>
+  import('../player/follow-up-question.tsx').then((m) => ({ default: m.FollowUpQuestion })),
+);
 const SummaryPage = lazy(() => import('../player/summary-page.tsx').then((m) => ({ default: m.SummaryPage })));
 // Group sessions, likewise: the facilitator's console, the projector and the phone each load their own view.
 const HostStartPage = lazy(() => import('../session/host-start-page.tsx').then((m) => ({ default: m.HostStartPage })));
@@ -37,32 +41,45 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
 
   return (
     <AppShell>
-      <Suspense fallback={<p>{t('app.loading')}</p>}>
-        <Switch>
-          <Route path="/">
-            <LibraryPage entries={entries} />
-          </Route>
-          <Route path="/play/:id">{({ id }) => withScenario(id, (s) => <PlayerPage key={id} scenario={s} />)}</Route>
-          <Route path="/summary/:id">{({ id }) => withScenario(id, (s) => <SummaryPage scenario={s} />)}</Route>
-          <Route path="/host/:id">{({ id }) => withScenario(id, (s) => <HostStartPage scenario={s} />)}</Route>
-          <Route path="/guide/:id">{({ id }) => withScenario(id, (s) => <GuidePage scenario={s} />)}</Route>
-          <Route path="/console/:sessionId">
-            {({ sessionId }) => <ConsolePage key={sessionId} sessionId={sessionId} loaders={loaders} />}
-          </Route>
-          <Route path="/screen/:code/:sessionId?">
-            {({ code, sessionId }) => <ScreenPage key={code} code={code} sessionId={sessionId} loaders={loaders} />}
-          </Route>
-          <Route path="/join/:code?/:sessionId?">
-            {({ code, sessionId }) => <JoinPage key={code} code={code} sessionId={sessionId} loaders={loaders} />}
-          </Route>
-          <Route path="/support">
-            <SupportPage />
-          </Route>
-          <Route>
-            <NotFound />
-          </Route>
-        </Switch>
-      </Suspense>
+      <BoostersContext.Provider value={boosterIds(entries)}>
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <Switch>
+            <Route path="/">
+              <LibraryPage entries={libraryShelf(entries)} />
+            </Route>
+            <Route path="/play/:id">{({ id }) => withScenario(id, (s) => <PlayerPage key={id} scenario={s} />)}</Route>
+            {/* A reminder's link: the follow-up question, then the booster. */}
+            <Route path="/play/:id/followup">
+              {({ id }) =>
+                withScenario(id, (s) => (
+                  <>
+                    <FollowUpQuestion boosterId={id} />
+                    <PlayerPage key={id} scenario={s} />
+                  </>
+                ))
+              }
+            </Route>
+            <Route path="/summary/:id">{({ id }) => withScenario(id, (s) => <SummaryPage scenario={s} />)}</Route>
+            <Route path="/host/:id">{({ id }) => withScenario(id, (s) => <HostStartPage scenario={s} />)}</Route>
+            <Route path="/guide/:id">{({ id }) => withScenario(id, (s) => <GuidePage scenario={s} />)}</Route>
+            <Route path="/console/:sessionId">
+              {({ sessionId }) => <ConsolePage key={sessionId} sessionId={sessionId} loaders={loaders} />}
+            </Route>
+            <Route path="/screen/:code/:sessionId?">
+              {({ code, sessionId }) => <ScreenPage key={code} code={code} sessionId={sessionId} loaders={loaders} />}
+            </Route>
+            <Route path="/join/:code?/:sessionId?">
+              {({ code, sessionId }) => <JoinPage key={code} code={code} sessionId={sessionId} loaders={loaders} />}
+            </Route>
+            <Route path="/support">
+              <SupportPage />
+            </Route>
+            <Route>
+              <NotFound />
+            </Route>
+          </Switch>
+        </Suspense>
+      </BoostersContext.Provider>
     </AppShell>
   );
 }

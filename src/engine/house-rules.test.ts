@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { editable, fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../test-util/fakes.ts';
-import { checkHouseRules, checkHouseWarnings, checkLibraryRules, HOUSE_RULES } from './house-rules.ts';
+import { BOOSTER_RULES, checkHouseRules, checkHouseWarnings, checkLibraryRules, HOUSE_RULES } from './house-rules.ts';
+
+type BoosterRule = keyof typeof BOOSTER_RULES;
+
 import { loadScenarioValue } from './load-scenario.ts';
 import type { LoadedScenario } from './load-scenario.types.ts';
 
@@ -103,5 +106,118 @@ describe('the library rules', () => {
       '1 scenarios; the library holds at least 12.',
       'No scenario practises stepForward, speakUp, bringOthers.',
     ]);
+  });
+});
+
+/** A booster that keeps every booster rule: two decisions, in English and Spanish, two ending kinds. */
+function booster() {
+  const both = (en: string, es: string) => ({ en, es });
+  const prompt = { discussion: [both('What made it yours to act on?', '¿Qué hizo que te tocara actuar?')] };
+  const decision = (stage: string, on: Record<string, unknown>) =>
+    fakeScene({ meta: { narrative: [both('x', 'x')], stage: stage as never, ...prompt }, on: on as never });
+  const choice = (target: string, extra: Record<string, unknown> = {}) =>
+    fakeChoice({ target, meta: { label: both('Go.', 'Sigue.'), feedback: both('Why.', 'Por qué.'), ...extra } });
+  const ending = (kind: 'good' | 'poor') => ({
+    type: 'final',
+    meta: { ending: { title: both('End.', 'Fin.'), debrief: both('Next.', 'Luego.'), kind } },
+  });
+  return editable(
+    fakeScenario({
+      meta: {
+        kind: 'booster',
+        title: both('A booster', 'Un refuerzo'),
+        summary: both('For tests.', 'Para pruebas.'),
+        contentNote: both('Nothing.', 'Nada.'),
+        languages: ['en', 'es'],
+      } as never,
+      states: {
+        start: decision('responsibility', { MINE: choice('act'), NOT_MINE: choice('poor', { harm: 1 }) }),
+        act: decision('act', { SPEAK: choice('good', { tactics: { speakUp: 2 } }), WAIT: choice('poor') }),
+        good: ending('good'),
+        poor: ending('poor'),
+      } as never,
+    }),
+  );
+}
+
+describe('the booster rules', () => {
+  it('pass a booster that keeps them, and the full house rules do not apply to it', () => {
+    expect(checkHouseRules(loaded(booster()))).toEqual([]);
+  });
+
+  /** Each rule: a booster broken on that rule alone, and its fixed twin. */
+  const cases: [BoosterRule, (s: Record<string, any>) => void, (s: Record<string, any>) => void][] = [
+    [
+      'boosterDecisions',
+      (s) => {
+        s.states.third = structuredClone(s.states.act);
+        s.states.act.on.SPEAK.target = 'third';
+      },
+      (s) => {
+        s.states.act.on.SPEAK.target = 'good';
+        delete s.states.third;
+      },
+    ],
+    [
+      'boosterMinutes',
+      (s) => {
+        s.meta.minutes = 4;
+      },
+      (s) => {
+        s.meta.minutes = 3;
+      },
+    ],
+    [
+      'boosterEndings',
+      (s) => {
+        s.states.start.on.NOT_MINE.target = 'good';
+        s.states.act.on.WAIT.target = 'good';
+        delete s.states.poor;
+      },
+      (s) => {
+        s.states.poor = { type: 'final', meta: { ending: { ...s.states.good.meta.ending, kind: 'mixed' } } };
+        s.states.act.on.WAIT.target = 'poor';
+      },
+    ],
+    [
+      'boosterStages',
+      (s) => {
+        s.states.act.meta.stage = 'notice';
+      },
+      (s) => {
+        s.states.act.meta.stage = 'act';
+      },
+    ],
+    [
+      'boosterLanguages',
+      (s) => Object.assign(s, JSON.parse(JSON.stringify(s).replaceAll('"es"', '"fr"'))),
+      (s) => Object.assign(s, JSON.parse(JSON.stringify(s).replaceAll('"fr"', '"es"'))),
+    ],
+    [
+      'discussion',
+      (s) => {
+        delete s.states.act.meta.discussion;
+      },
+      (s) => {
+        s.states.act.meta.discussion = [{ en: 'Why now?', es: '¿Por qué ahora?' }];
+      },
+    ],
+  ];
+
+  it.each(cases)('name a booster that breaks %s, and pass its fixed twin', (rule, breakIt, fixIt) => {
+    const s = booster();
+    breakIt(s);
+    expect(checkHouseRules(loaded(s)).map((issue) => issue.rule)).toEqual([rule]);
+    fixIt(s);
+    expect(checkHouseRules(loaded(s))).toEqual([]);
+  });
+
+  it('cover every booster rule', () => {
+    expect(cases.map(([rule]) => rule)).toEqual(Object.keys(BOOSTER_RULES));
+  });
+
+  it('leave boosters out of the library rules', () => {
+    const library = checkLibraryRules([fakeScenario()]);
+    expect(checkLibraryRules([fakeScenario(), loaded(booster()).scenario])).toEqual(library);
   });
 });

@@ -22,7 +22,25 @@ export const HOUSE_RULES = {
   discussion: 'gives every decision scene a discussion prompt, a question in every language it declares',
 } as const;
 
-export type HouseRule = keyof typeof HOUSE_RULES;
+/**
+ * A booster's house rules (`meta.kind: "booster"`): a 2–3 minute refresher played weeks after a full
+ * scenario, from a reminder. The full rules above do not apply to it; these do.
+ */
+export const BOOSTER_RULES = {
+  boosterDecisions: 'has 1 or 2 decisions on its longest path',
+  boosterMinutes: 'takes at most 3 minutes',
+  boosterEndings: 'can end at least two ways (two ending kinds)',
+  boosterStages: 'puts every decision at a responsibility or act moment',
+  boosterLanguages: 'is written in English and Spanish',
+  discussion: HOUSE_RULES.discussion,
+} as const;
+
+export type HouseRule = keyof typeof HOUSE_RULES | keyof typeof BOOSTER_RULES;
+
+/** True for a booster (`meta.kind: "booster"`), which keeps BOOSTER_RULES instead of HOUSE_RULES. */
+export function isBooster(scenario: Scenario): boolean {
+  return scenario.meta.kind === 'booster';
+}
 
 /** A house rule a scenario breaks: which, where (JSON Pointer), and what to add. */
 export interface HouseRuleIssue {
@@ -31,8 +49,15 @@ export interface HouseRuleIssue {
   readonly message: string;
 }
 
-/** Every house rule a checked scenario breaks, in the order of HOUSE_RULES. */
-export function checkHouseRules({ scenario, analysis }: LoadedScenario): HouseRuleIssue[] {
+/**
+ * Every house rule a checked scenario breaks, in the order of HOUSE_RULES (or of BOOSTER_RULES for a
+ * booster).
+ */
+export function checkHouseRules(loaded: LoadedScenario): HouseRuleIssue[] {
+  return isBooster(loaded.scenario) ? checkBoosterRules(loaded) : checkFullRules(loaded);
+}
+
+function checkFullRules({ scenario, analysis }: LoadedScenario): HouseRuleIssue[] {
   const issues: HouseRuleIssue[] = [];
   const broken = (rule: HouseRule, path: string, message: string) => issues.push({ rule, path, message });
   const states = [...walkStates(scenario)];
@@ -93,6 +118,49 @@ export function checkHouseRules({ scenario, analysis }: LoadedScenario): HouseRu
       'checkingIn',
       '/states',
       'No choice practises "delay": reward checking in with the person targeted afterwards.',
+    );
+  }
+  issues.push(...checkDiscussion(scenario, states));
+  return issues;
+}
+
+function checkBoosterRules({ scenario, analysis }: LoadedScenario): HouseRuleIssue[] {
+  const issues: HouseRuleIssue[] = [];
+  const broken = (rule: HouseRule, path: string, message: string) => issues.push({ rule, path, message });
+  const states = [...walkStates(scenario)];
+  if (!(analysis.longestPath >= 1 && analysis.longestPath <= 2)) {
+    broken(
+      'boosterDecisions',
+      '/states',
+      `The longest path has ${analysis.longestPath} decisions; a booster has 1 or 2.`,
+    );
+  }
+  if (scenario.meta.minutes > 3) {
+    broken('boosterMinutes', '/meta/minutes', `Takes ${scenario.meta.minutes} minutes; a booster takes at most 3.`);
+  }
+  const kinds = new Map(states.map(({ keys, state }) => [keys.join('.'), state.meta?.ending?.kind]));
+  const reached = new Set(analysis.endings.map((key) => kinds.get(key)));
+  if (reached.size < 2) {
+    broken('boosterEndings', '/states', `Reaches ${reached.size} kind of ending; a booster can end at least two ways.`);
+  }
+  for (const { state, at } of states) {
+    const isDecision = !state.states && state.type !== 'final' && (state.on || state.after);
+    const stage = state.meta?.stage;
+    if (isDecision && stage !== 'responsibility' && stage !== 'act') {
+      broken(
+        'boosterStages',
+        pointer(...at, 'meta', 'stage'),
+        `A booster decision is a "responsibility" or "act" moment; this one is ${stage ? `"${stage}"` : 'unset'}.`,
+      );
+    }
+  }
+  const languages = declaredLanguages(scenario);
+  const missing = ['en', 'es'].filter((language) => !languages.includes(language));
+  if (missing.length) {
+    broken(
+      'boosterLanguages',
+      '/meta/languages',
+      `Not declared in ${missing.join(', ')}; a booster is in English and Spanish.`,
     );
   }
   issues.push(...checkDiscussion(scenario, states));
@@ -182,8 +250,10 @@ export const LIBRARY_RULES = {
 export type LibraryRule = keyof typeof LIBRARY_RULES;
 
 /** The library rules a set of scenarios breaks, each with what is missing. */
-export function checkLibraryRules(scenarios: readonly Scenario[]): { rule: LibraryRule; message: string }[] {
+export function checkLibraryRules(all: readonly Scenario[]): { rule: LibraryRule; message: string }[] {
   const issues: { rule: LibraryRule; message: string }[] = [];
+  // The library is its full scenarios: a booster refreshes one, it does not stand in for one.
+  const scenarios = all.filter((scenario) => !isBooster(scenario));
   const wanted = { workplace: 4, transit: 3, social: 2, campus: 2, online: 1 } as const;
   for (const [setting, least] of Object.entries(wanted)) {
     const n = scenarios.filter((s) => s.meta.setting === setting).length;

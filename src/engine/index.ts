@@ -5,6 +5,7 @@ export { choicesFor, currentScene, type OfferedChoice, sceneStage } from './choi
 export { facilitatorGuide } from './facilitator-guide.ts';
 export type * from './facilitator-guide.types.ts';
 export {
+  BOOSTER_RULES,
   checkHouseRules,
   checkHouseWarnings,
   checkLibraryRules,
@@ -14,6 +15,7 @@ export {
   type HouseRuleIssue,
   type HouseWarning,
   type HouseWarningIssue,
+  isBooster,
   LIBRARY_RULES,
   type LibraryRule,
   practisesResponsibility,

@@ -21,6 +21,9 @@ export type Stage = 'notice' | 'interpret' | 'responsibility' | 'choose' | 'act'
 /** How an ending turned out for the person targeted. */
 export type EndingKind = 'good' | 'mixed' | 'poor';
 
+/** A library scenario, or a short booster practised weeks later from a reminder. */
+export type ScenarioKind = 'full' | 'booster';
+
 /** A value a story variable can hold. */
 export type VariableValue = number | string | boolean;
 
@@ -182,6 +185,8 @@ export interface ScenarioMeta {
   readonly languages?: readonly LanguageTag[];
   /** Who wrote it. */
   readonly authors?: readonly string[];
+  /** `full` (the default): a library scenario; `booster`: a 2–3 minute refresher with its own house rules. */
+  readonly kind?: ScenarioKind;
 }
 
 /** A scenario file, as loaded. */

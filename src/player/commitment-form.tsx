@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useT } from '../ui/i18n.ts';
 import { type Commitment, readCommitment, saveCommitment } from './commitment-store.ts';
+import { RemindersDownload } from './reminders-download.tsx';
 
 /** #IWill: one concrete commitment, picked from suggestions or written by the learner; kept on this device. */
 export function CommitmentForm({ scenarioId, suggestions }: { scenarioId: string; suggestions: readonly string[] }) {
@@ -54,6 +55,7 @@ export function CommitmentForm({ scenarioId, suggestions }: { scenarioId: string
         </button>
       </form>
       <p role="status">{saved ? t('iwill.saved', { text: saved.text }) : ''}</p>
+      {saved && <RemindersDownload commitment={saved.text} />}
     </section>
   );
 }

@@ -24,3 +24,18 @@ export function toLibraryEntry(file: string, result: LoadResult): LibraryEntry {
   const { id, meta } = result.scenario;
   return { file, ok: true, summary: { id, meta, tactics: practisedTactics(result.scenario) } };
 }
+
+/** True for a booster's entry: a 2–3 minute refresher reached from reminders, not a library card. */
+export function isBoosterEntry(entry: LibraryEntry): boolean {
+  return entry.ok && entry.summary.meta.kind === 'booster';
+}
+
+/** What the library page lists: every file but the boosters (which stay playable at `#/play/<id>`). */
+export function libraryShelf(entries: readonly LibraryEntry[]): LibraryEntry[] {
+  return entries.filter((entry) => !isBoosterEntry(entry));
+}
+
+/** The boosters' ids, in file order. */
+export function boosterIds(entries: readonly LibraryEntry[]): string[] {
+  return entries.flatMap((entry) => (entry.ok && isBoosterEntry(entry) ? [entry.summary.id] : []));
+}
