@@ -36,7 +36,7 @@ const train = summary('train', {
 const office = summary('office', { title: 'The hand on the back', minutes: 7 }, ['stepForward', 'speakUp']);
 const chat = summary('chat', { title: 'Group chat', setting: 'online', minutes: 9 }, ['document', 'delay']);
 const all = [train, office, chat];
-const names = (query: Parameters<typeof matchesQuery>[1], words = (s: ScenarioSummary) => s.meta.setting) =>
+const names = (query: Parameters<typeof matchesQuery>[1], words = (s: ScenarioSummary): string => s.meta.setting) =>
   all.filter((s) => matchesQuery(s, query, words(s))).map((s) => s.id);
 
 describe('a learner status', () => {
