@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Router } from 'wouter';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
 import { loadScenarioValue } from '../engine/load-scenario.ts';
-import { fakeScenario } from '../test-util/fakes.ts';
+import { fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../test-util/fakes.ts';
 import { i18next } from '../ui/i18n.ts';
 import { toLibraryEntry } from '../ui/library-entry.ts';
 import { useHashPath } from './hash-location.ts';
@@ -30,6 +30,7 @@ const { scenario } = loadRealScenario('hand-on-the-back');
 const onTheTrain = fakeScenario({
   id: 'on-the-train',
   meta: { ...fakeScenario().meta, title: 'On the train', setting: 'transit' },
+  states: { start: fakeScene({ on: { GO: fakeChoice({ meta: { tactics: { distract: 1 } } }) } }), end: fakeEnding() },
 });
 const entries = [
   entry('scenarios/hand-on-the-back.json', scenario),
@@ -110,15 +111,16 @@ describe('the library page', () => {
   it('shows the suggested scenario first, marked Start here, and the next one after a finish', () => {
     renderLibrary(entries);
     const first = screen.getAllByRole('article')[0];
-    // The fake runs 1 minute: the shortest, so the one for someone new.
-    expect(first.getAttribute('aria-labelledby')).toBe('on-the-train-title');
+    // The real one practises the three core tactics; the fake, none of them.
+    expect(first.getAttribute('aria-labelledby')).toBe('hand-on-the-back-title');
     expect(within(first).getByText('Start here')).toBeTruthy();
     cleanup();
-    localStorage.setItem('upstander:v1:progress:on-the-train', JSON.stringify({ run: {}, phase: 'debrief' }));
+    localStorage.setItem('upstander:v1:progress:hand-on-the-back', JSON.stringify({ run: {}, phase: 'debrief' }));
     renderLibrary(entries);
     const next = screen.getAllByRole('article')[0];
-    expect(next.getAttribute('aria-labelledby')).toBe('hand-on-the-back-title');
+    expect(next.getAttribute('aria-labelledby')).toBe('on-the-train-title');
     expect(within(next).getByText('Try next')).toBeTruthy();
+    expect(within(next).getByText('New for you: Distract')).toBeTruthy();
     expect(screen.queryByText('Start here')).toBeNull();
   });
 

@@ -98,9 +98,9 @@ export interface Suggestion {
 }
 
 /**
- * The scenario to suggest. Someone who has finished none is offered the shortest scenario written in
- * their interface language (any language if none is), then the one practising the most of `core`
- * tactics (the basics every programme teaches), then by id. Once one is finished, the next is the
+ * The scenario to suggest. Someone who has finished none is offered, among the scenarios written in
+ * their interface language (all of them if none is), the one practising the most `core` tactics (the
+ * basics every programme teaches, so the widest start), then the shortest, then by id. Once one is finished, the next is the
  * unplayed one (neither finished nor skipped) adding the most tactics not yet practised, then the
  * shortest, then by id; none when no unplayed scenario adds a tactic.
  */
@@ -117,7 +117,7 @@ export function suggest(
     const pool = inLanguage.length ? inLanguage : summaries;
     const coreCount = (s: ScenarioSummary) => s.tactics.filter((t) => core.includes(t)).length;
     const first = pool.toSorted(
-      (a, b) => a.meta.minutes - b.meta.minutes || coreCount(b) - coreCount(a) || byId(a, b),
+      (a, b) => coreCount(b) - coreCount(a) || a.meta.minutes - b.meta.minutes || byId(a, b),
     )[0];
     return first && { id: first.id, reason: 'first', newTactics: first.tactics };
   }
