@@ -1,4 +1,3 @@
-import { Search } from 'lucide-react';
 import type { Setting } from '../engine/scenario.types.ts';
 import { useT } from '../ui/i18n.ts';
 import { type LibraryQuery, MINUTES_BANDS } from './library-query.ts';
@@ -29,10 +28,7 @@ export function LibraryFilters({
     <search className="library-filters">
       <label className="search-field">
         <span>{t('library.search')}</span>
-        <span className="search-input">
-          <Search aria-hidden="true" focusable="false" size="1.1em" />
-          <input type="search" value={query.q ?? ''} onChange={set('q')} />
-        </span>
+        <input type="search" value={query.q ?? ''} onChange={set('q')} />
       </label>
       <label>
         <span>{t('library.setting')}</span>

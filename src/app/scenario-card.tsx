@@ -1,4 +1,3 @@
-import { Clock, Languages, Star } from 'lucide-react';
 import { Link } from 'wouter';
 import { contentLanguage, declaredLanguages, scenarioText } from '../engine/text.ts';
 import { useT } from '../ui/i18n.ts';
@@ -37,7 +36,6 @@ export function ScenarioCard({
     >
       {suggestion && (
         <p className="suggested-badge" lang={language}>
-          <Star aria-hidden="true" focusable="false" size="1em" />
           {t(suggestion.reason === 'first' ? 'library.startHere' : 'library.tryNext')}
           {suggestion.reason === 'next' && (
             <span className="suggested-why">
@@ -56,12 +54,8 @@ export function ScenarioCard({
       </p>
       <p className="facts" lang={language}>
         <SettingLabel setting={meta.setting} />
+        <span>{t('library.minutes', { count: meta.minutes })}</span>
         <span>
-          <Clock aria-hidden="true" focusable="false" size="1.1em" />
-          {t('library.minutes', { count: meta.minutes })}
-        </span>
-        <span>
-          <Languages aria-hidden="true" focusable="false" size="1.1em" />
           {declaredLanguages(scenario)
             .map((tag) => languageName(tag, language))
             .join(', ')}
