@@ -97,9 +97,9 @@ describe('the library page', () => {
 
   it('filters by tactic, language and length', () => {
     renderLibrary(entries);
-    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'es' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Written in' }), { target: { value: 'es' } });
     expect(screen.queryByRole('article', { name: 'On the train' })).toBeNull();
-    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: '' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Written in' }), { target: { value: '' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Tactic' }), { target: { value: 'stepForward' } });
     expect(screen.queryByRole('article', { name: 'On the train' })).toBeNull();
     expect(screen.getByRole('article', { name: 'The hand on the back' })).toBeTruthy();
