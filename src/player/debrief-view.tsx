@@ -7,6 +7,7 @@ import { practisedTactics } from '../engine/scenario-walk.ts';
 import { findTactic } from '../engine/tactics.ts';
 import { useT } from '../ui/i18n.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
+import { useSettled } from '../ui/use-settled.ts';
 import { CommitmentForm } from './commitment-form.tsx';
 import { PathCompare } from './path-compare.tsx';
 import { ScoreSummary } from './score-summary.tsx';
@@ -38,6 +39,7 @@ export function DebriefView({
 }: DebriefProps) {
   const { t, data } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(run.steps.length);
+  const settled = useSettled(run.steps.length);
   const { best, worst } = analysis;
   const pledges = practisedTactics(scenario).flatMap((id) => {
     const tactic = findTactic(id);
@@ -57,7 +59,7 @@ export function DebriefView({
       <section aria-labelledby="again-title">
         <h2 id="again-title">{t('debrief.again')}</h2>
         <div className="actions">
-          <button type="button" className="primary" onClick={onRestart}>
+          <button type="button" className="primary" {...settled(onRestart)}>
             {t('debrief.tryAgain')}
           </button>
         </div>
@@ -65,7 +67,7 @@ export function DebriefView({
         <ol className="rewind">
           {run.steps.map((step, i) => (
             <li key={`${step.scene.join('.')}|${step.event}`}>
-              <button type="button" onClick={() => onRewind(i)}>
+              <button type="button" {...settled(() => onRewind(i))}>
                 {t('debrief.decision', { number: i + 1, label: text(step.meta.label) })}
               </button>
             </li>
