@@ -22,7 +22,7 @@ export function chromeFor(location: string): Chrome {
  * The one header of every page but the stage: one row, kept at the top while the page scrolls, with
  * the name, the links and settings, and Quick exit in its own place (never over the page's text). On
  * a small screen the links and settings sit behind a Menu button (a disclosure: Escape, a click
- * elsewhere or a new page closes it); from 64rem wide they are shown in the row itself.
+ * elsewhere or a new page closes it); from 75rem (1200 px) wide they are shown in the row itself.
  */
 export function AppHeader({ chrome, module }: { chrome: Exclude<Chrome, 'stage'>; module: boolean }) {
   const { t } = useT();
