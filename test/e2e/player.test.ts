@@ -58,7 +58,8 @@ describe('a learner in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/debrief.png`, fullPage: true });
     await page.context().close();
-  });
+    // Four axe runs and every view settling before a key: 29 s alone on a loaded two-core machine.
+  }, 60_000);
 
   it('resumes at the same scene with the same choices after a reload', async () => {
     const page = await newPage(browser());
