@@ -1,4 +1,5 @@
-import { Link } from 'wouter';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useLocation } from 'wouter';
 import { UI_LANGUAGES, type UiLanguage, useT } from '../ui/i18n.ts';
 import { OrganisationBrand } from '../ui/organisation-brand.tsx';
 import { QuickExit } from '../ui/quick-exit.tsx';
@@ -18,58 +19,102 @@ export function chromeFor(location: string): Chrome {
   return 'app';
 }
 
-/** The header with quick exit and settings, for `chrome` other than the stage. */
+/**
+ * The one header of every page but the stage: one row, kept at the top while the page scrolls, with
+ * the name, the links and settings, and Quick exit in its own place (never over the page's text). On
+ * a small screen the links and settings sit behind a Menu button (a disclosure: Escape, a click
+ * elsewhere or a new page closes it); from 75rem (1200 px) wide they are shown in the row itself.
+ */
 export function AppHeader({ chrome, module }: { chrome: Exclude<Chrome, 'stage'>; module: boolean }) {
   const { t } = useT();
   const { settings, change } = useSettings();
-  const compact = chrome !== 'app';
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const header = useRef<HTMLElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const [location] = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu
+  useEffect(() => setOpen(false), [location]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (!header.current?.contains(event.target as Node)) setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPointer);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
+
   return (
-    <header className={compact ? 'app-header chrome-session' : 'app-header'}>
+    <header className="app-header" ref={header}>
       <Link href="/" replace className="brand">
         {t('app.name')}
       </Link>
       <OrganisationBrand />
-      <nav aria-label={t('app.nav')}>
-        {chrome !== 'session' && !module && (
-          <Link href="/" replace>
-            {t('app.scenarios')}
+      <button
+        type="button"
+        className="menu-toggle"
+        ref={toggle}
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen(!open)}
+      >
+        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+          <path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+        </svg>
+        <span className="visually-hidden">{t('app.menu')}</span>
+      </button>
+      <div id={menuId} className={open ? 'app-menu open' : 'app-menu'}>
+        <nav aria-label={t('app.nav')}>
+          {chrome !== 'session' && !module && (
+            <Link href="/" replace>
+              {t('app.scenarios')}
+            </Link>
+          )}
+          {!module && chrome === 'app' && (
+            <Link href="/join" replace>
+              {t('app.joinSession')}
+            </Link>
+          )}
+          <Link href="/support" replace>
+            {t('app.getHelp')}
           </Link>
-        )}
-        {!module && !compact && (
-          <Link href="/join" replace>
-            {t('app.joinSession')}
-          </Link>
-        )}
-        <Link href="/support" replace>
-          {t('app.getHelp')}
-        </Link>
-      </nav>
-      <label className="setting">
-        <span className={compact ? 'visually-hidden' : undefined}>{t('app.language')}</span>{' '}
-        <select
-          value={settings.language}
-          onChange={(e) => change({ ...settings, language: e.target.value as UiLanguage })}
-        >
-          {UI_LANGUAGES.map((l) => (
-            <option key={l.code} value={l.code} lang={l.code}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {!compact && (
+        </nav>
         <label className="setting">
-          {t('app.timers')}{' '}
+          {t('app.language')}{' '}
           <select
-            value={settings.timers}
-            onChange={(e) => change({ ...settings, timers: e.target.value as TimerMode })}
+            value={settings.language}
+            onChange={(e) => change({ ...settings, language: e.target.value as UiLanguage })}
           >
-            <option value="on">{t('app.timersOn')}</option>
-            <option value="slower">{t('app.timersSlower')}</option>
-            <option value="off">{t('app.timersOff')}</option>
+            {UI_LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.name}
+              </option>
+            ))}
           </select>
         </label>
-      )}
+        {chrome === 'app' && (
+          <label className="setting">
+            {t('app.timers')}{' '}
+            <select
+              value={settings.timers}
+              onChange={(e) => change({ ...settings, timers: e.target.value as TimerMode })}
+            >
+              <option value="on">{t('app.timersOn')}</option>
+              <option value="slower">{t('app.timersSlower')}</option>
+              <option value="off">{t('app.timersOff')}</option>
+            </select>
+          </label>
+        )}
+      </div>
       <QuickExit />
     </header>
   );

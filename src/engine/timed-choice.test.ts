@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { delayProblem, MAX_DELAY_MS } from './timed-choice.ts';
+import {
+  countWords,
+  delayProblem,
+  MAX_DELAY_MS,
+  READING_WORDS_PER_MINUTE,
+  readingAllowanceMs,
+} from './timed-choice.ts';
 
 describe('delayProblem', () => {
   it('accepts a whole number of milliseconds from 1 to 10 minutes', () => {
@@ -19,6 +25,41 @@ describe('delayProblem', () => {
   it('refuses anything but a positive whole number of milliseconds', () => {
     for (const bad of ['0', '-5', '1.5', '1e3', '020', '20s', ' 20000', 'Infinity']) {
       expect(delayProblem(bad), bad).toMatch(/^".*" is not a wait .* whole number from 1 to 600000, e\.g\. "20000"/);
+    }
+  });
+});
+
+describe('the reading allowance', () => {
+  it('counts words by Unicode word boundaries, not punctuation or spaces', () => {
+    expect(countWords("Priya freezes. Mark's hand stays — and nobody speaks.")).toBe(8);
+    expect(countWords('  ¿Qué   haces?  ')).toBe(2);
+    expect(countWords('— … !')).toBe(0);
+    expect(countWords('See https://example.org/report?id=42 now')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives every word on screen 60/150 s at 150 words a minute, rounded up to a whole second', () => {
+    expect(READING_WORDS_PER_MINUTE).toBe(150);
+    const narrative = Array.from({ length: 100 }, (_, i) => `word${i}`).join(' ');
+    // 100 + 4 + 3 + 3 = 110 words: 44 s at 150 words a minute.
+    expect(readingAllowanceMs([narrative, 'What do you do?', 'Say something now.', 'Wait and see.'])).toBe(44_000);
+    // One word is 0.4 s, which a learner sees as 1 s.
+    expect(readingAllowanceMs(['Hello'])).toBe(1_000);
+    expect(readingAllowanceMs([])).toBe(0);
+  });
+
+  it('never gives a reader at the set speed less time than their words take', () => {
+    for (const words of [1, 7, 74, 110, 333]) {
+      const text = Array.from({ length: words }, () => 'word').join(' ');
+      for (const wpm of [100, 150, 250]) {
+        expect(readingAllowanceMs([text], wpm)).toBeGreaterThanOrEqual((words / wpm) * 60_000);
+        expect(readingAllowanceMs([text], wpm)).toBeLessThan((words / wpm) * 60_000 + 1000);
+      }
+    }
+  });
+
+  it('refuses a reading speed that is not a positive number', () => {
+    for (const bad of [0, -150, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => readingAllowanceMs(['a'], bad)).toThrow(RangeError);
     }
   });
 });

@@ -5,6 +5,39 @@
  */
 export const MAX_DELAY_MS = 600_000;
 
+/**
+ * The reading speed a timed scene allows for, in words a minute: a slow but ordinary reader (adults
+ * read 200–300 words a minute on screen; 150 leaves room for a second language, dyslexia or a small
+ * phone). Nobody reading at this speed is timed out before they have read the scene.
+ */
+export const READING_WORDS_PER_MINUTE = 150;
+
+const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
+
+/** How many words a text holds, by Unicode word boundaries (UAX #29), so "don't" is one and "—" none. */
+export function countWords(text: string): number {
+  let words = 0;
+  for (const segment of WORDS.segment(text)) if (segment.isWordLike) words++;
+  return words;
+}
+
+/**
+ * The reading allowance of a timed scene, in milliseconds: the time to read every text on screen
+ * (narrative paragraphs, prompt, choice labels) at `wordsPerMinute`, rounded up to a whole second.
+ * A timed choice's countdown starts only after it, so its `after` delay is pure decision time.
+ * Throws a RangeError for a speed that is not a positive finite number.
+ */
+export function readingAllowanceMs(
+  texts: readonly string[],
+  wordsPerMinute: number = READING_WORDS_PER_MINUTE,
+): number {
+  if (!(wordsPerMinute > 0 && Number.isFinite(wordsPerMinute))) {
+    throw new RangeError(`A reading speed must be a positive number of words a minute, got ${wordsPerMinute}.`);
+  }
+  const words = texts.reduce((sum, text) => sum + countWords(text), 0);
+  return Math.ceil((words / wordsPerMinute) * 60) * 1000;
+}
+
 /** A worked example for messages: the wait most scenes use. */
 const EXAMPLE = '"20000" for 20 seconds';
 

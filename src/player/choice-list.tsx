@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react';
 import type { OfferedChoice } from '../engine/choices.ts';
 import { Countdown } from '../ui/countdown.tsx';
-import { type TimerMode, timedChoice } from '../ui/settings.ts';
+import type { TimedChoice } from '../ui/settings.ts';
 import type { TextDirection } from '../ui/text-direction.ts';
+import { useSettled } from '../ui/use-settled.ts';
 
 interface ChoiceListProps {
   readonly choices: readonly OfferedChoice[];
-  readonly timers: TimerMode;
+  /** The scene's timed choice, if any: counted down when it has `ms`, else offered as a button. */
+  readonly timed: TimedChoice | undefined;
   readonly text: (t: OfferedChoice['meta']['label']) => string;
   readonly onChoose: (event: string) => void;
   /** The labels' language and direction: an Arabic scenario's choices read right to left. */
@@ -15,12 +17,14 @@ interface ChoiceListProps {
 
 /**
  * The choices of a scene as buttons, numbered so keys 1–9 pick them. A timed choice runs a visible
- * countdown; with timers off it becomes one more button the learner picks deliberately.
+ * countdown after the scene's reading time; with timers off it becomes one more button the learner
+ * picks deliberately. For a moment after the scene appears no choice can be taken (`useSettled`):
+ * a click or key meant for the view before never picks one.
  */
-export function ChoiceList({ choices, timers, text, onChoose, content }: ChoiceListProps) {
-  const timed = timedChoice(choices, timers);
+export function ChoiceList({ choices, timed, text, onChoose, content }: ChoiceListProps) {
   const buttons = choices.filter((c) => c !== timed?.choice || timed.ms === undefined);
   const list = useRef<HTMLOListElement>(null);
+  const settled = useSettled();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -40,7 +44,7 @@ export function ChoiceList({ choices, timers, text, onChoose, content }: ChoiceL
             <button
               type="button"
               className="choice"
-              onClick={() => onChoose(choice.event)}
+              {...settled(() => onChoose(choice.event))}
               aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
             >
               <span className="choice-key" aria-hidden="true">
@@ -52,7 +56,12 @@ export function ChoiceList({ choices, timers, text, onChoose, content }: ChoiceL
         ))}
       </ol>
       {timed?.ms !== undefined && (
-        <Countdown ms={timed.ms} label={text(timed.choice.meta.label)} onElapsed={() => onChoose(timed.choice.event)} />
+        <Countdown
+          ms={timed.ms}
+          readingMs={timed.readingMs}
+          label={text(timed.choice.meta.label)}
+          onElapsed={() => onChoose(timed.choice.event)}
+        />
       )}
     </>
   );

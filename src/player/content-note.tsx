@@ -1,11 +1,17 @@
 import { Link } from 'wouter';
 import type { Scenario } from '../engine/scenario.types.ts';
+import { walkStates } from '../engine/scenario-walk.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { useT } from '../ui/i18n.ts';
+import { useSettings } from '../ui/settings.ts';
 import { textAttributes } from '../ui/text-direction.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
+import { useSettled } from '../ui/use-settled.ts';
 
-/** Before a scenario starts: what it depicts, and three ways on, none needing a reason. */
+/**
+ * Before a scenario starts: what it depicts, whether its choices may be timed (and where to change
+ * that), and three ways on, none needing a reason.
+ */
 export function ContentNote({
   scenario,
   onContinue,
@@ -22,6 +28,9 @@ export function ContentNote({
   const heading = useFocusOnChange<HTMLHeadingElement>(scenario.id);
   const { text } = scenarioText(scenario, language);
   const content = textAttributes(contentLanguage(scenario, language));
+  const { settings } = useSettings();
+  const settled = useSettled(scenario.id);
+  const timed = [...walkStates(scenario)].some(({ state }) => state.after !== undefined);
   return (
     <section className="panel" aria-labelledby="note-title">
       <h1 id="note-title" ref={heading} tabIndex={-1} {...content}>
@@ -31,6 +40,7 @@ export function ContentNote({
       <div className="content-note">
         <h2 lang={language}>{t('note.title')}</h2>
         <p {...content}>{text(scenario.meta.contentNote)}</p>
+        {timed && <p lang={language}>{t(settings.timers === 'off' ? 'note.timersOff' : 'note.timed')}</p>}
         <p lang={language}>{t('note.leaveAnyTime')}</p>
         <p lang={language}>
           <Link href="/support" replace>
@@ -39,7 +49,7 @@ export function ContentNote({
         </p>
       </div>
       <div className="actions" lang={language}>
-        <button type="button" className="primary" onClick={onContinue}>
+        <button type="button" className="primary" {...settled(onContinue)}>
           {t('note.continue')}
         </button>
         {canChooseAnother && (
@@ -47,7 +57,7 @@ export function ContentNote({
             {t('note.chooseAnother')}
           </Link>
         )}
-        <button type="button" onClick={onSkip}>
+        <button type="button" {...settled(onSkip)}>
           {t('note.skip')}
         </button>
       </div>

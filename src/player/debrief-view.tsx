@@ -6,6 +6,7 @@ import type { Ending, Paragraphs, Scenario, Text } from '../engine/scenario.type
 import { suggestedPledges } from '../engine/tactics.ts';
 import { useT } from '../ui/i18n.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
+import { useSettled } from '../ui/use-settled.ts';
 import { CommitmentForm } from './commitment-form.tsx';
 import { PathCompare } from './path-compare.tsx';
 import { ScoreSummary } from './score-summary.tsx';
@@ -40,6 +41,7 @@ export function DebriefView({
 }: DebriefProps) {
   const { t, data } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(run.steps.length);
+  const settled = useSettled(run.steps.length);
   const { best, worst } = analysis;
   const pledges = suggestedPledges(scenario).map(data);
   return (
@@ -61,7 +63,7 @@ export function DebriefView({
       <section aria-labelledby="again-title">
         <h2 id="again-title">{t('debrief.again')}</h2>
         <div className="actions">
-          <button type="button" className="primary" onClick={onRestart}>
+          <button type="button" className="primary" {...settled(onRestart)}>
             {t('debrief.tryAgain')}
           </button>
         </div>
@@ -69,7 +71,7 @@ export function DebriefView({
         <ol className="rewind">
           {run.steps.map((step, i) => (
             <li key={`${step.scene.join('.')}|${step.event}`}>
-              <button type="button" onClick={() => onRewind(i)}>
+              <button type="button" {...settled(() => onRewind(i))}>
                 {t('debrief.decision', { number: i + 1, label: text(step.meta.label) })}
               </button>
             </li>

@@ -2,6 +2,7 @@ import type { RunStep } from '../engine/run-state.ts';
 import type { Text } from '../engine/scenario.types.ts';
 import { useT } from '../ui/i18n.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
+import { useSettled } from '../ui/use-settled.ts';
 
 /** After a choice: why it helped or hurt, and the tactics it used or the harm it did. */
 export function FeedbackView({
@@ -15,6 +16,7 @@ export function FeedbackView({
 }) {
   const { t, tacticName } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(step);
+  const settled = useSettled(step);
   const tactics = Object.entries(step.meta.tactics ?? {}).filter(([, points]) => points > 0);
   const harm = step.meta.harm ?? 0;
   return (
@@ -33,7 +35,7 @@ export function FeedbackView({
           {harm > 0 && <li className="chip harm">{t('feedback.harm', { harm })}</li>}
         </ul>
       )}
-      <button type="button" className="primary" onClick={onContinue}>
+      <button type="button" className="primary" {...settled(onContinue)}>
         {t('feedback.continue')}
       </button>
     </section>

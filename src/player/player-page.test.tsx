@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
 import { DEFAULT_SETTINGS, SettingsContext, type TimerMode } from '../ui/settings.ts';
+import { SETTLE_MS } from '../ui/use-settled.ts';
 import { PlayerPage } from './player-page.tsx';
 
 const { scenario } = loadRealScenario('hand-on-the-back');
@@ -24,16 +25,31 @@ function renderPlayer({
   return render(strict ? <StrictMode>{tree}</StrictMode> : tree);
 }
 
+/** The learner takes in a view that just appeared before acting on it: its buttons settle first. */
+const settle = () => act(() => vi.advanceTimersByTime(SETTLE_MS));
 // Keys go where a browser sends them: to the focused element, bubbling up to the window.
-const press = (key: string) => fireEvent.keyDown(document.activeElement ?? document.body, { key });
-const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
+const press = (key: string) => {
+  settle();
+  fireEvent.keyDown(document.activeElement ?? document.body, { key });
+};
+const click = (name: string | RegExp) => {
+  settle();
+  fireEvent.click(screen.getByRole('button', { name }));
+};
 
 async function expectNoAxeViolations(container: HTMLElement) {
   const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
-beforeEach(() => localStorage.clear());
+beforeEach(() => {
+  localStorage.clear();
+  // A clock the tests move, which also runs on its own (axe waits on timers).
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'],
+    shouldAdvanceTime: true,
+  });
+});
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
@@ -81,31 +97,77 @@ describe.each([false, true])('the player (StrictMode: %s)', (strict) => {
   });
 });
 
+/** Every word on screen in a scene (narrative, question, choices and the countdown's "if you wait"), split at spaces. */
+function wordsOnScreen(): number {
+  const texts = [...document.querySelectorAll('.narrative p, #scene-prompt, .choice, [role="timer"] em')];
+  return texts.flatMap((el) => (el.textContent ?? '').replace(/^\d/, '').split(/\s+/).filter(Boolean)).length;
+}
+
 describe('timed choices', () => {
-  it('count down and take the timeout when time runs out', () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+  it('give time to read the scene at 150 words a minute, then count down and take the timeout', () => {
     renderPlayer();
     click('Continue');
-    expect(screen.getByRole('timer').textContent).toMatch(/^20 s left to decide/);
-    act(() => vi.advanceTimersByTime(10_000));
+    const reading = /^Reading time: the clock starts in (\d+) s, then you have 20 s\./;
+    const seconds = Number(screen.getByRole('timer').textContent?.match(reading)?.[1]);
+    // No one reading at 150 words a minute (0.4 s a word) is hurried: the clock waits at least that long.
+    expect(seconds).toBeGreaterThanOrEqual(wordsOnScreen() * 0.4);
+    act(() => vi.advanceTimersByTime(seconds * 1000 - 400));
+    expect(screen.getByRole('timer').textContent).toMatch(/^Reading time: the clock starts in 1 s/);
+    act(() => vi.advanceTimersByTime(10_400));
     expect(screen.getByRole('timer').textContent).toMatch(/^10 s left/);
-    act(() => vi.advanceTimersByTime(10_200));
+    act(() => vi.advanceTimersByTime(9_600));
+    expect(screen.queryByRole('heading', { name: /You chose/ })).toBeNull();
+    act(() => vi.advanceTimersByTime(600));
     expect(screen.getByRole('heading', { name: 'You chose: You hesitate, unsure what you saw.' })).toBeTruthy();
   });
 
-  it('take twice as long when timers are slower', () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+  it('take twice as long, reading included, when timers are slower', () => {
+    renderPlayer();
+    click('Continue');
+    const on = Number(screen.getByRole('timer').textContent?.match(/starts in (\d+) s/)?.[1]);
+    cleanup();
+    localStorage.clear();
     renderPlayer({ timers: 'slower' });
     click('Continue');
-    expect(screen.getByRole('timer').textContent).toMatch(/^40 s left/);
+    const slower = screen.getByRole('timer').textContent?.match(/starts in (\d+) s, then you have (\d+) s/);
+    expect([Number(slower?.[1]), Number(slower?.[2])]).toEqual([on * 2, 40]);
   });
 
-  it('are announced to screen readers with how to slow them down or turn them off', () => {
+  it('are announced to screen readers before the story, with the reading time and how to change timers', () => {
     renderPlayer();
     click('Continue');
     const live = document.querySelector('[aria-live="polite"]')?.textContent ?? '';
-    expect(live).toMatch(/^Friday team lunch in the break room/);
-    expect(live).toMatch(/This choice is timed: you have 20 seconds\. You can slow timers down or turn them off/);
+    expect(live).toMatch(
+      /^This choice is timed: you have \d+ seconds to read, then 20 seconds to decide\. You can slow timers down or turn them off with Timers/,
+    );
+    expect(live).toMatch(/turn them off with Timers .*\. Friday team lunch in the break room/);
+  });
+
+  it('ignore a click or key meant for the view before: no choice for a moment after the scene appears', () => {
+    renderPlayer();
+    click('Continue');
+    // The second click of a double click, a moment after the first.
+    act(() => vi.advanceTimersByTime(150));
+    const first = document.querySelector('.choice') as HTMLButtonElement;
+    expect(first.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(first);
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: '2' });
+    expect(screen.queryByRole('heading', { name: /You chose/ })).toBeNull();
+    act(() => vi.advanceTimersByTime(SETTLE_MS));
+    expect(first.getAttribute('aria-disabled')).toBeNull();
+    fireEvent.click(first);
+    expect(screen.getByRole('heading', { name: /You chose/ })).toBeTruthy();
+    // Likewise the feedback's Continue: a double click on a choice does not skip its feedback.
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('heading', { name: /You chose/ })).toBeTruthy();
+  });
+
+  it('are named in the content note, with where to change them', () => {
+    renderPlayer();
+    expect(screen.getByText(/^Some choices are timed.*turn them off with Timers at the top of the page/)).toBeTruthy();
+    cleanup();
+    renderPlayer({ timers: 'off' });
+    expect(screen.getByText(/^Timers are off, so no choice is timed/)).toBeTruthy();
   });
 
   it('become a plain choice when timers are off', () => {

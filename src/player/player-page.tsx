@@ -5,6 +5,7 @@ import { compileScenario } from '../engine/compile-scenario.ts';
 import { runEnding } from '../engine/run-state.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';
+import { readingAllowanceMs } from '../engine/timed-choice.ts';
 import { useT } from '../ui/i18n.ts';
 import { timedChoice, useSettings } from '../ui/settings.ts';
 import { textAttributes } from '../ui/text-direction.ts';
@@ -42,14 +43,21 @@ export function PlayerPage({ scenario, store, observer, after, canChooseAnother,
   const scene = currentScene(machine, run.snapshot);
   const ending = runEnding(machine, run);
   const { settings } = useSettings();
-  const limit = timedChoice(player.choices, settings.timers)?.ms;
-  // What a screen reader announces for a new scene: the story, and any time limit with how to lift it.
+  const meta = scene.config.meta ?? {};
+  const narrative = paragraphs(meta.narrative ?? []);
+  const prompt = meta.prompt ? text(meta.prompt) : t('scene.defaultPrompt');
+  // The clock starts once every word on screen can be read at 150 words a minute.
+  const labels = player.choices.map((c) => text(c.meta.label));
+  const timed = timedChoice(player.choices, settings.timers, readingAllowanceMs([...narrative, prompt, ...labels]));
+  // What a screen reader announces for a new scene: any time limit first, with how to lift it, then the story.
   const announcement =
     phase === 'scene'
       ? [
-          ...paragraphs(scene.config.meta?.narrative ?? []),
-          limit ? t('scene.timedNote', { seconds: limit / 1000 }) : '',
-        ].join(' ')
+          timed?.ms ? t('scene.timedNote', { reading: timed.readingMs / 1000, seconds: timed.ms / 1000 }) : '',
+          ...narrative,
+        ]
+          .join(' ')
+          .trim()
       : '';
 
   const view =
@@ -84,13 +92,15 @@ export function PlayerPage({ scenario, store, observer, after, canChooseAnother,
       />
     ) : (
       <SceneView
-        meta={scene.config.meta ?? {}}
+        narrative={narrative}
+        prompt={prompt}
         choices={player.choices}
+        timed={timed}
         sceneKey={`${scene.keys.join('.')}|${run.steps.length}`}
         text={text}
-        paragraphs={paragraphs}
         onChoose={player.choose}
         content={content}
+        promptContent={meta.prompt ? content : undefined}
       />
     );
 

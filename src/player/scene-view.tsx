@@ -1,41 +1,53 @@
 import type { OfferedChoice } from '../engine/choices.ts';
-import type { StateMeta, Text } from '../engine/scenario.types.ts';
-import { useT } from '../ui/i18n.ts';
-import { useSettings } from '../ui/settings.ts';
+import type { Text } from '../engine/scenario.types.ts';
+import type { TimedChoice } from '../ui/settings.ts';
 import type { TextDirection } from '../ui/text-direction.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 import { ChoiceList } from './choice-list.tsx';
 
 interface SceneViewProps {
-  readonly meta: StateMeta;
+  /** The narrative's paragraphs and the question, in the learner's language. */
+  readonly narrative: readonly string[];
+  readonly prompt: string;
   readonly choices: readonly OfferedChoice[];
+  /** The scene's timed choice under the learner's Timers setting, with its reading time. */
+  readonly timed: TimedChoice | undefined;
   /** Changes with every scene, to move focus to the new narrative. */
   readonly sceneKey: string;
   readonly text: (t: Text) => string;
-  readonly paragraphs: (p: NonNullable<StateMeta['narrative']>) => string[];
   readonly onChoose: (event: string) => void;
-  /** The scenario text's language and direction (`textAttributes`), for the narrative, prompt and choices. */
-  readonly content?: { readonly lang: string; readonly dir: TextDirection };
+  /** The scenario text's language and direction (`textAttributes`), for the narrative and choices. */
+  readonly content?: TextAttributes;
+  /** The prompt's, when the scene wrote it (the default prompt is the interface's own). */
+  readonly promptContent?: TextAttributes;
 }
 
+type TextAttributes = { readonly lang: string; readonly dir: TextDirection };
+
 /** One scene: its narrative, the question, and the choices on offer. */
-export function SceneView({ meta, choices, sceneKey, text, paragraphs, onChoose, content }: SceneViewProps) {
-  const { settings } = useSettings();
-  const { t } = useT();
-  const narrative = useFocusOnChange<HTMLDivElement>(sceneKey);
-  const prompt = meta.prompt ? text(meta.prompt) : t('scene.defaultPrompt');
+export function SceneView({
+  narrative,
+  prompt,
+  choices,
+  timed,
+  sceneKey,
+  text,
+  onChoose,
+  content,
+  promptContent,
+}: SceneViewProps) {
+  const narrativeRef = useFocusOnChange<HTMLDivElement>(sceneKey);
   return (
     <section className="panel scene" aria-labelledby="scene-prompt">
-      <div className="narrative" ref={narrative} tabIndex={-1} {...content}>
-        {paragraphs(meta.narrative ?? []).map((p) => (
+      <div className="narrative" ref={narrativeRef} tabIndex={-1} {...content}>
+        {narrative.map((p) => (
           <p key={p}>{p}</p>
         ))}
       </div>
-      {/* The default prompt is the interface's, in its language and direction. */}
-      <h2 id="scene-prompt" {...(meta.prompt ? content : {})}>
+      <h2 id="scene-prompt" {...promptContent}>
         {prompt}
       </h2>
-      <ChoiceList choices={choices} timers={settings.timers} text={text} onChoose={onChoose} content={content} />
+      <ChoiceList key={sceneKey} choices={choices} timed={timed} text={text} onChoose={onChoose} content={content} />
     </section>
   );
 }

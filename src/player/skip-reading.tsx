@@ -4,6 +4,7 @@ import { practisedTactics } from '../engine/scenario-walk.ts';
 import { findTactic } from '../engine/tactics.ts';
 import { useT } from '../ui/i18n.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
+import { useSettled } from '../ui/use-settled.ts';
 
 /** Skipping needs no reason: the learner reads the tactics the scenario practises instead, and that counts. */
 export function SkipReading({
@@ -20,6 +21,7 @@ export function SkipReading({
 }) {
   const { t, data, tacticName } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(scenario.id);
+  const settled = useSettled(scenario.id);
   return (
     <section className="panel" aria-labelledby="skip-title">
       <h1 id="skip-title" ref={heading} tabIndex={-1}>
@@ -43,7 +45,7 @@ export function SkipReading({
             {t('skip.back')}
           </Link>
         )}
-        <button type="button" onClick={onPlay}>
+        <button type="button" {...settled(onPlay)}>
           {t('skip.playAfterAll')}
         </button>
       </div>

@@ -13,9 +13,15 @@ describe('timedChoice', () => {
   const choices = [choice('SPEAK_UP'), choice('xstate.after.20000.x.lunch', 20000)];
 
   it('finds the timed choice and how long it waits under each timer mode', () => {
-    expect(timedChoice(choices, 'on')).toEqual({ choice: choices[1], ms: 20000 });
-    expect(timedChoice(choices, 'slower')).toEqual({ choice: choices[1], ms: 40000 });
-    expect(timedChoice(choices, 'off')).toEqual({ choice: choices[1], ms: undefined });
+    expect(timedChoice(choices, 'on')).toEqual({ choice: choices[1], ms: 20000, readingMs: 0 });
+    expect(timedChoice(choices, 'slower')).toEqual({ choice: choices[1], ms: 40000, readingMs: 0 });
+    expect(timedChoice(choices, 'off')).toEqual({ choice: choices[1], ms: undefined, readingMs: 0 });
+  });
+
+  it('puts the reading time first, doubled with the time to decide when timers are slower, and none when off', () => {
+    expect(timedChoice(choices, 'on', 30_000)).toEqual({ choice: choices[1], ms: 20000, readingMs: 30_000 });
+    expect(timedChoice(choices, 'slower', 30_000)).toEqual({ choice: choices[1], ms: 40000, readingMs: 60_000 });
+    expect(timedChoice(choices, 'off', 30_000)).toEqual({ choice: choices[1], ms: undefined, readingMs: 0 });
   });
 
   it('finds nothing in a scene without one', () => {

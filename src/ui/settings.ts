@@ -38,17 +38,30 @@ export function storeSettings(settings: Settings): void {
   writeStored('settings', settings);
 }
 
+/** How a scene's timed choice runs: the choice, its time to decide and the reading time before it. */
+export interface TimedChoice {
+  readonly choice: OfferedChoice;
+  /** Milliseconds to decide once the clock starts; undefined when timers are off. */
+  readonly ms: number | undefined;
+  /** Milliseconds of reading time before the clock starts (0 when timers are off). */
+  readonly readingMs: number;
+}
+
 /**
- * The scene's timed choice, if it has one, and how long it waits under a timer mode: `ms` is
- * undefined when timers are off, and the choice is then offered like any other.
+ * The scene's timed choice, if it has one, under a timer mode: `readingMs` (the scene's reading
+ * allowance, `readingAllowanceMs` in the engine) comes first, then the choice's own delay; 'slower'
+ * doubles both; 'off' leaves `ms` undefined, and the choice is then offered like any other.
  */
 export function timedChoice(
   choices: readonly OfferedChoice[],
   mode: TimerMode,
-): { choice: OfferedChoice; ms: number | undefined } | undefined {
+  readingMs = 0,
+): TimedChoice | undefined {
   const choice = choices.find((c) => c.delay !== undefined);
   if (choice?.delay === undefined) return undefined;
-  return { choice, ms: mode === 'off' ? undefined : mode === 'slower' ? choice.delay * 2 : choice.delay };
+  if (mode === 'off') return { choice, ms: undefined, readingMs: 0 };
+  const factor = mode === 'slower' ? 2 : 1;
+  return { choice, ms: choice.delay * factor, readingMs: readingMs * factor };
 }
 
 /**

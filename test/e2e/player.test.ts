@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { scenarioFiles } from '../../src/cli/scenario-files.ts';
-import { ARTIFACTS, axeViolations, newPage, sharedChromium, tabTo } from '../support/browser.ts';
+import { ARTIFACTS, axeViolations, newPage, sharedChromium, tabTo, untilSettled } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedChromium();
@@ -17,6 +17,7 @@ describe('a learner in the browser', () => {
     await tabTo(page, 'The hand on the back');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'The hand on the back' }).waitFor();
+    await untilSettled(page);
     await tabTo(page, 'Continue');
     await page.keyboard.press('Enter');
 
@@ -25,10 +26,12 @@ describe('a learner in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/scene.png`, fullPage: true });
 
+    await untilSettled(page);
     await page.keyboard.press('2'); // Catch Sam's eye
     await page.getByRole('heading', { name: /You chose: Catch Sam's eye/ }).waitFor();
     await page.getByText('Bring others in +1').waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await untilSettled(page);
     await tabTo(page, 'Continue');
     await page.keyboard.press('Enter');
 
@@ -38,8 +41,10 @@ describe('a learner in the browser', () => {
       ['1', /You're not overreacting/],
     ] as const) {
       await page.getByRole('heading', { name: /What do you|Lunch is ending/ }).waitFor();
+      await untilSettled(page);
       await page.keyboard.press(key);
       await page.getByRole('heading', { name: chosen }).waitFor();
+      await untilSettled(page);
       await tabTo(page, 'Continue');
       await page.keyboard.press('Enter');
     }
@@ -53,7 +58,8 @@ describe('a learner in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/debrief.png`, fullPage: true });
     await page.context().close();
-  });
+    // Four axe runs and every view settling before a key: 29 s alone on a loaded two-core machine.
+  }, 60_000);
 
   it('resumes at the same scene with the same choices after a reload', async () => {
     const page = await newPage(browser());
@@ -89,7 +95,10 @@ describe('a learner in the browser', () => {
     await page.goto(`${baseUrl}#/play/hand-on-the-back`);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('timer').waitFor();
-    expect(await page.getByRole('timer').textContent()).toMatch(/\d+ s left to decide/);
+    // Reading time first: the clock starts once the scene can be read at 150 words a minute.
+    expect(await page.getByRole('timer').textContent()).toMatch(
+      /^Reading time: the clock starts in \d+ s, then you have 20 s/,
+    );
 
     await page.getByRole('combobox', { name: 'Timers' }).selectOption('off');
     expect(await page.getByRole('timer').count()).toBe(0);
@@ -139,6 +148,7 @@ describe('a learner in the browser', () => {
       const page = await newPage(browser(), { reducedMotion });
       await page.goto(`${baseUrl}#/play/hand-on-the-back`);
       await page.getByRole('button', { name: 'Continue' }).waitFor();
+      await untilSettled(page);
       // Read the new view's style before the browser paints it: React commits the click's update in a
       // microtask, so wait for the new view there, never for a frame (the old view may still be fading in).
       const firstFrame = await page.evaluate(async () => {
@@ -197,6 +207,7 @@ describe('a learner in the browser', () => {
     await page.locator('.narrative').getByText('Comida del equipo del viernes', { exact: false }).waitFor();
     await page.getByRole('heading', { name: '¿Qué haces?' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await untilSettled(page);
     await page.keyboard.press('2');
     await page.getByText('Sumar a otras personas +1').waitFor();
     await page.context().close();
@@ -209,6 +220,7 @@ describe('a learner in the browser', () => {
       await page.goto(`${baseUrl}#/play/${id}`);
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.locator('.narrative p').first().waitFor();
+      await untilSettled(page);
       await page.keyboard.press('1');
       await page.getByRole('heading', { name: /^You chose: / }).waitFor();
     }

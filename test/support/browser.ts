@@ -63,3 +63,11 @@ export function sharedChromium(): () => Browser {
     return browser;
   };
 }
+
+/**
+ * Waits until the buttons of the view on screen accept activation: a new view's buttons ignore it for
+ * a moment (`aria-disabled`, `src/ui/use-settled.ts`), so a key pressed at once would be lost.
+ */
+export async function untilSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('main [aria-disabled="true"]'));
+}
