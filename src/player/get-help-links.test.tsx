@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { fakeScenario } from '../test-util/fakes.ts';
 import { i18next } from '../ui/i18n.ts';
 import { DEFAULT_SETTINGS, SettingsContext } from '../ui/settings.ts';
+import { SETTLE_MS } from '../ui/use-settled.ts';
 import { PlayerPage } from './player-page.tsx';
 
 function renderPlayer() {
@@ -20,9 +21,13 @@ function renderPlayer() {
   return memory;
 }
 
-beforeEach(() => localStorage.clear());
+beforeEach(() => {
+  localStorage.clear();
+  vi.useFakeTimers();
+});
 afterEach(() => {
   cleanup();
+  vi.useRealTimers();
   i18next.changeLanguage('en');
 });
 
@@ -35,9 +40,14 @@ describe('Get help', () => {
 
   it("is on the debrief's first screen, right under the ending's title, before the score", () => {
     const memory = renderPlayer();
-    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    fireEvent.click(screen.getByRole('button', { name: /Do the thing/ }));
-    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    // Each view's buttons take a click once it has settled, as a person's would.
+    const click = (name: string | RegExp) => {
+      act(() => vi.advanceTimersByTime(SETTLE_MS));
+      fireEvent.click(screen.getByRole('button', { name }));
+    };
+    click('Continue');
+    click(/Do the thing/);
+    click('Continue');
     const title = screen.getByRole('heading', { level: 1, name: 'A good ending' });
     const help = screen.getByRole('link', { name: 'If this brought something up for you: get help or report' });
     // Nothing but the title comes between the top of the debrief and the link.
