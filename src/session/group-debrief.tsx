@@ -8,7 +8,9 @@ import type { RoomStory } from './use-room-story.ts';
 
 /** The group's debrief: the ending, the path taken with its votes, and how the room scored per tactic. */
 export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView }) {
-  const { t, tacticName } = useT();
+  const { t, tacticName, language } = useT();
+  // Every figure to at most one decimal, in the viewer's notation: the room's votes are shares, the paths whole points.
+  const figure = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const ending = story.scene?.config.meta?.ending;
   const { best, worst } = story.analysis ?? {};
   const path = story.run ? runScore(story.run) : undefined;
@@ -48,7 +50,7 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
                 <strong>{meta ? story.text(meta.label) : d.choice}</strong>{' '}
                 {d.chosenBy === 'majority' ? t('session.byMajority') : t('session.byFacilitator')}
                 {d.tally.shown
-                  ? ` (${t('session.voteCount', votesFor(d.tally, d.choice))})`
+                  ? ` (${t('session.voteCountInPath', votesFor(d.tally, d.choice))})`
                   : ` (${t('session.withheldInPath', { count: d.tally.total, needed: d.tally.needed })})`}
                 {meta && <p className="vote-feedback">{story.text(meta.feedback)}</p>}
               </li>
@@ -59,7 +61,6 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
       {best && worst && path && votes && (
         <section className="panel" aria-labelledby="room-score-title">
           <h2 id="room-score-title">{t('session.roomScore')}</h2>
-          <p>{t('session.roomScoreNote')}</p>
           {votes.withheld > 0 && (
             <p>{t('session.roomScoreWithheld', { count: votes.withheld, total: room.path.length })}</p>
           )}
@@ -80,13 +81,14 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
                   {[path, votes.counted ? votes.score : undefined, best.score, worst.score].map((score, column) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: the four columns are fixed; their place is their identity.
                     <td key={column} data-label={columns[column]}>
-                      {score ? read(score) : t('session.noSpread')}
+                      {score ? figure.format(read(score)) : t('session.noSpread')}
                     </td>
                   ))}
                 </tr>
               ))}
             </tbody>
           </table>
+          <p className="score-legend">{t('session.roomScoreLegend')}</p>
         </section>
       )}
     </>

@@ -485,6 +485,11 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
     await host.getByRole('heading', { name: 'This session has ended' }).waitFor();
     await phonePage.getByRole('heading', { name: 'This session has ended' }).waitFor();
     expect(await phonePage.locator('.choice').count()).toBe(0);
+    // The console says what the facilitator can still do, not the participants' thanks; the phone thanks.
+    await host.getByText('You can still download its results.', { exact: false }).waitFor();
+    await host.getByRole('button', { name: /Download/ }).first().waitFor();
+    expect(await host.getByText('Nothing more is asked of you.').count()).toBe(0);
+    await phonePage.getByText('Nothing more is asked of you.').waitFor();
     await host.getByRole('link', { name: 'See the scenarios' }).click();
     await host.getByRole('heading', { name: 'Practise stepping in' }).waitFor();
     expect(await host.getByRole('heading', { name: 'Sessions you are running' }).count()).toBe(0);
