@@ -181,7 +181,7 @@ export interface RoomView {
    * until enough people guessed.
    */
   readonly guesses?: Tally;
-  /** While voting: the part of the scene the facilitator turned the stage to (see the `scenePart` message). */
+  /** While voting, revealed or in the debrief: the part the facilitator turned the stage to (see the `scenePart` message). */
   readonly scenePart?: number;
   /** The facilitator's console only: how many phones signal that they need a moment now; never who. */
   readonly moments?: number;

@@ -134,7 +134,9 @@ describe('the group debrief’s score table', () => {
     expect(screen.getByRole('row', { name: 'Step forward 0 0.7 2 0' })).toBeTruthy();
     expect(screen.getByRole('row', { name: 'Harm 1 0.7 0 1' })).toBeTruthy();
     const legend = container.querySelector('table + .score-legend');
-    expect(legend?.textContent).toMatch(/share of the votes, so on one tactic the room can score above the best path, but not in total/);
+    expect(legend?.textContent).toMatch(
+      /share of the votes, so on one tactic the room can score above the best path, but not in total/,
+    );
     unmount();
     await i18next.changeLanguage('es');
     render(<Debrief room={room} />);
