@@ -20,7 +20,11 @@ const scenario = fakeScenario({
   },
   states: {
     platform: fakeScene({
-      meta: { narrative: ['Someone is crowded. Nobody looks up.'], prompt: { en: 'What do you do?', es: '¿Qué haces?' }, stage: 'act' },
+      meta: {
+        narrative: ['Someone is crowded. Nobody looks up.'],
+        prompt: { en: 'What do you do?', es: '¿Qué haces?' },
+        stage: 'act',
+      },
       on: {
         STEP_IN: fakeChoice({
           target: 'helped',

@@ -51,7 +51,7 @@ export function StageParts({ label, className, blocks, part }: StagePartsProps) 
       const blocks = [...region.querySelectorAll<HTMLElement>(':scope > * > [data-block]')];
       blocks.sort((a, b) => Number(a.dataset.block) - Number(b.dataset.block));
       const heights = blocks.map(outer);
-      const countLine = outer(region.querySelector(':scope > .part-count-measure') as Element);
+      const countLine = outer(region.querySelector('.part-count-measure') as Element);
       const fits = heights.reduce((a, b) => a + b, 0) <= room;
       const next = [0];
       let used = 0;
@@ -81,10 +81,8 @@ export function StageParts({ label, className, blocks, part }: StagePartsProps) 
       )}
       <div className="part-off" aria-hidden="true">
         {blocks.map((b, i) => (i < from || i >= to ? block(b, i) : null))}
+        <p className="scene-part-count part-count-measure">{t('sessionView.scenePart', { n: 9, total: 9 })}</p>
       </div>
-      <p className="scene-part-count part-count-measure part-off" aria-hidden="true">
-        {t('sessionView.scenePart', { n: 9, total: 9 })}
-      </p>
     </section>
   );
 }

@@ -66,7 +66,15 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
             </>
           ),
         },
-        // Each choice's feedback after the bars, as a block of its own, when the spread is shown.
+        // The guesses beside the votes, then each choice's feedback as a block of its own, then the prompts.
+        ...(tally && room.guesses
+          ? [
+              {
+                key: 'guesses',
+                node: <GuessBars story={story} guesses={room.guesses} tally={tally} choices={story.choices} />,
+              },
+            ]
+          : []),
         ...(tally?.shown ? story.choices : []).map((choice) => ({
           key: choice.event,
           node: (
@@ -78,22 +86,11 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
             </div>
           ),
         })),
-      ];
-      const side = [
-        ...(tally && room.guesses
-          ? [
-              {
-                key: 'guesses',
-                node: <GuessBars story={story} guesses={room.guesses} tally={tally} choices={story.choices} />,
-              },
-            ]
-          : []),
         { key: 'discussion', node: <DiscussionPrompts story={story} /> },
       ];
       return (
         <div className="stage-body stage-revealed">
           <StageParts label={t('session.votes')} className="stage-bars" blocks={bars} part={part} />
-          <StageParts label={t('session.discuss')} className="stage-side" blocks={side} part={part} />
         </div>
       );
     }

@@ -170,7 +170,8 @@ async function turnParts(
         const where = `${label} part ${part} at ${stage.viewportSize()?.width}`;
         expect(await layoutProblems(stage, [], true), where).toEqual([]);
         expect(await textFloorProblems(stage), where).toEqual([]);
-        seen[i].push(...(await stage.locator(`${region} .scene-part ${selector}`).allTextContents()));
+        const within = selector.split(',').map((one) => `${region} .scene-part ${one.trim()}`);
+        seen[i].push(...(await stage.locator(within.join(', ')).allTextContents()));
       }
     }
     if (part < total) await pages.console.keyboard.press('PageDown');
@@ -218,8 +219,8 @@ const MUST_SEE: Record<string, Partial<Record<View, readonly string[]>>> = {
     phone360: ['#session-prompt', '.choice', '?.phone-countdown'],
   },
   revealed: {
-    // Each choice's feedback follows the bars, in parts the console turns (see `turnParts`).
-    stage1080: ['.stage-prompt', '.vote-bars li', '.guess-bars li', '.discussion li'],
+    // The guesses, each choice's feedback and the prompts follow the bars, in parts the console turns (see `turnParts`).
+    stage1080: ['.stage-prompt', '.vote-bars li'],
     console: ['.console-controls button', '.decision-count', '#votes-title'],
     phone360: ['#session-prompt'],
   },
@@ -351,12 +352,22 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
           }
           await checkPhase(pages, 'voting', scenario as string, deep && decision === 0);
           await pages.console.keyboard.press('r');
-          await pages.stage1080.locator('.stage-bars .vote-bars').waitFor();
+          await pages.stage1080.locator('.stage-bars .vote-bars').first().waitFor();
           await checkPhase(pages, 'revealed', scenario as string, deep && decision === 0);
           // The bars first, then every choice's feedback, each at the floor, turned from the console.
-          const feedback = await turnParts(pages, '.stage-bars', '.vote-feedback', `${scenario} revealed`);
-          const choices = await pages.stage1080.locator('.vote-bars li').count();
-          for (const shown of feedback) expect(new Set(shown).size, `${scenario} feedback shown`).toBe(choices);
+          const shown = await turnParts(
+            pages,
+            '.stage-bars',
+            '.vote-feedback, .guess-bars h2, .discussion li',
+            `${scenario} revealed`,
+          );
+          const choices = await pages.stage1080.locator('section[aria-labelledby="votes-title"] li').count();
+          const prompts = (await pages.console.locator('.discussion li').allTextContents()).length;
+          for (const texts of shown) {
+            // Once each: every choice's feedback, the guesses and every discussion prompt.
+            expect(new Set(texts).size, `${scenario} revealed`).toBe(texts.length);
+            expect(texts.length, `${scenario} revealed`).toBe(choices + 1 + prompts);
+          }
           const label = (await pages.phone360.locator('.vote-bars li strong').first().textContent()) ?? '';
           await pages.console.getByRole('button', { name: `Follow the majority: ${label}` }).waitFor();
           await pages.console.keyboard.press('m');
@@ -497,7 +508,7 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
         }
         // The facilitator turns it from the console: by the key a presentation clicker sends, or the button.
         if (part % 2) await host.keyboard.press('PageDown');
-        else await host.getByRole('button', { name: 'Stage: next part of the scene' }).click();
+        else await host.getByRole('button', { name: 'Stage: next part' }).click();
       }
       // Every paragraph was shown, in order, once; going on past the last part starts again at the first.
       for (const parts of seen) expect(parts).toEqual(long);
