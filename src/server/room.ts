@@ -77,7 +77,7 @@ export class Room {
   private guessTally: Tally | undefined;
   /** Participants signalling "I need a moment": the facilitator sees only how many. */
   private readonly moments: RoomMoments;
-  /** The part of the scene the stage shows (kept in memory: after a restart, the first). */
+  /** The part of the scene, spread or debrief the stage shows (kept in memory: after a restart, the first). */
   private scenePart = 0;
 
   private constructor(
