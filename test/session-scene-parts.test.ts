@@ -7,10 +7,10 @@ import { sessionSuite } from './support/session-suite.ts';
 describe.each(testDatabases())('parts of a long scene on $name', ({ target: makeTarget }) => {
   const suite = sessionSuite(makeTarget);
 
-  it('turns the stage only at the facilitator’s word, only while voting; a stage that comes back gets the part', async () => {
+  it('turns the stage only at the facilitator’s word, while voting, revealed or in the debrief; a stage that comes back gets the part', async () => {
     const { code, host, phones } = await suite.room(1);
     const stage = await suite.watch(code);
-    expect(await host.request({ type: 'scenePart', part: 1 })).toMatchObject({ type: 'error', code: 'not-voting' });
+    expect(await host.request({ type: 'scenePart', part: 1 })).toMatchObject({ type: 'error', code: 'wrong-phase' });
     await host.request({ type: 'start' });
     expect((await stage.until((r) => r.phase === 'voting')).scenePart).toBe(0);
     const phoneHeard = phones[0].received.length;
@@ -32,10 +32,11 @@ describe.each(testDatabases())('parts of a long scene on $name', ({ target: make
     const again = await suite.watch(code);
     expect((await again.until((r) => r.phase === 'voting')).scenePart).toBe(1);
 
-    // The next scene starts at its first part, and no part is turned outside voting.
+    // The spread starts at its first part and is turned the same way; the next scene starts at its first part.
     await host.request({ type: 'reveal' });
-    expect(await host.request({ type: 'scenePart', part: 0 })).toMatchObject({ code: 'not-voting' });
-    expect(await stage.until((r) => r.phase === 'revealed')).not.toHaveProperty('scenePart');
+    expect((await stage.until((r) => r.phase === 'revealed')).scenePart).toBe(0);
+    expect(await host.request({ type: 'scenePart', part: 2 })).toMatchObject({ type: 'ok' });
+    await stage.until((r) => r.phase === 'revealed' && r.scenePart === 2);
     await host.request({ type: 'advance', choice: 'WATCH_PRIYA' });
     expect((await stage.until((r) => r.decision === 1 && r.phase === 'voting')).scenePart).toBe(0);
   });

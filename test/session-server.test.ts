@@ -330,9 +330,12 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
     });
     expect(json.decisions[0].prompt).toEqual(expect.any(String));
     expect(json.decisions[0].choices.map((c: { votes: number }) => c.votes)).toEqual([1, 4, 0, 0]);
+    // A timed choice goes by its stable name, as in the LMS: no XState internal id anywhere.
+    expect(json.decisions[0].choices.map((c: { event: string }) => c.event)).toContain('wait');
+    expect(JSON.stringify(json)).not.toContain('xstate.');
     const csv = await (await results('csv')).text();
     expect(csv.split('\r\n')[0]).toBe(
-      'scenario,decision,prompt,choice,time_ran_out,tactics,harm,votes,share_percent,chosen,taken_by,voters,changed_votes,opened_at,seconds_open,median_seconds_to_vote,ending',
+      'scenario,decision,description,prompt,choice,time_ran_out,tactics,harm,votes,share_percent,chosen,taken_by,voters,changed_votes,opened_at,seconds_open,median_seconds_to_vote,ending',
     );
     expect(csv).toMatch(
       /^The hand on the back,1,.+,Catch Sam's eye across the table\. He has seen it too\.,no,Bring others in 1,0,4,80,yes,majority,5,1,/m,

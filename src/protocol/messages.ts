@@ -61,9 +61,10 @@ export const clientMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('advance'), id, choice: z.string().min(1).max(200).optional() }),
   z.strictObject({ type: z.literal('lock'), id, locked: z.boolean() }),
   /**
-   * Turns the stage to a part of the scene (0-based) when its narrative does not fit one screen at the
-   * readable size: the stage shows part `part` modulo how many it has, so going on past the last part
-   * starts again at the first. Back to 0 with every new decision.
+   * Turns the stage to a part (0-based) of what it shows (the scene while voting, the spread once
+   * revealed, the debrief) when that does not fit one screen at the readable size: the stage shows part
+   * `part` modulo how many it has, so going on past the last part starts again at the first. Back to 0
+   * with every new decision and every reveal.
    */
   z.strictObject({ type: z.literal('scenePart'), id, part: z.number().int().min(0).max(MAX_SCENE_PART) }),
   /** Ends the session on purpose: every view goes to `closed`, the room locks, nothing more can happen in it. */
@@ -181,7 +182,7 @@ export interface RoomView {
    * until enough people guessed.
    */
   readonly guesses?: Tally;
-  /** While voting: the part of the scene the facilitator turned the stage to (see the `scenePart` message). */
+  /** While voting, revealed or in the debrief: the part the facilitator turned the stage to (see the `scenePart` message). */
   readonly scenePart?: number;
   /** The facilitator's console only: how many phones signal that they need a moment now; never who. */
   readonly moments?: number;

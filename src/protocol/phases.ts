@@ -30,8 +30,8 @@ const ALWAYS = [
 export const PHASE_ALLOWS: Readonly<Record<Phase, readonly ClientMessageType[]>> = {
   lobby: ['start', 'end'],
   voting: ['vote', 'guess', 'scenePart', 'reveal', 'end'],
-  revealed: ['advance', 'end'],
-  debrief: ['post', 'moderate', 'end'],
+  revealed: ['advance', 'scenePart', 'end'],
+  debrief: ['post', 'moderate', 'scenePart', 'end'],
   closed: [],
 };
 

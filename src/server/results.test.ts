@@ -20,7 +20,11 @@ const scenario = fakeScenario({
   },
   states: {
     platform: fakeScene({
-      meta: { narrative: ['Someone is crowded.'], prompt: { en: 'What do you do?', es: '¿Qué haces?' }, stage: 'act' },
+      meta: {
+        narrative: ['Someone is crowded. Nobody looks up.'],
+        prompt: { en: 'What do you do?', es: '¿Qué haces?' },
+        stage: 'act',
+      },
       on: {
         STEP_IN: fakeChoice({
           target: 'helped',
@@ -111,6 +115,8 @@ describe('sessionResults', () => {
     });
     expect(results.decisions[0]).toMatchObject({
       decision: 1,
+      // The scene's first sentence tells apart decisions that all ask "What do you do?".
+      description: 'Someone is crowded.',
       prompt: 'What do you do?',
       chosen: 'Step in.',
       takenBy: 'majority',
@@ -139,7 +145,8 @@ describe('sessionResults', () => {
         share: 17,
         chosen: false,
       },
-      { event: TIMEOUT, label: 'You hesitate.', timed: true, tactics: {}, harm: 1, votes: 2, share: 33, chosen: false },
+      // A timed choice goes by its stable name, as in the LMS, never XState's delay-named event.
+      { event: 'wait', label: 'You hesitate.', timed: true, tactics: {}, harm: 1, votes: 2, share: 33, chosen: false },
     ]);
     // No posts unless asked for.
     expect(results).not.toHaveProperty('posts');
@@ -229,10 +236,10 @@ describe('resultsCsv', () => {
       .trimEnd()
       .split('\r\n');
     expect(rows).toEqual([
-      'scenario,decision,prompt,choice,time_ran_out,tactics,harm,votes,share_percent,chosen,taken_by,voters,changed_votes,opened_at,seconds_open,median_seconds_to_vote,ending',
-      'On the platform,1,What do you do?,Step in.,no,Step forward 2,0,3,50,yes,majority,6,1,2026-11-25T10:01:00.000Z,30,15,Helped',
-      "On the platform,1,What do you do?,'=Laugh along,no,,2,1,17,no,majority,6,1,2026-11-25T10:01:00.000Z,30,15,Helped",
-      'On the platform,1,What do you do?,You hesitate.,yes,,1,2,33,no,majority,6,1,2026-11-25T10:01:00.000Z,30,15,Helped',
+      'scenario,decision,description,prompt,choice,time_ran_out,tactics,harm,votes,share_percent,chosen,taken_by,voters,changed_votes,opened_at,seconds_open,median_seconds_to_vote,ending',
+      'On the platform,1,Someone is crowded.,What do you do?,Step in.,no,Step forward 2,0,3,50,yes,majority,6,1,2026-11-25T10:01:00.000Z,30,15,Helped',
+      "On the platform,1,Someone is crowded.,What do you do?,'=Laugh along,no,,2,1,17,no,majority,6,1,2026-11-25T10:01:00.000Z,30,15,Helped",
+      'On the platform,1,Someone is crowded.,What do you do?,You hesitate.,yes,,1,2,33,no,majority,6,1,2026-11-25T10:01:00.000Z,30,15,Helped',
     ]);
     expect(rows.join('\n')).not.toContain('xstate.after');
   });
@@ -252,7 +259,7 @@ describe('resultsCsv', () => {
       .trimEnd()
       .split('\r\n');
     expect(rows[2]).toBe(
-      "On the platform,1,What do you do?,'=Laugh along,no,,2,,,yes,facilitator,3,0,2026-11-25T10:01:00.000Z,30,,Missed",
+      "On the platform,1,Someone is crowded.,What do you do?,'=Laugh along,no,,2,,,yes,facilitator,3,0,2026-11-25T10:01:00.000Z,30,,Missed",
     );
   });
 });

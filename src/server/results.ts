@@ -4,6 +4,7 @@ import { choose, runEnding, startRun } from '../engine/run-state.ts';
 import type { EndingKind, LanguageTag } from '../engine/scenario.types.ts';
 import { findTactic } from '../engine/tactics.ts';
 import { contentLanguage, localize, scenarioText } from '../engine/text.ts';
+import { pickName } from '../lms/module-picks.ts';
 import { votesFor } from '../protocol/tally.ts';
 import type { StoredRoom } from './session-store.ts';
 
@@ -20,7 +21,10 @@ export type TakenBy = 'majority' | 'facilitator' | 'time-ran-out';
 
 /** A choice of a decision, in words, with the room's votes on it. */
 export interface ChoiceResult {
-  /** The scenario's event, kept beside the label for tools; never the only name. */
+  /**
+   * The choice's stable name, kept beside the label for tools (never the only name): its event
+   * (`STEP_IN`), or `wait` for a timed choice, as the LMS keeps it (see `pickName`).
+   */
   readonly event: string;
   /** What the phones showed (for a timed choice, what happens when time runs out). */
   readonly label: string;
@@ -50,6 +54,8 @@ export interface SessionResults {
   readonly decisions: readonly {
     /** 1, 2, 3… in the order the group met them. */
     readonly decision: number;
+    /** The scene's first narrative sentence, which tells decisions with the same prompt apart. */
+    readonly description: string;
     readonly prompt: string;
     /** The label of the choice the story went on with. */
     readonly chosen: string;
@@ -88,12 +94,13 @@ export function sessionResults(
 ): SessionResults {
   const { scenario, machine } = loaded;
   const language = contentLanguage(scenario, options.language ?? scenario.meta.language);
-  const { text } = scenarioText(scenario, language);
+  const { text, paragraphs } = scenarioText(scenario, language);
   const iso = (ms: number) => new Date(ms).toISOString();
   let run = startRun(machine);
   const decisions = stored.decisions.map((d) => {
     const offered = choicesFor(machine, run.snapshot);
-    const prompt = currentScene(machine, run.snapshot).config.meta?.prompt;
+    const sceneMeta = currentScene(machine, run.snapshot).config.meta;
+    const prompt = sceneMeta?.prompt;
     const next = choose(machine, run, d.choice);
     if (!next.ok) throw new Error(`Decision ${d.decision + 1} no longer replays in "${scenario.id}": ${next.error}`);
     run = next.run;
@@ -102,6 +109,7 @@ export function sessionResults(
     const timed = offered.find((c) => c.delay !== undefined && stored.room.timers)?.event;
     return {
       decision: d.decision + 1,
+      description: firstSentence(paragraphs(sceneMeta?.narrative ?? [])[0] ?? '', language),
       prompt: prompt ? text(prompt) : '',
       chosen: text(offered.find((c) => c.event === d.choice)?.meta.label ?? d.choice),
       takenBy: (d.chosenBy === 'majority' && d.choice === timed ? 'time-ran-out' : d.chosenBy) as TakenBy,
@@ -115,7 +123,7 @@ export function sessionResults(
       choices: offered.map((c): ChoiceResult => {
         const counted = tally.shown ? votesFor(tally, c.event) : undefined;
         return {
-          event: c.event,
+          event: pickName(offered, c.event) ?? c.event,
           label: text(c.meta.label),
           timed: c.event === timed,
           tactics: Object.fromEntries(
@@ -147,6 +155,12 @@ export function sessionResults(
   };
 }
 
+/** A paragraph's first sentence, by the language's own sentence rules (Unicode UAX #29). */
+function firstSentence(paragraph: string, language: LanguageTag): string {
+  const [first] = new Intl.Segmenter(language, { granularity: 'sentence' }).segment(paragraph);
+  return first ? first.segment.trim() : '';
+}
+
 function tacticName(id: string, language: LanguageTag): string {
   const tactic = findTactic(id);
   return tactic ? localize(tactic.name, language, 'en') : id;
@@ -161,6 +175,7 @@ export function resultsCsv(results: SessionResults): string {
   const header = [
     'scenario',
     'decision',
+    'description',
     'prompt',
     'choice',
     'time_ran_out',
@@ -182,6 +197,7 @@ export function resultsCsv(results: SessionResults): string {
     d.choices.map((c) => [
       results.scenario.title,
       d.decision,
+      d.description,
       d.prompt,
       c.label,
       c.timed ? 'yes' : 'no',

@@ -1,4 +1,5 @@
 import type { RoomView, Tally, WallPost } from '../protocol/messages.ts';
+import { phaseAllows } from '../protocol/phases.ts';
 import type { Post, RoomState } from './room-state.types.ts';
 
 /** What a room knows, as far as anyone is shown it: the view's own fields, and what the rest is made from. */
@@ -36,7 +37,7 @@ export function roomView(facts: RoomFacts, forFacilitator: boolean, now: number)
     scene: facts.scene,
     choices: facts.choices,
     ...(state.deadline !== null && state.phase === 'voting' ? { remainingMs: Math.max(0, state.deadline - now) } : {}),
-    ...(state.phase === 'voting' ? { scenePart: facts.scenePart ?? 0 } : {}),
+    ...(phaseAllows(state.phase, 'scenePart') ? { scenePart: facts.scenePart ?? 0 } : {}),
     ...(facts.tally ? { tally: facts.tally } : {}),
     ...(facts.guesses ? { guesses: facts.guesses } : {}),
     path: facts.path,

@@ -77,7 +77,7 @@ export class Room {
   private guessTally: Tally | undefined;
   /** Participants signalling "I need a moment": the facilitator sees only how many. */
   private readonly moments: RoomMoments;
-  /** The part of the scene the stage shows (kept in memory: after a restart, the first). */
+  /** The part of the scene, spread or debrief the stage shows (kept in memory: after a restart, the first). */
   private scenePart = 0;
 
   private constructor(
@@ -306,6 +306,7 @@ export class Room {
       const at = this.deps.now();
       await this.deps.store.updateSession(this.id, { phase: 'revealed', revealedAt: at, deadline: null });
       this.state = { ...this.state, phase: 'revealed', revealedAt: at, deadline: null };
+      this.scenePart = 0;
       clearTimeout(this.deadlineTimer);
       this.silent = new Set([...this.seats.ids()].filter((id) => !this.votes.has(id) && this.audience.isConnected(id)));
       this.tally = this.countNow();
@@ -350,10 +351,17 @@ export class Room {
     });
   }
 
-  /** Turns the stage to a part of a scene too long for one screen; only the stages and consoles are told. */
+  /**
+   * Turns the stage to a part of what it shows (the scene while voting, the spread once revealed, the
+   * debrief) when that is too long for one screen; only the stages and consoles are told.
+   */
   turnScene(peer: Peer, part: number) {
     return this.control(peer, async () => {
-      this.allow('scenePart', 'not-voting', 'The stage turns the scene only while voting.');
+      this.allow(
+        'scenePart',
+        'wrong-phase',
+        'The stage is turned only while voting, once revealed and in the debrief.',
+      );
       this.scenePart = part;
       this.audience.broadcast(this.view, this.seatOf, ['facilitator', 'presenter']);
     });

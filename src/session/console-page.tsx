@@ -129,7 +129,7 @@ function Console({
           </>
         )}
         {closed && (
-          <SessionEnded>
+          <SessionEnded message={t('sessionView.endedConsoleText')}>
             <p>
               <Link href="/" replace>
                 {t('app.seeScenarios')}

@@ -18,8 +18,8 @@ interface GoOnControlsProps {
  * Every control the facilitator runs the room with, in one row that fits a laptop screen, each with
  * its single-key shortcut (shown on the button, and working unless typing in a field): start (N),
  * reveal (R), follow the majority (M), explore a branch (1–9), lock (L), end the session (E, asked first),
- * and, while voting, turn the stage to the next or previous part of a scene too long for one screen
- * (Page Down, Page Up: what a presentation clicker sends). The phase table says which are offered now.
+ * and, while voting, revealed or in the debrief, turn the stage to the next or previous part of what
+ * it shows when that is too long for one screen (Page Down, Page Up: what a presentation clicker sends). The phase table says which are offered now.
  */
 export function GoOnControls({ story, room, send, offline }: GoOnControlsProps) {
   const { t } = useT();

@@ -1,14 +1,33 @@
+import { Fragment } from 'react';
 import { runScore } from '../engine/run-state.ts';
 import type { Score } from '../engine/score.ts';
 import { roomVotesScore } from '../engine/vote-score.ts';
 import type { RoomView } from '../protocol/messages.ts';
 import { votesFor } from '../protocol/tally.ts';
 import { useT } from '../ui/i18n.ts';
+import type { StageBlock } from './stage-parts.tsx';
 import type { RoomStory } from './use-room-story.ts';
 
 /** The group's debrief: the ending, the path taken with its votes, and how the room scored per tactic. */
 export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView }) {
-  const { t, tacticName } = useT();
+  const blocks = useGroupDebriefBlocks(story, room);
+  return (
+    <>
+      {blocks.map((b) => (
+        <Fragment key={b.key}>{b.node}</Fragment>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The group debrief as blocks, for the stage to show in parts: the ending (with `split`, its title with
+ * the first paragraph, then a block per further paragraph), the path taken, and the score table.
+ */
+export function useGroupDebriefBlocks(story: RoomStory, room: RoomView, split = false): StageBlock[] {
+  const { t, tacticName, language } = useT();
+  // Every figure to at most one decimal, in the viewer's notation: the room's votes are shares, the paths whole points.
+  const figure = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const ending = story.scene?.config.meta?.ending;
   const { best, worst } = story.analysis ?? {};
   const path = story.run ? runScore(story.run) : undefined;
@@ -30,65 +49,91 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
     t('session.bestColumn'),
     t('session.worstColumn'),
   ];
-  return (
-    <>
-      <section className="panel" aria-labelledby="ending-title">
-        <h2 id="ending-title">{ending ? story.text(ending.title) : t('session.ended')}</h2>
-        {ending && story.paragraphs(ending.debrief).map((p) => <p key={p}>{p}</p>)}
-      </section>
-      <section className="panel" aria-labelledby="path-title">
-        <h2 id="path-title">{t('session.pathTaken')}</h2>
-        <ol className="group-path">
-          {room.path.map((d, i) => {
-            // The replayed run holds each choice the group made, with its words.
-            const meta = story.run?.steps[i]?.meta;
-            return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the path only grows; a decision's place in it is its identity.
-              <li key={`${i}-${d.choice}`}>
-                <strong>{meta ? story.text(meta.label) : d.choice}</strong>{' '}
-                {d.chosenBy === 'majority' ? t('session.byMajority') : t('session.byFacilitator')}
-                {d.tally.shown
-                  ? ` (${t('session.voteCount', votesFor(d.tally, d.choice))})`
-                  : ` (${t('session.withheldInPath', { count: d.tally.total, needed: d.tally.needed })})`}
-                {meta && <p className="vote-feedback">{story.text(meta.feedback)}</p>}
-              </li>
-            );
-          })}
-        </ol>
-      </section>
-      {best && worst && path && votes && (
-        <section className="panel" aria-labelledby="room-score-title">
-          <h2 id="room-score-title">{t('session.roomScore')}</h2>
-          <p>{t('session.roomScoreNote')}</p>
-          {votes.withheld > 0 && (
-            <p>{t('session.roomScoreWithheld', { count: votes.withheld, total: room.path.length })}</p>
-          )}
-          <table className="score-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('session.tactic')}</th>
-                <th scope="col">{t('session.pathColumn')}</th>
-                <th scope="col">{t('session.votesColumn')}</th>
-                <th scope="col">{t('session.bestColumn')}</th>
-                <th scope="col">{t('session.worstColumn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(([label, read]) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  {[path, votes.counted ? votes.score : undefined, best.score, worst.score].map((score, column) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the four columns are fixed; their place is their identity.
-                    <td key={column} data-label={columns[column]}>
-                      {score ? read(score) : t('session.noSpread')}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+  const endingText = ending ? story.paragraphs(ending.debrief) : [];
+  const endingTitle = <h2 id="ending-title">{ending ? story.text(ending.title) : t('session.ended')}</h2>;
+  const endingBlocks: StageBlock[] = split
+    ? endingText.slice(1).map((p, i) => ({ key: `ending ${i + 1}`, node: <p className="panel ending-more">{p}</p> }))
+    : [];
+  const first = split ? endingText.slice(0, 1) : endingText;
+  return [
+    {
+      key: 'ending',
+      node: (
+        <section className="panel" aria-labelledby="ending-title">
+          {endingTitle}
+          {first.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
         </section>
-      )}
-    </>
-  );
+      ),
+    },
+    ...endingBlocks,
+    {
+      key: 'path',
+      node: (
+        <section className="panel" aria-labelledby="path-title">
+          <h2 id="path-title">{t('session.pathTaken')}</h2>
+          <ol className="group-path">
+            {room.path.map((d, i) => {
+              // The replayed run holds each choice the group made, with its words.
+              const meta = story.run?.steps[i]?.meta;
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the path only grows; a decision's place in it is its identity.
+                <li key={`${i}-${d.choice}`}>
+                  <strong>{meta ? story.text(meta.label) : d.choice}</strong>{' '}
+                  {d.chosenBy === 'majority' ? t('session.byMajority') : t('session.byFacilitator')}
+                  {d.tally.shown
+                    ? ` (${t('session.voteCountInPath', votesFor(d.tally, d.choice))})`
+                    : ` (${t('session.withheldInPath', { count: d.tally.total, needed: d.tally.needed })})`}
+                  {meta && <p className="vote-feedback">{story.text(meta.feedback)}</p>}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ),
+    },
+    ...(best && worst && path && votes
+      ? [
+          {
+            key: 'score',
+            node: (
+              <section className="panel" aria-labelledby="room-score-title">
+                <h2 id="room-score-title">{t('session.roomScore')}</h2>
+                {votes.withheld > 0 && (
+                  <p>{t('session.roomScoreWithheld', { count: votes.withheld, total: room.path.length })}</p>
+                )}
+                <table className="score-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('session.tactic')}</th>
+                      <th scope="col">{t('session.pathColumn')}</th>
+                      <th scope="col">{t('session.votesColumn')}</th>
+                      <th scope="col">{t('session.bestColumn')}</th>
+                      <th scope="col">{t('session.worstColumn')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map(([label, read]) => (
+                      <tr key={label}>
+                        <th scope="row">{label}</th>
+                        {[path, votes.counted ? votes.score : undefined, best.score, worst.score].map(
+                          (score, column) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: the four columns are fixed; their place is their identity.
+                            <td key={column} data-label={columns[column]}>
+                              {score ? figure.format(read(score)) : t('session.noSpread')}
+                            </td>
+                          ),
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <p className="score-legend">{t('session.roomScoreLegend')}</p>
+              </section>
+            ),
+          },
+        ]
+      : []),
+  ];
 }

@@ -104,12 +104,43 @@ describe('the group debrief', () => {
     });
     const { container } = render(<Debrief room={room} />);
     expect(screen.getByRole('heading', { name: 'The path the group took' })).toBeTruthy();
-    expect(screen.getByText(/chosen by the majority \(3 votes \(50%\)\)/)).toBeTruthy();
+    // One pair of brackets: the count and the share inside it, never brackets within brackets.
+    expect(screen.getByText(/chosen by the majority \(3 votes, 50%\)$/)).toBeTruthy();
     // Path taken 2, the room's votes half of that (and half the harm), best 2, worst 0.
     expect(screen.getByRole('row', { name: 'Step forward 2 1 2 0' })).toBeTruthy();
     expect(screen.getByRole('row', { name: 'Harm 0 0.5 0 1' })).toBeTruthy();
     expect(screen.getByRole('row', { name: 'Total 2 0.5 2 -1' })).toBeTruthy();
     await noViolations(container);
+  });
+});
+
+describe('the group debrief’s score table', () => {
+  it('shows every figure to at most one decimal, in the viewer’s notation, with a legend under it', async () => {
+    // A third of the room stepped in: the room's votes score 2/3 on the tactic and 2/3 harm.
+    const room = fakeRoom({
+      phase: 'debrief',
+      scene: ['end'],
+      choices: [],
+      path: [
+        {
+          scene: ['start'],
+          choice: 'LOOK_AWAY',
+          chosenBy: 'majority',
+          tally: { shown: true, total: 6, counts: { STEP_IN: 2, LOOK_AWAY: 4 } },
+        },
+      ],
+    });
+    const { container, unmount } = render(<Debrief room={room} />);
+    expect(screen.getByRole('row', { name: 'Step forward 0 0.7 2 0' })).toBeTruthy();
+    expect(screen.getByRole('row', { name: 'Harm 1 0.7 0 1' })).toBeTruthy();
+    const legend = container.querySelector('table + .score-legend');
+    expect(legend?.textContent).toMatch(
+      /share of the votes, so where the room's votes differ from the path taken, its figures can even exceed the best path's/,
+    );
+    unmount();
+    await i18next.changeLanguage('es');
+    render(<Debrief room={room} />);
+    expect(screen.getByRole('row', { name: /^Dar un paso al frente 0 0,7 2 0$/ })).toBeTruthy();
   });
 });
 

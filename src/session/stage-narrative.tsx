@@ -1,5 +1,5 @@
 import { useT } from '../ui/i18n.ts';
-import { useSceneParts } from './use-scene-parts.ts';
+import { StageParts } from './stage-parts.tsx';
 
 interface StageNarrativeProps {
   /** The scene's paragraphs, in the viewer's language. */
@@ -14,19 +14,12 @@ interface StageNarrativeProps {
  */
 export function StageNarrative({ paragraphs, part }: StageNarrativeProps) {
   const { t } = useT();
-  const { box, copy, starts } = useSceneParts(paragraphs.join('\n'));
-  const shown = part % starts.length;
-  const text = (list: readonly string[]) => list.map((p) => <p key={p}>{p}</p>);
   return (
-    <section className="stage-narrative" aria-label={t('sessionView.scene')} ref={box}>
-      <div className="scene-part">{text(paragraphs.slice(starts[shown], starts[shown + 1]))}</div>
-      {starts.length > 1 && (
-        <p className="scene-part-count">{t('sessionView.scenePart', { n: shown + 1, total: starts.length })}</p>
-      )}
-      <div className="scene-copy" aria-hidden="true" ref={copy}>
-        {text(paragraphs)}
-        <p className="scene-part-count">{t('sessionView.scenePart', { n: 9, total: 9 })}</p>
-      </div>
-    </section>
+    <StageParts
+      label={t('sessionView.scene')}
+      className="stage-narrative"
+      part={part}
+      blocks={paragraphs.map((p, i) => ({ key: `${i} ${p}`, node: <p>{p}</p> }))}
+    />
   );
 }

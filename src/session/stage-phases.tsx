@@ -2,15 +2,15 @@ import type { RoomView } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
 import { CommitmentWall } from './commitment-wall.tsx';
 import { DiscussionPrompts } from './discussion-prompts.tsx';
-import { GroupDebrief } from './group-debrief.tsx';
+import { useGroupDebriefBlocks } from './group-debrief.tsx';
 import { GuessBars } from './guess-bars.tsx';
 import { JoinPanel } from './join-panel.tsx';
 import { RoomChoiceList } from './room-choices.tsx';
 import { SessionEnded } from './session-ended.tsx';
 import { StageNarrative } from './stage-narrative.tsx';
-import { useFitText } from './use-fit-text.ts';
+import { StageParts } from './stage-parts.tsx';
 import type { RoomStory } from './use-room-story.ts';
-import { VoteBars } from './vote-bars.tsx';
+import { ChoiceFeedback, VoteBars } from './vote-bars.tsx';
 
 interface StagePhaseProps {
   readonly story: RoomStory;
@@ -19,14 +19,14 @@ interface StagePhaseProps {
 }
 
 /**
- * What the projector shows in the room's phase: one screenful each. The narrative keeps its size and
- * is shown in parts when it must; the other regions are fitted to their boxes.
+ * What the projector shows in the room's phase: one screenful each. Every region keeps its size (never
+ * below the size the back of a room reads) and is shown in parts the console turns when it must: the
+ * narrative while voting; once revealed, the bars first, then each choice's feedback; the debrief.
  */
 export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
   const { t } = useT();
-  const sceneKey = `${room.phase} ${room.scene.join('.')} ${room.wall.length}`;
-  const main = useFitText<HTMLDivElement>(sceneKey);
-  const side = useFitText<HTMLDivElement>(sceneKey);
+  const part = room.scenePart ?? 0;
+  const debrief = useGroupDebriefBlocks(story, room, true);
   const prompt = story.scene?.config.meta?.prompt;
   const question = prompt ? story.text(prompt) : t('scene.defaultPrompt');
   switch (room.phase) {
@@ -44,11 +44,8 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
     case 'voting':
       return (
         <div className="stage-body stage-voting">
-          <StageNarrative
-            paragraphs={story.paragraphs(story.scene?.config.meta?.narrative ?? [])}
-            part={room.scenePart ?? 0}
-          />
-          <section className="stage-question" aria-labelledby="stage-prompt" ref={side}>
+          <StageNarrative paragraphs={story.paragraphs(story.scene?.config.meta?.narrative ?? [])} part={part} />
+          <section className="stage-question" aria-labelledby="stage-prompt">
             <h2 id="stage-prompt">{question}</h2>
             <RoomChoiceList story={story} room={room} receivedAt={receivedAt} />
           </section>
@@ -57,28 +54,51 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
           </div>
         </div>
       );
-    case 'revealed':
+    case 'revealed': {
+      const tally = room.tally;
+      const bars = [
+        {
+          key: 'bars',
+          node: (
+            <>
+              <h2 className="stage-prompt">{question}</h2>
+              {tally && <VoteBars story={story} tally={tally} choices={story.choices} feedback={false} />}
+            </>
+          ),
+        },
+        // The guesses beside the votes, then each choice's feedback as a block of its own, then the prompts.
+        ...(tally && room.guesses
+          ? [
+              {
+                key: 'guesses',
+                node: <GuessBars story={story} guesses={room.guesses} tally={tally} choices={story.choices} />,
+              },
+            ]
+          : []),
+        ...(tally?.shown ? story.choices : []).map((choice) => ({
+          key: choice.event,
+          node: (
+            <div className="panel choice-feedback">
+              <p className="vote-label">
+                <strong>{choice.meta ? story.text(choice.meta.label) : choice.event}</strong>
+              </p>
+              <ChoiceFeedback story={story} choice={choice} />
+            </div>
+          ),
+        })),
+        { key: 'discussion', node: <DiscussionPrompts story={story} /> },
+      ];
       return (
         <div className="stage-body stage-revealed">
-          <div className="stage-bars" ref={main}>
-            <h2 className="stage-prompt">{question}</h2>
-            {room.tally && <VoteBars story={story} tally={room.tally} choices={story.choices} />}
-          </div>
-          <div className="stage-side" ref={side}>
-            {room.tally && room.guesses && (
-              <GuessBars story={story} guesses={room.guesses} tally={room.tally} choices={story.choices} />
-            )}
-            <DiscussionPrompts story={story} />
-          </div>
+          <StageParts label={t('session.votes')} className="stage-bars" blocks={bars} part={part} />
         </div>
       );
+    }
     case 'debrief':
       return (
         <div className="stage-body stage-debrief">
-          <div className="stage-main" ref={main}>
-            <GroupDebrief story={story} room={room} />
-          </div>
-          <div className="stage-side" ref={side}>
+          <StageParts label={t('session.pathTaken')} className="stage-main" blocks={debrief} part={part} />
+          <div className="stage-side">
             <CommitmentWall posts={room.wall} />
           </div>
         </div>

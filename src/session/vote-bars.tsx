@@ -5,19 +5,22 @@ import { useT } from '../ui/i18n.ts';
 import type { RoomChoice, RoomStory } from './use-room-story.ts';
 
 /**
- * The spread of the room's votes: a bar per choice with its tactics and feedback, or why it is withheld.
- * The bars grow from nothing at the reveal, and simply stand there under reduced motion.
+ * The spread of the room's votes: a bar per choice with its tactics and feedback (unless `feedback` is
+ * false: the stage shows it in parts of its own), or why it is withheld. The bars grow from nothing at
+ * the reveal, and simply stand there under reduced motion.
  */
 export function VoteBars({
   story,
   tally,
   choices,
+  feedback = true,
 }: {
   story: RoomStory;
   tally: Tally;
   choices: readonly RoomChoice[];
+  feedback?: boolean;
 }) {
-  const { t, tacticName } = useT();
+  const { t } = useT();
   const still = useReducedMotion();
   if (!tally.shown) {
     return (
@@ -34,7 +37,6 @@ export function VoteBars({
       <ul className="vote-bars">
         {choices.map(({ event, meta, timed }) => {
           const { count, share } = votesFor(tally, event);
-          const tactics = Object.entries(meta?.tactics ?? {}).filter(([, points]) => points > 0);
           return (
             <li key={event}>
               <p className="vote-label">
@@ -50,19 +52,26 @@ export function VoteBars({
                   transition={{ duration: still ? 0 : 0.8, ease: 'easeOut' }}
                 />
               </span>
-              {meta && (
-                <p className="vote-feedback">
-                  {tactics.length > 0 && (
-                    <span className="tactics">{tactics.map(([id]) => tacticName(id)).join(', ')}. </span>
-                  )}
-                  {(meta.harm ?? 0) > 0 && <span className="harm">{t('session.harm')} </span>}
-                  {story.text(meta.feedback)}
-                </p>
-              )}
+              {feedback && <ChoiceFeedback story={story} choice={{ event, meta, timed }} />}
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** A choice's tactics, whether it did harm, and its feedback, in one paragraph. */
+export function ChoiceFeedback({ story, choice }: { story: RoomStory; choice: RoomChoice }) {
+  const { t, tacticName } = useT();
+  const { meta } = choice;
+  if (!meta) return null;
+  const tactics = Object.entries(meta.tactics ?? {}).filter(([, points]) => points > 0);
+  return (
+    <p className="vote-feedback">
+      {tactics.length > 0 && <span className="tactics">{tactics.map(([id]) => tacticName(id)).join(', ')}. </span>}
+      {(meta.harm ?? 0) > 0 && <span className="harm">{t('session.harm')} </span>}
+      {story.text(meta.feedback)}
+    </p>
   );
 }

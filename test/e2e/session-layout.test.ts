@@ -117,6 +117,70 @@ async function narrativeProblems(stage: Page): Promise<string[]> {
   return problems;
 }
 
+/**
+ * What is wrong with the text a stage shows: any element with text of its own that a person can see
+ * (not hidden, not empty) under the readable floor (28 px at 1080p, in proportion on a smaller
+ * screen) or outside the window.
+ */
+async function textFloorProblems(stage: Page): Promise<string[]> {
+  return stage.evaluate(() => {
+    const { innerWidth: w, innerHeight: h } = window;
+    const floor = 28 * Math.min(w / 1920, h / 1080);
+    const problems: string[] = [];
+    // Full screen is a control for whoever stands at the projector, not text the room reads.
+    for (const el of document.querySelectorAll<HTMLElement>('.stage *:not(.full-screen)')) {
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
+      const style = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      if (!own || style.visibility !== 'visible' || r.width === 0 || r.height === 0) continue;
+      const text = `"${(el.textContent ?? '').trim().slice(0, 30)}"`;
+      const size = Number.parseFloat(style.fontSize);
+      if (size < floor - 0.01) problems.push(`${text} at ${size} px, under ${floor.toFixed(1)} px`);
+      if (r.left < -1 || r.top < -1 || r.right > w + 1 || r.bottom > h + 1)
+        problems.push(`${text} at ${[r.left, r.top, r.right, r.bottom].map(Math.round)}`);
+    }
+    return problems;
+  });
+}
+
+/**
+ * Turns a stage region through its parts from the console (Page Down), checking every part on both
+ * stages (layout and the text floor), and returns the texts of `selector` each stage showed, in order.
+ */
+async function turnParts(
+  pages: Record<View, Page>,
+  region: string,
+  selector: string,
+  label: string,
+): Promise<string[][]> {
+  const stages = [pages.stage1080, pages.stage720];
+  const seen: string[][] = stages.map(() => []);
+  const counts = await Promise.all(
+    stages.map(async (stage) => {
+      const line = stage.locator(`${region} > .scene-part-count`);
+      return (await line.count()) ? Number(/of (\d+)$/.exec((await line.textContent()) ?? '')?.[1]) : 1;
+    }),
+  );
+  const total = Math.max(...counts);
+  for (let part = 1; part <= total; part++) {
+    for (const [i, stage] of stages.entries()) {
+      if (part <= counts[i]) {
+        if (counts[i] > 1)
+          await stage.locator(`${region} > .scene-part-count`).getByText(`Part ${part} of ${counts[i]}`).waitFor();
+        const where = `${label} part ${part} at ${stage.viewportSize()?.width}`;
+        expect(await layoutProblems(stage, [], true), where).toEqual([]);
+        expect(await textFloorProblems(stage), where).toEqual([]);
+        const within = selector.split(',').map((one) => `${region} .scene-part ${one.trim()}`);
+        seen[i].push(...(await stage.locator(within.join(', ')).allTextContents()));
+      }
+    }
+    if (part < total) await pages.console.keyboard.press('PageDown');
+  }
+  // Back to the first part for the checks that follow.
+  for (let part = total; part > 1; part--) await pages.console.keyboard.press('PageUp');
+  return seen;
+}
+
 /** What each view must show in each phase, all of it on its first screen. */
 const MUST_SEE: Record<string, Partial<Record<View, readonly string[]>>> = {
   lobby: {
@@ -155,12 +219,14 @@ const MUST_SEE: Record<string, Partial<Record<View, readonly string[]>>> = {
     phone360: ['#session-prompt', '.choice', '?.phone-countdown'],
   },
   revealed: {
-    stage1080: ['.stage-prompt', '.vote-bars li', '.vote-feedback', '.guess-bars li', '.discussion li'],
+    // The guesses, each choice's feedback and the prompts follow the bars, in parts the console turns (see `turnParts`).
+    stage1080: ['.stage-prompt', '.vote-bars li'],
     console: ['.console-controls button', '.decision-count', '#votes-title'],
     phone360: ['#session-prompt'],
   },
   debrief: {
-    stage1080: ['#ending-title', '.group-path li', '.score-table', '.wall li'],
+    // The path and the score table follow the ending, in parts the console turns (see `turnParts`).
+    stage1080: ['#ending-title', '.wall li'],
     console: ['.console-controls button', '#moderate-title'],
     phone360: ['#ending-title'],
   },
@@ -216,6 +282,9 @@ async function checkPhase(pages: Record<View, Page>, phase: string, scenario: st
     const page = pages[view];
     const problems = await layoutProblems(page, mustSee(phase, view), view.startsWith('stage'));
     expect(problems, `${scenario} ${phase} on ${view}`).toEqual([]);
+    // What the room reads stays at the floor in every phase: the stage shows less at once rather than shrinking.
+    if (view.startsWith('stage') && phase !== 'lobby')
+      expect(await textFloorProblems(page), `text floor: ${scenario} ${phase} on ${view}`).toEqual([]);
     // I need a moment: on every phone in every phase, in the page's flow (after the rest, covering nothing),
     // as the signal or, once signalled, its withdrawal.
     if (view.startsWith('phone'))
@@ -283,8 +352,22 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
           }
           await checkPhase(pages, 'voting', scenario as string, deep && decision === 0);
           await pages.console.keyboard.press('r');
-          await pages.stage1080.locator('.stage-bars .vote-bars').waitFor();
+          await pages.stage1080.locator('.stage-bars .vote-bars').first().waitFor();
           await checkPhase(pages, 'revealed', scenario as string, deep && decision === 0);
+          // The bars first, then every choice's feedback, each at the floor, turned from the console.
+          const shown = await turnParts(
+            pages,
+            '.stage-bars',
+            '.vote-feedback, .guess-bars h2, .discussion li',
+            `${scenario} revealed`,
+          );
+          const choices = await pages.stage1080.locator('section[aria-labelledby="votes-title"] li').count();
+          const prompts = (await pages.console.locator('.discussion li').allTextContents()).length;
+          for (const texts of shown) {
+            // Once each: every choice's feedback, the guesses and every discussion prompt.
+            expect(new Set(texts).size, `${scenario} revealed`).toBe(texts.length);
+            expect(texts.length, `${scenario} revealed`).toBe(choices + 1 + prompts);
+          }
           const label = (await pages.phone360.locator('.vote-bars li strong').first().textContent()) ?? '';
           await pages.console.getByRole('button', { name: `Follow the majority: ${label}` }).waitFor();
           await pages.console.keyboard.press('m');
@@ -297,6 +380,18 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
         await pages.console.getByRole('button', { name: 'Show' }).click();
         await pages.stage1080.locator('.wall li').waitFor();
         await checkPhase(pages, 'debrief', scenario as string, deep);
+        // The ending, the path and the score table with its legend, each at the floor, turned from the console.
+        const debrief = await turnParts(
+          pages,
+          '.stage-main',
+          'h2, .group-path li, .score-legend',
+          `${scenario} debrief`,
+        );
+        for (const shown of debrief) {
+          expect(shown.filter((t) => t === 'The path the group took')).toHaveLength(1);
+          expect(shown.filter((t) => t === 'How the room scored')).toHaveLength(1);
+          expect(shown.some((t) => t.startsWith('Each column is points per tactic'))).toBe(true);
+        }
         pages.console.once('dialog', (d) => d.accept());
         await pages.console.keyboard.press('e');
         for (const page of Object.values(pages)) await page.getByText('This session has ended').first().waitFor();
@@ -413,16 +508,16 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
         }
         // The facilitator turns it from the console: by the key a presentation clicker sends, or the button.
         if (part % 2) await host.keyboard.press('PageDown');
-        else await host.getByRole('button', { name: 'Stage: next part of the scene' }).click();
+        else await host.getByRole('button', { name: 'Stage: next part' }).click();
       }
       // Every paragraph was shown, in order, once; going on past the last part starts again at the first.
       for (const parts of seen) expect(parts).toEqual(long);
       for (const stage of stages) await stage.getByText(`Part 1 of ${total}`).waitFor();
       await host.keyboard.press('PageUp');
       await stages[1].getByText(`Part ${total} of ${total}`).waitFor();
-      expect(
-        await host.getByRole('button', { name: 'Stage: previous part of the scene' }).getAttribute('aria-keyshortcuts'),
-      ).toBe('PageUp');
+      expect(await host.getByRole('button', { name: 'Stage: previous part' }).getAttribute('aria-keyshortcuts')).toBe(
+        'PageUp',
+      );
       // The next scene starts at its first part.
       await host.keyboard.press('r');
       await host.locator('#votes-title').waitFor();
@@ -485,6 +580,14 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
     await host.getByRole('heading', { name: 'This session has ended' }).waitFor();
     await phonePage.getByRole('heading', { name: 'This session has ended' }).waitFor();
     expect(await phonePage.locator('.choice').count()).toBe(0);
+    // The console says what the facilitator can still do, not the participants' thanks; the phone thanks.
+    await host.getByText('You can still download its results.', { exact: false }).waitFor();
+    await host
+      .getByRole('button', { name: /Download/ })
+      .first()
+      .waitFor();
+    expect(await host.getByText('Nothing more is asked of you.').count()).toBe(0);
+    await phonePage.getByText('Nothing more is asked of you.').waitFor();
     await host.getByRole('link', { name: 'See the scenarios' }).click();
     await host.getByRole('heading', { name: 'Practise stepping in' }).waitFor();
     expect(await host.getByRole('heading', { name: 'Sessions you are running' }).count()).toBe(0);
