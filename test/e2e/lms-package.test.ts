@@ -123,6 +123,8 @@ describe('npm run export: what HR needs in the catalogue', () => {
   it('a module of all twelve shipped scenarios: its 200+ character title is clipped for SCORM, and every manifest validates', () => {
     const all = readdirSync(join(ROOT, 'scenarios'))
       .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+      // The library's scenarios, not the short boosters that reminders link to.
+      .filter((f) => JSON.parse(readFileSync(join(ROOT, 'scenarios', f), 'utf8')).meta.kind !== 'booster')
       .map((f) => f.replace(/\.json$/, ''));
     expect(all).toHaveLength(12);
     const request = checkExportRequest({ format: 'scorm12', scenarios: all.join(','), pass: '70', out: zip('all') });
