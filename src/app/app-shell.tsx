@@ -1,10 +1,10 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Router, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
 import { i18next, useT } from '../ui/i18n.ts';
 import { OrganisationProvider } from '../ui/organisation.tsx';
 import { loadSettings, type Settings, SettingsContext, storeSettings } from '../ui/settings.ts';
 import { AppHeader, chromeFor } from './app-header.tsx';
-import { useHashPath } from './hash-location.ts';
 
 /**
  * What every page shares, in the app and in an LMS module: settings, the organisation, the skip link, the header the
@@ -27,7 +27,7 @@ export function AppShell({ module = false, children }: { module?: boolean; child
   return (
     <SettingsContext.Provider value={{ settings, change }}>
       <OrganisationProvider>
-        <Router hook={useHashPath}>
+        <Router hook={useHashLocation}>
           <Frame module={module}>{children}</Frame>
         </Router>
       </OrganisationProvider>

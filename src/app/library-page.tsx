@@ -1,66 +1,43 @@
-import { Link, useSearch } from 'wouter';
-import { TACTICS } from '../engine/tactics.ts';
-import { scenarioText } from '../engine/text.ts';
-import { readProgress } from '../player/progress-store.ts';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import type { Setting } from '../engine/scenario.types.ts';
+import { contentLanguage, scenarioText } from '../engine/text.ts';
+import { progressStatus } from '../player/progress-store.ts';
 import { runningSessions } from '../session/session-keys.ts';
 import { useT } from '../ui/i18n.ts';
 import type { LibraryEntry, ScenarioSummary } from '../ui/library-entry.ts';
 import { BrokenScenario } from './broken-scenario.tsx';
-import { replaceHashSearch } from './hash-location.ts';
-import { type FilterOptions, LibraryFilters } from './library-filters.tsx';
-import { formatQuery, type LearnerStatus, learnerStatus, matchesQuery, parseQuery, suggest } from './library-query.ts';
-import { ScenarioCard } from './scenario-card.tsx';
 
-const CORE_TACTICS = TACTICS.filter((t) => t.core).map((t) => t.id);
-const unique = <T,>(values: readonly T[]) => [...new Set(values)].sort();
-
-/**
- * The scenario library: a grid of every scenario with search and filters (kept in the URL hash's
- * query, so a reload keeps them), the suggested one first; broken files are shown with their problems.
- */
+/** The scenario library: every file in scenarios/, valid ones described, broken ones with their problems. */
 export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {
-  const { t, language } = useT();
-  const query = parseQuery(useSearch());
-  const summaries = entries.flatMap((e) => (e.ok ? [e.summary] : []));
-  const statuses = new Map<string, LearnerStatus>(
-    summaries.map((s) => {
-      const stored = readProgress(s.id);
-      return [s.id, learnerStatus(stored.state === 'ok' ? stored.value.phase : undefined)];
-    }),
-  );
-  const status = (id: string) => statuses.get(id) ?? 'new';
-  const suggestion = suggest(summaries, status, language, CORE_TACTICS);
-  const options: FilterOptions = {
-    settings: unique(summaries.map((s) => s.meta.setting)),
-    tactics: unique(summaries.flatMap((s) => s.tactics)),
-    languages: unique(summaries.flatMap((s) => s.meta.languages ?? [s.meta.language])),
-  };
-  const shown = summaries
-    .filter((s) => matchesQuery(s, query, t(`setting.${s.meta.setting}`)))
-    .sort((a, b) => Number(b.id === suggestion?.id) - Number(a.id === suggestion?.id));
-  const broken = entries.flatMap((e) => (e.ok ? [] : [e]));
+  const { t } = useT();
+  const [setting, setSetting] = useState<Setting | 'all'>('all');
+  const settings = [...new Set(entries.flatMap((e) => (e.ok ? [e.summary.meta.setting] : [])))];
+  const shown = entries.filter((e) => !e.ok || setting === 'all' || e.summary.meta.setting === setting);
   return (
     <section className="library" aria-labelledby="library-title">
       <h1 id="library-title">{t('library.title')}</h1>
       <p className="lede">{t('library.lede')}</p>
-      <RunningSessions summaries={summaries} />
-      <LibraryFilters query={query} options={options} onChange={(next) => replaceHashSearch(formatQuery(next))} />
-      <p className="result-count" role="status">
-        {t('library.count', { count: shown.length, total: summaries.length })}
-      </p>
-      <ul className="scenario-grid">
-        {shown.map((summary: ScenarioSummary) => (
-          <li key={summary.id}>
-            <ScenarioCard
-              scenario={summary}
-              status={status(summary.id)}
-              suggestion={summary.id === suggestion?.id ? suggestion : undefined}
-            />
-          </li>
-        ))}
-        {broken.map((entry) => (
+      <RunningSessions entries={entries} />
+      <label className="filter">
+        {t('library.setting')}{' '}
+        <select value={setting} onChange={(e) => setSetting(e.target.value as Setting | 'all')}>
+          <option value="all">{t('library.allSettings')}</option>
+          {settings.map((s) => (
+            <option key={s} value={s}>
+              {t(`setting.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ul className="scenario-list">
+        {shown.map((entry) => (
           <li key={entry.file}>
-            <BrokenScenario file={entry.file} issues={entry.issues} />
+            {entry.ok ? (
+              <ScenarioCard scenario={entry.summary} />
+            ) : (
+              <BrokenScenario file={entry.file} issues={entry.issues} />
+            )}
           </li>
         ))}
       </ul>
@@ -69,13 +46,13 @@ export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {
 }
 
 /** The sessions this browser is running, so a facilitator who left the console can go back to it. */
-function RunningSessions({ summaries }: { summaries: readonly ScenarioSummary[] }) {
+function RunningSessions({ entries }: { entries: readonly LibraryEntry[] }) {
   const { t, language } = useT();
   const running = runningSessions();
   if (running.length === 0) return null;
   const title = (id: string) => {
-    const summary = summaries.find((s) => s.id === id);
-    return summary ? scenarioText(summary, language).text(summary.meta.title) : id;
+    const entry = entries.find((e) => e.ok && e.summary.id === id);
+    return entry?.ok ? scenarioText(entry.summary, language).text(entry.summary.meta.title) : id;
   };
   return (
     <section className="panel running-sessions" aria-labelledby="running-title">
@@ -92,5 +69,40 @@ function RunningSessions({ summaries }: { summaries: readonly ScenarioSummary[] 
         ))}
       </ul>
     </section>
+  );
+}
+
+function ScenarioCard({ scenario }: { scenario: ScenarioSummary }) {
+  const { t, tacticName, language } = useT();
+  const { meta, id } = scenario;
+  const { text } = scenarioText(scenario, language);
+  return (
+    <article className="scenario-card" aria-labelledby={`${id}-title`} lang={contentLanguage(scenario, language)}>
+      <h2 id={`${id}-title`}>
+        <Link href={`/play/${id}`} replace>
+          {text(meta.title)}
+        </Link>
+      </h2>
+      <p className="facts" lang={language}>
+        {t(`setting.${meta.setting}`)} · {t('library.minutes', { count: meta.minutes })} ·{' '}
+        {t(`library.status.${progressStatus(id)}`)}
+      </p>
+      <p>{text(meta.summary)}</p>
+      <p className="content-note">
+        <strong lang={language}>{t('library.contentNote')}</strong> {text(meta.contentNote)}
+      </p>
+      <p lang={language}>
+        {t('library.practises')} {scenario.tactics.map(tacticName).join(', ')}
+      </p>
+      <p lang={language}>
+        <Link href={`/host/${id}`} replace aria-label={`${t('session.runWithGroup')}: ${text(meta.title)}`}>
+          {t('session.runWithGroup')}
+        </Link>
+        {' · '}
+        <Link href={`/guide/${id}`} replace aria-label={t('guide.linkLabel', { title: text(meta.title) })}>
+          {t('guide.link')}
+        </Link>
+      </p>
+    </article>
   );
 }
