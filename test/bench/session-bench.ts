@@ -292,8 +292,11 @@ if (allParts) {
  */
 const ROOM = { phones: 10_000, pairs: 5, windowMs: 10_000, changeShare: 0.1 };
 const ROOM_BUDGET = { sqliteAck: 2, postgresAck: 3, reveal: 1.1 };
-/** The choices to follow after each round, so each round has a decision to vote on. */
-const ROOM_PATH = ['CATCH_SAMS_EYE', 'SPEAK_UP', 'ASK_THE_TABLE'];
+/**
+ * The choice to follow after each round: five decisions along one path of the scenario, one a pair,
+ * so each round has a decision to vote on (with fewer, the room reached its ending before the fifth).
+ */
+const ROOM_PATH = ['CATCH_SAMS_EYE', 'SPEAK_UP', 'ASK_THE_TABLE', 'SUGGEST_COFFEE', 'ASK_WHAT_SHE_WANTS'];
 const median = (values: number[]) => quantile(values, 0.5);
 
 function phonesProcess() {
