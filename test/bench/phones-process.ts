@@ -49,7 +49,9 @@ async function run(command: PhonesCommand): Promise<unknown> {
       const { acks, lost, finalVotes } = await voteAll(phones, events, command.windowMs, command.changeShare, 60_000);
       const reveal = await revealAndCheck(host, phones, finalVotes, `decision ${decision + 1}`, false);
       await host.request({ type: 'advance', choice: command.advanceTo ?? events[0] }, 60_000);
-      await Promise.all(phones.map((p) => p.until(voting(decision + 1), 60_000)));
+      // The next decision, or the debrief when that choice ended the story (the last pair's).
+      const next = voting(decision + 1);
+      await Promise.all(phones.map((p) => p.until((r) => next(r) || r.phase === 'debrief', 60_000)));
       return {
         votes: acks.length,
         ackP50: quantile(acks, 0.5),
