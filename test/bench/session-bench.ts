@@ -290,14 +290,14 @@ if (allParts) {
  * product, the server is killed with SIGKILL mid-vote and the database is read: every acknowledged
  * vote must be there. PostgreSQL is measured only when a URL names one.
  */
-const ROOM = { phones: 10_000, pairs: 4, windowMs: 10_000, changeShare: 0.1 };
+const ROOM = { phones: 10_000, pairs: 3, windowMs: 10_000, changeShare: 0.1 };
 const ROOM_BUDGET = { sqliteAck: 2, postgresAck: 3, reveal: 1.1 };
 /**
- * The choice to follow after each pair's round, along the scenario's five-decision path: four pairs,
- * so the fifth decision is still open for the kill -9 round that follows (a fifth pair would end the
- * story, and the crash round would have nothing to vote on).
+ * The choice to follow after each pair's round, along the scenario's five-decision path: three pairs
+ * (an odd count, so each median is one pair's figure), leaving a decision open for the kill -9 round
+ * that follows (five pairs would end the story, and the crash round would have nothing to vote on).
  */
-const ROOM_PATH = ['CATCH_SAMS_EYE', 'SPEAK_UP', 'ASK_THE_TABLE', 'SUGGEST_COFFEE'];
+const ROOM_PATH = ['CATCH_SAMS_EYE', 'SPEAK_UP', 'ASK_THE_TABLE'];
 const median = (values: number[]) => quantile(values, 0.5);
 
 function phonesProcess() {
