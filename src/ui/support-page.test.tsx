@@ -13,7 +13,7 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   i18next.changeLanguage('en');
-  document.head.innerHTML = '';
+  document.head.replaceChildren();
   document.documentElement.removeAttribute('style');
 });
 
