@@ -43,9 +43,11 @@ describe.each(testDatabases())('a small group on $name', ({ target: makeTarget }
       ).text();
     const csv = await results('format=csv&posts=1');
     expect(csv).toMatch(
-      /^A quick timer,1,What do you do\?,Step in\.,no,Step forward 2,0,3,60,yes,majority,5,0,.*,Helped$/m,
+      /^A quick timer,1,Someone is being crowded\.,What do you do\?,Step in\.,no,Step forward 2,0,3,60,yes,majority,5,0,.*,Helped$/m,
     );
-    expect(csv).toMatch(/^A quick timer,1,What do you do\?,Time runs out\.,yes,,1,1,20,no,majority,5,0,.*,Helped$/m);
+    expect(csv).toMatch(
+      /^A quick timer,1,Someone is being crowded\.,What do you do\?,Time runs out\.,yes,,1,1,20,no,majority,5,0,.*,Helped$/m,
+    );
     expect(csv.endsWith('\r\n\r\niwill_post\r\nI will step in.\r\n')).toBe(true);
     expect(csv).not.toContain('hides');
     const json = JSON.parse(await results('format=json'));
