@@ -26,6 +26,21 @@ const percentile = (values: number[], p: number) => quantile(values, p / 100);
 const spread = (values: number[]) =>
   `p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, p99 ${ms(percentile(values, 99))} (n=${values.length})`;
 
+/**
+ * Every server and phones process this run starts: should the run fail part-way (a budget throws, a
+ * phone process dies), none of them is left holding the machine's cores and ports.
+ */
+const children = new Set<ChildProcess>();
+function track(child: ChildProcess) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(1));
+
 /** Linux's unit of CPU time in /proc/<pid>/stat (USER_HZ), 100 on every common build. */
 const CLOCK_TICKS_PER_S = 100;
 
@@ -37,11 +52,13 @@ async function startServerProcess(env: Record<string, string>, script = 'src/ser
   // Below Linux's ephemeral range (32768–60999), which 10,000 phones' own sockets fill.
   const port = 20000 + Math.floor(Math.random() * 12000);
   const sqliteFile = join(mkdtempSync(join(tmpdir(), 'upstander-bench-')), 'bench.sqlite');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), SQLITE_FILE: sqliteFile, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), SQLITE_FILE: sqliteFile, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   const listening = await new Promise<number>((resolve, reject) => {
     child.stdout?.on('data', (d) => {
       const found = /running at (?:port |http:\/\/[^/]*:)(\d+)/.exec(String(d));
@@ -301,10 +318,12 @@ const ROOM_PATH = ['CATCH_SAMS_EYE', 'SPEAK_UP', 'ASK_THE_TABLE'];
 const median = (values: number[]) => quantile(values, 0.5);
 
 function phonesProcess() {
-  const child = fork(join(ROOT, 'test/bench/phones-process.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = track(
+    fork(join(ROOT, 'test/bench/phones-process.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
   return {
     ask: <T>(command: PhonesCommand) =>
       new Promise<T>((resolve, reject) => {
