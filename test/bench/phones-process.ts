@@ -22,6 +22,9 @@ export interface RoundResult {
   readonly exact: boolean;
 }
 
+/** How long after the last acknowledgement the room's votes are revealed, in ms. */
+const REVEAL_AFTER_MS = 1000;
+
 let host: SessionClient;
 let phones: SessionClient[] = [];
 
@@ -47,6 +50,9 @@ async function run(command: PhonesCommand): Promise<unknown> {
       const decision = phones[0].room?.decision ?? 0;
       const events = (phones[0].room?.choices ?? []).filter((c) => !c.timed).map((c) => c.event);
       const { acks, lost, finalVotes } = await voteAll(phones, events, command.windowMs, command.changeShare, 60_000);
+      // A facilitator reveals a moment after the last vote is in: the reveal is measured on a server that
+      // has finished the window's work (its last writes, counts and collections), on either server alike.
+      await new Promise((r) => setTimeout(r, REVEAL_AFTER_MS));
       const reveal = await revealAndCheck(host, phones, finalVotes, `decision ${decision + 1}`, false);
       await host.request({ type: 'advance', choice: command.advanceTo ?? events[0] }, 60_000);
       // The next decision, or the debrief when that choice ended the story (the last pair's).
