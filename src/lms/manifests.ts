@@ -120,40 +120,99 @@ function serialise(root: XMLBuilder): string {
   return `${root.end({ prettyPrint: true, wellFormed: true })}\n`;
 }
 
-/** The player as the SCO and the schema files as an asset; `scormType` is each edition's spelling of the attribute. */
-function addResources(
-  manifest: XMLBuilder,
-  m: ManifestInput,
-  [ns, adlcp, scormType]: readonly [string, string, 'adlcp:scormtype' | 'adlcp:scormType'],
-): void {
-  const resources = manifest.ele(ns, 'resources');
-  const player = resources.ele(ns, 'resource', { identifier: 'player', type: 'webcontent', href: 'index.html' });
-  player.att(adlcp, scormType, 'sco');
-  for (const f of m.files) player.ele(ns, 'file', { href: f });
-  const schemas = resources.ele(ns, 'resource', { identifier: 'schemas', type: 'webcontent' });
-  schemas.att(adlcp, scormType, 'asset');
-  for (const f of m.schemas) schemas.ele(ns, 'file', { href: f });
+/**
+ * What tells the two SCORM editions' manifests apart: the namespaces, the version strings, how the
+ * `scormType` attribute is spelt, and how the item carries the pass mark.
+ */
+interface ScormEdition {
+  readonly standard: 'scorm12' | 'scorm2004';
+  /** The content packaging namespace and the ADL extensions' namespace. */
+  readonly cp: string;
+  readonly adlcp: string;
+  /** Other namespaces declared on the manifest, by prefix. */
+  readonly prefixes: readonly (keyof typeof NS)[];
+  readonly manifestVersion: string;
+  readonly schemaversion: string;
+  readonly scormType: 'adlcp:scormtype' | 'adlcp:scormType';
+  /** Attributes of the item beyond its identifier and the resource it launches. */
+  readonly itemAttributes: Readonly<Record<string, string>>;
+  /** Adds to the item what makes the pass mark count. */
+  passMark(item: XMLBuilder, pass: number): void;
+}
+
+const SCORM12: ScormEdition = {
+  standard: 'scorm12',
+  cp: NS.cp12,
+  adlcp: NS.adlcp12,
+  prefixes: ['xsi'],
+  manifestVersion: '1.0',
+  schemaversion: '1.2',
+  scormType: 'adlcp:scormtype',
+  itemAttributes: { isvisible: 'true' },
+  passMark: (item, pass) => {
+    item.ele(NS.adlcp12, 'adlcp:masteryscore').txt(String(pass));
+  },
+};
+
+const SCORM2004: ScormEdition = {
+  standard: 'scorm2004',
+  cp: NS.cp,
+  adlcp: NS.adlcp,
+  prefixes: ['adlseq', 'adlnav', 'imsss', 'xsi'],
+  manifestVersion: '1',
+  schemaversion: '2004 4th Edition',
+  scormType: 'adlcp:scormType',
+  itemAttributes: {},
+  passMark: (item, pass) => {
+    const sequencing = item.ele(NS.imsss, 'imsss:sequencing');
+    sequencing
+      .ele(NS.imsss, 'imsss:objectives')
+      .ele(NS.imsss, 'imsss:primaryObjective', { objectiveID: 'pass-mark', satisfiedByMeasure: 'true' })
+      .ele(NS.imsss, 'imsss:minNormalizedMeasure')
+      .txt(String(pass / 100));
+    sequencing.ele(NS.imsss, 'imsss:deliveryControls', {
+      completionSetByContent: 'true',
+      objectiveSetByContent: 'true',
+    });
+  },
+};
+
+/** One organisation with one item launching the player (the SCO), and the schema files as an asset. */
+function scormManifest(m: ManifestInput, edition: ScormEdition): string {
+  const { cp, adlcp } = edition;
+  const title = manifestTitle(m.title, edition.standard);
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const manifest = doc.ele(cp, 'manifest', { identifier: m.identifier, version: edition.manifestVersion });
+  manifest.att('xmlns:adlcp', adlcp);
+  for (const p of edition.prefixes) manifest.att(`xmlns:${p}`, NS[p]);
+  manifest.att(NS.xsi, 'xsi:schemaLocation', schemaLocation(edition.standard));
+  const metadata = manifest.ele(cp, 'metadata');
+  metadata.ele(cp, 'schema').txt('ADL SCORM');
+  metadata.ele(cp, 'schemaversion').txt(edition.schemaversion);
+  const organization = manifest
+    .ele(cp, 'organizations', { default: 'organization' })
+    .ele(cp, 'organization', { identifier: 'organization' });
+  organization.ele(cp, 'title').txt(title);
+  const item = organization.ele(cp, 'item', {
+    identifier: 'module',
+    identifierref: 'player',
+    ...edition.itemAttributes,
+  });
+  item.ele(cp, 'title').txt(title);
+  edition.passMark(item, m.pass);
+  const resources = manifest.ele(cp, 'resources');
+  const player = resources.ele(cp, 'resource', { identifier: 'player', type: 'webcontent', href: 'index.html' });
+  player.att(adlcp, edition.scormType, 'sco');
+  for (const f of m.files) player.ele(cp, 'file', { href: f });
+  const schemas = resources.ele(cp, 'resource', { identifier: 'schemas', type: 'webcontent' });
+  schemas.att(adlcp, edition.scormType, 'asset');
+  for (const f of m.schemas) schemas.ele(cp, 'file', { href: f });
+  return serialise(doc);
 }
 
 /** SCORM 1.2: IMS Content Packaging 1.1.2 with the ADL 1.2 extensions; one SCO with its mastery score. */
 export function scorm12Manifest(m: ManifestInput): string {
-  const title = manifestTitle(m.title, 'scorm12');
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const manifest = doc.ele(NS.cp12, 'manifest', { identifier: m.identifier, version: '1.0' });
-  manifest.att('xmlns:adlcp', NS.adlcp12).att('xmlns:xsi', NS.xsi);
-  manifest.att(NS.xsi, 'xsi:schemaLocation', schemaLocation('scorm12'));
-  const metadata = manifest.ele(NS.cp12, 'metadata');
-  metadata.ele(NS.cp12, 'schema').txt('ADL SCORM');
-  metadata.ele(NS.cp12, 'schemaversion').txt('1.2');
-  const organization = manifest
-    .ele(NS.cp12, 'organizations', { default: 'organization' })
-    .ele(NS.cp12, 'organization', { identifier: 'organization' });
-  organization.ele(NS.cp12, 'title').txt(title);
-  const item = organization.ele(NS.cp12, 'item', { identifier: 'module', identifierref: 'player', isvisible: 'true' });
-  item.ele(NS.cp12, 'title').txt(title);
-  item.ele(NS.adlcp12, 'adlcp:masteryscore').txt(String(m.pass));
-  addResources(manifest, m, [NS.cp12, NS.adlcp12, 'adlcp:scormtype']);
-  return serialise(doc);
+  return scormManifest(m, SCORM12);
 }
 
 /**
@@ -162,29 +221,7 @@ export function scorm12Manifest(m: ManifestInput): string {
  * among them, mark the module complete when the learner quits).
  */
 export function scorm2004Manifest(m: ManifestInput): string {
-  const title = manifestTitle(m.title, 'scorm2004');
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const manifest = doc.ele(NS.cp, 'manifest', { identifier: m.identifier, version: '1' });
-  for (const p of ['adlcp', 'adlseq', 'adlnav', 'imsss', 'xsi'] as const) manifest.att(`xmlns:${p}`, NS[p]);
-  manifest.att(NS.xsi, 'xsi:schemaLocation', schemaLocation('scorm2004'));
-  const metadata = manifest.ele(NS.cp, 'metadata');
-  metadata.ele(NS.cp, 'schema').txt('ADL SCORM');
-  metadata.ele(NS.cp, 'schemaversion').txt('2004 4th Edition');
-  const organization = manifest
-    .ele(NS.cp, 'organizations', { default: 'organization' })
-    .ele(NS.cp, 'organization', { identifier: 'organization' });
-  organization.ele(NS.cp, 'title').txt(title);
-  const item = organization.ele(NS.cp, 'item', { identifier: 'module', identifierref: 'player' });
-  item.ele(NS.cp, 'title').txt(title);
-  const sequencing = item.ele(NS.imsss, 'imsss:sequencing');
-  sequencing
-    .ele(NS.imsss, 'imsss:objectives')
-    .ele(NS.imsss, 'imsss:primaryObjective', { objectiveID: 'pass-mark', satisfiedByMeasure: 'true' })
-    .ele(NS.imsss, 'imsss:minNormalizedMeasure')
-    .txt(String(m.pass / 100));
-  sequencing.ele(NS.imsss, 'imsss:deliveryControls', { completionSetByContent: 'true', objectiveSetByContent: 'true' });
-  addResources(manifest, m, [NS.cp, NS.adlcp, 'adlcp:scormType']);
-  return serialise(doc);
+  return scormManifest(m, SCORM2004);
 }
 
 /** The module's course id in cmi5 (an IRI) and its AU's, from the module identifier. */

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useT } from '../ui/i18n.ts';
+import { RadioOptions } from '../ui/radio-options.tsx';
 import { type Commitment, readCommitment, saveCommitment } from './commitment-store.ts';
 import { RemindersDownload } from './reminders-download.tsx';
 
@@ -25,31 +26,20 @@ export function CommitmentForm({ scenarioId, suggestions }: { scenarioId: string
           setSaved(commitment);
         }}
       >
-        <fieldset>
-          <legend>{t('iwill.pick')}</legend>
-          {suggestions.map((suggestion) => (
-            <label key={suggestion} className="option">
-              <input
-                type="radio"
-                name="iwill"
-                value={suggestion}
-                checked={choice === suggestion}
-                onChange={() => setChoice(suggestion)}
-              />
-              {suggestion}
-            </label>
-          ))}
-          <label className="option">
-            <input type="radio" name="iwill" value="own" checked={choice === 'own'} onChange={() => setChoice('own')} />
-            {t('iwill.own')}
-          </label>
+        <RadioOptions
+          name="iwill"
+          legend={t('iwill.pick')}
+          options={[...suggestions.map((s) => ({ value: s, label: s })), { value: 'own', label: t('iwill.own') }]}
+          value={choice}
+          onChange={setChoice}
+        >
           {choice === 'own' && (
             <>
               <label htmlFor={ownId}>{t('iwill.mine')}</label>
               <textarea id={ownId} value={own} maxLength={280} rows={3} onChange={(e) => setOwn(e.target.value)} />
             </>
           )}
-        </fieldset>
+        </RadioOptions>
         <button type="submit" className="primary" disabled={!text}>
           {t('iwill.save')}
         </button>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useT } from '../ui/i18n.ts';
+import { RadioOptions } from '../ui/radio-options.tsx';
 import { type Acted, type FollowUpAnswer, readFollowUps, saveFollowUp } from './follow-up-store.ts';
 
 const ACTED: readonly Acted[] = ['yes', 'no', 'notYet'];
@@ -32,21 +33,13 @@ export function FollowUpQuestion({ boosterId }: { boosterId: string }) {
           }}
         >
           <p>{t('followUp.kept')}</p>
-          <fieldset>
-            <legend>{t('followUp.acted')}</legend>
-            {ACTED.map((value) => (
-              <label key={value} className="option">
-                <input
-                  type="radio"
-                  name="acted"
-                  value={value}
-                  checked={acted === value}
-                  onChange={() => setActed(value)}
-                />
-                {t(`followUp.${value}`)}
-              </label>
-            ))}
-          </fieldset>
+          <RadioOptions
+            name="acted"
+            legend={t('followUp.acted')}
+            options={ACTED.map((a) => ({ value: a, label: t(`followUp.${a}`) }))}
+            value={acted}
+            onChange={setActed}
+          />
           <label htmlFor={textId}>{t('followUp.what')}</label>
           <textarea id={textId} value={text} maxLength={1000} rows={3} onChange={(e) => setText(e.target.value)} />
           <p>

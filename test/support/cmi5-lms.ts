@@ -1,6 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { CONTENT_TYPES, requestBody, staticFile } from './static-files.ts';
 
 /**
  * A cmi5 LMS with its LRS, on loopback, as strict as ADL's CATAPULT test LMS and the cmi5 (Quartz)
@@ -44,13 +43,6 @@ interface Session {
   terminatedAt?: { timestamp: number; arrived: number };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-};
-
 export const LEARNER = { objectType: 'Agent', account: { homePage: 'https://lms.example', name: 'learner-7' } };
 
 /** Starts the LMS; `launch()` opens a new session of the same registration and returns its launch URL. */
@@ -71,11 +63,7 @@ export async function startCmi5Lms(
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const body = await new Promise<string>((resolve) => {
-      let text = '';
-      req.on('data', (c) => (text += c));
-      req.on('end', () => resolve(text));
-    });
+    const body = await requestBody(req);
     // The LRS is on another origin than the content (localhost, the content on 127.0.0.1), as LMSs
     // often have it: every request with a token goes through a CORS preflight first.
     const cors = {
@@ -97,11 +85,10 @@ export async function startCmi5Lms(
     const session = sessions.at(-1);
 
     if (url.pathname.startsWith('/pkg/')) {
-      const path = join(packageDir, normalize(url.pathname.slice(5)));
-      if (!path.startsWith(packageDir) || !existsSync(path) || statSync(path).isDirectory()) return answer(404, '');
-      return answer(200, readFileSync(path), TYPES[extname(path)] ?? 'application/octet-stream');
+      const file = staticFile(packageDir, url.pathname.slice(5));
+      return file ? answer(200, file.content, file.type) : answer(404, '');
     }
-    if (url.pathname === '/return') return answer(200, '<h1>Back in the LMS</h1>', TYPES['.html']);
+    if (url.pathname === '/return') return answer(200, '<h1>Back in the LMS</h1>', CONTENT_TYPES['.html']);
     if (url.pathname === '/fetch') {
       // §8.2: POST only; one-time: a second request gets error 1, with status 200 as the spec says.
       if (req.method !== 'POST') return refuse(405, 'The fetch URL takes POST only.');

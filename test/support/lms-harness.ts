@@ -1,14 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { SCENARIOS_DIR } from '../../src/cli/scenario-files.ts';
 import { DEFAULT_SKIP_RULE, MODULE_CONFIG_ID, readModuleConfig } from '../../src/lms/module-config.ts';
 import { buildModulePlayer, packageModule } from '../../src/lms/package-module.ts';
 import { ROOT } from './scenario-files.ts';
+import { CONTENT_TYPES, requestBody, staticFile } from './static-files.ts';
 
 /** Unzips a package into a fresh folder, refusing entry names that would escape it. */
 export function unzipTo(zipFile: string): { dir: string; names: string[] } {
@@ -76,16 +77,6 @@ export function runExportPrinted(args: string[]): { status: number | null; stdou
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.xsd': 'application/xml',
-};
-
 /** What the cmi5 test double recorded. */
 export interface LrsRecord {
   readonly statements: Record<string, any>[];
@@ -119,27 +110,21 @@ export async function startLmsHarness(packageDir: string) {
   };
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const body = await new Promise<string>((resolve) => {
-      let text = '';
-      req.on('data', (c) => (text += c));
-      req.on('end', () => resolve(text));
-    });
+    const body = await requestBody(req);
     const send = (status: number, content: string | Buffer, type = 'application/json') => {
       res.writeHead(status, { 'content-type': type });
       res.end(content);
     };
     const file = (root: string, rel: string) => {
-      const path = join(root, normalize(rel));
-      if (!path.startsWith(root) || !existsSync(path) || statSync(path).isDirectory())
-        return send(404, 'not found', 'text/plain');
-      send(200, readFileSync(path), TYPES[extname(path)] ?? 'application/octet-stream');
+      const found = staticFile(root, rel);
+      return found ? send(200, found.content, found.type) : send(404, 'not found', 'text/plain');
     };
     if (url.pathname.startsWith('/pkg/')) return file(packageDir, url.pathname.slice(5));
     if (url.pathname.startsWith('/scorm-again/'))
       return file(join(ROOT, 'node_modules/scorm-again/dist'), url.pathname.slice(13));
-    if (url.pathname === '/player.html') return send(200, PLAYER_PAGE, TYPES['.html']);
+    if (url.pathname === '/player.html') return send(200, PLAYER_PAGE, CONTENT_TYPES['.html']);
     if (url.pathname === '/harness.html')
-      return send(200, harnessPage(url.searchParams.get('edition') ?? 'scorm12'), TYPES['.html']);
+      return send(200, harnessPage(url.searchParams.get('edition') ?? 'scorm12'), CONTENT_TYPES['.html']);
     if (url.pathname === '/cmi5/fetch' && req.method === 'POST')
       return send(200, JSON.stringify({ 'auth-token': CMI5.token }));
     if (url.pathname.startsWith('/cmi5/xapi/')) {
