@@ -30,6 +30,8 @@ const MESSAGES: Record<string, string> = {
     '/states/reported/meta/assumes/0: The ending "reported" assumes the choice DOCUMENT_IT, but this path reaches it without it: bar → booth → reported. Split the ending, or add a condition.',
   'assumes-typo':
     '/states/reported/meta/assumes/0: The ending "reported" assumes the choice DOCUMENT_TI, but no scene offers a choice called DOCUMENT_TI. Did you mean "DOCUMENT_IT"? Name choices by their event names, the keys of "on".',
+  'barrier-typo':
+    '/states/start/on/GO/meta/barrier: Unknown barrier "othersWilAct". Did you mean "othersWillAct"? The barriers are notSure, notMyPlace, othersWillAct, dontKnowHow, makeItWorse, fearOfCost, fearOfJudgement (src/engine/barriers.json).',
   'control-character':
     '/states/start/meta/narrative/0: This text holds a vertical tab (U+000B) after "She freezes.": it does not show on screen and breaks exported packages. Delete it (it usually comes with text pasted from another program).',
 };

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +73,30 @@ describe('npm run scenarios:check', () => {
     // The same file kept elsewhere needs only the format.
     const outside = runCli(CHECK, [join(ROOT, 'test/fixtures/valid/minimal.json')], dir);
     expect(outside.status).toBe(0);
+  });
+
+  it('refuses, in scenarios/, a choice that does harm or lets the moment pass without naming its barrier', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'library-'));
+    mkdirSync(join(dir, 'scenarios'));
+    const s = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/valid/minimal.json'), 'utf8'));
+    const choice = (meta: object) => ({ target: 'end', meta: { label: 'x', feedback: 'y', ...meta } });
+    s.states.start.on = {
+      SPEAK: choice({ tactics: { speakUp: 2 } }),
+      LAUGH: choice({ harm: 1 }),
+      LOOK_AWAY: choice({ tactics: {} }),
+      SHRUG: choice({ barrier: 'notSure' }),
+    };
+    s.states.start.after = { '20000': choice({ timeout: true }) };
+    writeFileSync(join(dir, 'scenarios/minimal.json'), JSON.stringify(s));
+    const { status, stderr } = runCli(CHECK, [], dir);
+    expect(status).toBe(1);
+    const fix =
+      'so it names the barrier behind it. Add "barrier" to its meta: the reason a real bystander would respond this way, one of notSure, notMyPlace, othersWillAct, dontKnowHow, makeItWorse, fearOfCost, fearOfJudgement (src/engine/barriers.json).';
+    expect(lines(stderr).filter((line) => line.includes('barrier'))).toEqual([
+      `scenarios/minimal.json: /states/start/on/LAUGH/meta: House rule: This choice does harm (1), ${fix}`,
+      `scenarios/minimal.json: /states/start/on/LOOK_AWAY/meta: House rule: This choice lets the moment pass: it earns no tactic point and does no harm, yet a learner who takes it can no longer reach the best score the scene allowed, ${fix}`,
+      `scenarios/minimal.json: /states/start/after/20000/meta: House rule: This choice is what happens when time runs out, ${fix}`,
+    ]);
   });
 
   it('reports shape and graph problems found in whole files', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../src/cli/scenario-files.ts';
-import { checkHouseWarnings, type Scenario, type Text, textFields, walkStates } from '../src/engine/index.ts';
+import {
+  BARRIERS,
+  checkHouseWarnings,
+  findBarrier,
+  type Scenario,
+  type Text,
+  textFields,
+  untaggedChoices,
+  walkStates,
+} from '../src/engine/index.ts';
 import { stateChoices } from '../src/engine/scenario-walk.ts';
 import { loadRealScenario } from './support/scenario-files.ts';
 
@@ -74,6 +83,34 @@ describe('harm never scores a tactic without a reviewed reason', () => {
     for (const [key, reason] of Object.entries(REVIEWED_HARM_WITH_TACTICS)) {
       expect([key, reason.length > 40 && /[.!]$/.test(reason)]).toEqual([key, true]);
     }
+  });
+});
+
+describe('every choice where a learner gets stuck names the barrier behind it', () => {
+  /** "scenario scene EVENT" for each choice that does harm or is taken on timeout, with the barrier it names. */
+  const stuckChoices = (scenario: Scenario) =>
+    [...walkStates(scenario)].flatMap(({ keys, state, at }) =>
+      [...stateChoices(state, at)]
+        .filter(({ choice }) => (choice.meta.harm ?? 0) > 0 || choice.meta.timeout)
+        .map(({ key, choice }) => ({ key: `${scenario.id} ${keys.join('.')} ${key}`, barrier: choice.meta.barrier })),
+    );
+
+  it.each(ids)('%s: every choice that does harm, lets the moment pass or runs out of time', (id) => {
+    const loaded = loadRealScenario(id);
+    expect(untaggedChoices(loaded)).toEqual([]);
+    const stuck = stuckChoices(loaded.scenario);
+    expect(stuck.length).toBeGreaterThan(0);
+    expect(stuck.filter(({ barrier }) => !barrier || !findBarrier(barrier))).toEqual([]);
+  });
+
+  it('uses every barrier on the list somewhere in the library, so none is dead weight', () => {
+    const used = new Set<string>();
+    for (const scenario of scenarios) {
+      for (const { state, at } of walkStates(scenario)) {
+        for (const { choice } of stateChoices(state, at)) if (choice.meta.barrier) used.add(choice.meta.barrier);
+      }
+    }
+    expect(BARRIERS.map((b) => b.id).filter((id) => !used.has(id))).toEqual([]);
   });
 });
 

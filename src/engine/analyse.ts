@@ -4,7 +4,7 @@ import type { ScenarioMachine, ScenarioSnapshot } from './build-machine.ts';
 import { activeNodes, choicesFor, currentScene, type OfferedChoice, sceneStage } from './choices.ts';
 import { type UnmetAssumption, unmetAssumptions } from './ending-assumptions.ts';
 import type { RunStep } from './run-state.ts';
-import type { ScenarioState } from './scenario.types.ts';
+import type { ChoiceMeta, ScenarioState } from './scenario.types.ts';
 import { choicePoints, type Score, scoreChoices } from './score.ts';
 import { strongComponents } from './strong-components.ts';
 
@@ -48,6 +48,13 @@ export interface ScenarioAnalysis {
   readonly scoringLoops: readonly { source: readonly string[]; event: string }[];
   /** Paths that reach an ending without a choice its `meta.assumes` says every path has taken. */
   readonly unmetAssumptions: readonly UnmetAssumption[];
+  /**
+   * Choices that let the moment pass: in some situation a choice earns no tactic point and does no
+   * harm, yet a learner who takes it can no longer reach the best score that situation allowed.
+   * Each is the `meta` object of the choice in the scenario file, once. Empty when a scoring loop
+   * leaves the best score undefined.
+   */
+  readonly passingChoices: readonly ChoiceMeta[];
 }
 
 interface Edge {
@@ -123,7 +130,8 @@ export function analyse(machine: ScenarioMachine): ScenarioAnalysis | undefined 
     .map(({ e }) => ({ source: e.source, event: e.step.event }));
   const loopsToEnding = loops.some(({ from }) => canFinish[from]);
   const points = (e: Edge) => e.points;
-  const best = scoringLoops.length ? undefined : bestPath(edges, isFinal, components, (a, b) => a > b, points);
+  const bestValue = scoringLoops.length ? undefined : bestValues(edges, isFinal, components, (a, b) => a > b, points);
+  const best = bestValue && followBest(bestValue, isFinal);
   const worst = scoringLoops.length ? undefined : bestPath(edges, isFinal, components, (a, b) => a < b, points);
   const longest = loopsToEnding
     ? undefined
@@ -149,7 +157,22 @@ export function analyse(machine: ScenarioMachine): ScenarioAnalysis | undefined 
     noExit: keys.flatMap((_, i) => (!canFinish[i] && edges[i].length > 0 ? [situation(i)] : [])),
     scoringLoops,
     unmetAssumptions: unmetAssumptions({ edges, scenes, assumes }),
+    passingChoices: bestValue ? passingChoices(edges, bestValue.value) : [],
   };
+}
+
+/** Choices worth 0 (no tactic point, no harm) whose best continuation falls short of their situation's best. */
+function passingChoices(edges: readonly Edge[][], best: readonly (number | undefined)[]): ChoiceMeta[] {
+  const found = new Set<ChoiceMeta>();
+  edges.forEach((out, from) => {
+    const here = best[from];
+    for (const e of out) {
+      const after = best[e.to];
+      const nothing = e.points === 0 && !((e.step.meta.harm ?? 0) > 0);
+      if (nothing && here !== undefined && after !== undefined && after < here) found.add(e.step.meta);
+    }
+  });
+  return [...found];
 }
 
 /**
@@ -211,6 +234,17 @@ function bestPath(
   better: (a: number, b: number) => boolean,
   weight: (e: Edge) => number,
 ): { steps: RunStep[]; ending: number } | undefined {
+  return followBest(bestValues(edges, isFinal, components, better, weight), isFinal);
+}
+
+/** Each situation's best value to an ending by `better` (undefined where none is reached), and the edge that gives it. */
+function bestValues(
+  edges: readonly Edge[][],
+  isFinal: readonly boolean[],
+  components: readonly number[][],
+  better: (a: number, b: number) => boolean,
+  weight: (e: Edge) => number,
+): { value: (number | undefined)[]; next: (Edge | undefined)[] } {
   const value: (number | undefined)[] = isFinal.map((f) => (f ? 0 : undefined));
   const next: (Edge | undefined)[] = [];
   for (const members of components) {
@@ -230,6 +264,14 @@ function bestPath(
       }
     }
   }
+  return { value, next };
+}
+
+/** The path from the start that follows each situation's best edge, to an ending. */
+function followBest(
+  { value, next }: { value: readonly (number | undefined)[]; next: readonly (Edge | undefined)[] },
+  isFinal: readonly boolean[],
+): { steps: RunStep[]; ending: number } | undefined {
   if (value[0] === undefined) return undefined;
   const steps: RunStep[] = [];
   let at = 0;

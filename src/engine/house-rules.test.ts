@@ -17,7 +17,10 @@ const ask = { discussion: ['What would you do?'] };
 const scene = (on: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   fakeScene({ meta: { narrative: ['x'], stage: 'act', ...ask }, on: on as never, ...extra });
 
-/** A small scenario that keeps every house rule: 4 decisions, three endings, a timer, a guard, harm, a check-in. */
+/**
+ * A small scenario that keeps every house rule: 4 decisions, three endings, a timer, a guard, harm, a
+ * check-in, and a barrier on the choice that does harm and on the one taken when time runs out.
+ */
 function library() {
   return editable(
     fakeScenario({
@@ -30,11 +33,11 @@ function library() {
               actions: [{ type: 'add', params: { var: 'trust', by: 1 } }],
             }),
           },
-          { after: { '20000': fakeChoice({ target: 'two', meta: { timeout: true } }) } },
+          { after: { '20000': fakeChoice({ target: 'two', meta: { timeout: true, barrier: 'notSure' } }) } },
         ),
         two: scene({ STEP: fakeChoice({ target: 'three', meta: { tactics: { stepForward: 1 } } }) }),
         three: scene({
-          JOIN: fakeChoice({ target: 'poor', meta: { harm: 2 } }),
+          JOIN: fakeChoice({ target: 'poor', meta: { harm: 2, barrier: 'fearOfJudgement' } }),
           ON: [
             fakeChoice({ target: 'four', guard: { type: 'atLeast', params: { var: 'trust', value: 1 } } }),
             fakeChoice({ target: 'mixed' }),
@@ -55,8 +58,9 @@ describe('the house rules', () => {
   });
 
   it('name every rule a bare scenario breaks, in order', () => {
+    // Its one choice does no harm and is the best it can do, so it needs no barrier (tested below).
     const rules = checkHouseRules(loaded(fakeScenario())).map((issue) => issue.rule);
-    expect(rules).toEqual(Object.keys(HOUSE_RULES));
+    expect(rules).toEqual(Object.keys(HOUSE_RULES).filter((rule) => rule !== 'barriers'));
   });
 
   it('point at a discussion prompt that is not a question', () => {
@@ -69,6 +73,66 @@ describe('the house rules', () => {
         message: 'A discussion prompt asks the room a question: end it with "?".',
       },
     ]);
+  });
+});
+
+describe('the barriers rule', () => {
+  const ids = 'notSure, notMyPlace, othersWillAct, dontKnowHow, makeItWorse, fearOfCost, fearOfJudgement';
+  const fix = `Add "barrier" to its meta: the reason a real bystander would respond this way, one of ${ids} (src/engine/barriers.json).`;
+  const barrierIssues = (s: unknown) => checkHouseRules(loaded(s)).filter((issue) => issue.rule === 'barriers');
+
+  it('names a choice that does harm and one taken when time runs out, untagged, at their meta, with the fix and the list', () => {
+    const s = library();
+    delete s.states.three.on.JOIN.meta.barrier;
+    delete s.states.start.after['20000'].meta.barrier;
+    expect(barrierIssues(s)).toEqual([
+      {
+        rule: 'barriers',
+        path: '/states/start/after/20000/meta',
+        message: `This choice is what happens when time runs out, so it names the barrier behind it. ${fix}`,
+      },
+      {
+        rule: 'barriers',
+        path: '/states/three/on/JOIN/meta',
+        message: `This choice does harm (2), so it names the barrier behind it. ${fix}`,
+      },
+    ]);
+  });
+
+  it('names an untagged choice that lets the moment pass: no points, no harm, and the best score out of reach', () => {
+    const s = library();
+    s.states.two.on.LOOK_AWAY = fakeChoice({ target: 'three' }); // STEP earns 1 on the way to the same scene
+    expect(barrierIssues(s)).toEqual([
+      {
+        rule: 'barriers',
+        path: '/states/two/on/LOOK_AWAY/meta',
+        message: `This choice lets the moment pass: it earns no tactic point and does no harm, yet a learner who takes it can no longer reach the best score the scene allowed, so it names the barrier behind it. ${fix}`,
+      },
+    ]);
+    s.states.two.on.LOOK_AWAY.meta.barrier = 'othersWillAct';
+    expect(checkHouseRules(loaded(s))).toEqual([]);
+  });
+
+  it('asks nothing of a choice worth no points that keeps the best score in reach, and allows a barrier on one that scores', () => {
+    const s = library();
+    // Deciding it is yours earns nothing by itself, but it is the way to the best score: no barrier needed.
+    s.states.two.on.STEP.target = 'decided';
+    s.states.decided = scene({ ACT: fakeChoice({ target: 'three', meta: { tactics: { stepForward: 1 } } }) });
+    s.states.two.on.STEP.meta.tactics = {};
+    s.states.start.on.SPEAK.meta.barrier = 'fearOfCost';
+    expect(checkHouseRules(loaded(s))).toEqual([]);
+  });
+
+  it('applies to guarded alternatives one by one, in every situation the graph reaches', () => {
+    const s = library();
+    // After SPEAK (trust 1) the first alternative applies and earns nothing while ALSO earns 1: it lets the
+    // moment pass. After the timeout (trust 0) the second applies, and it scores.
+    s.states.two.on.STEP = [
+      fakeChoice({ target: 'three', guard: { type: 'atLeast', params: { var: 'trust', value: 1 } } }),
+      fakeChoice({ target: 'three', meta: { tactics: { stepForward: 1 } } }),
+    ];
+    s.states.two.on.ALSO = fakeChoice({ target: 'three', meta: { tactics: { bringOthers: 1 } } });
+    expect(barrierIssues(s).map((issue) => issue.path)).toEqual(['/states/two/on/STEP/0/meta']);
   });
 });
 
@@ -131,8 +195,14 @@ function booster() {
         languages: ['en', 'es'],
       } as never,
       states: {
-        start: decision('responsibility', { MINE: choice('act'), NOT_MINE: choice('poor', { harm: 1 }) }),
-        act: decision('act', { SPEAK: choice('good', { tactics: { speakUp: 2 } }), WAIT: choice('poor') }),
+        start: decision('responsibility', {
+          MINE: choice('act'),
+          NOT_MINE: choice('poor', { harm: 1, barrier: 'notMyPlace' }),
+        }),
+        act: decision('act', {
+          SPEAK: choice('good', { tactics: { speakUp: 2 } }),
+          WAIT: choice('poor', { barrier: 'othersWillAct' }),
+        }),
         good: ending('good'),
         poor: ending('poor'),
       } as never,
@@ -200,6 +270,15 @@ describe('the booster rules', () => {
       },
       (s) => {
         s.states.act.meta.discussion = [{ en: 'Why now?', es: '¿Por qué ahora?' }];
+      },
+    ],
+    [
+      'barriers',
+      (s) => {
+        delete s.states.act.on.WAIT.meta.barrier;
+      },
+      (s) => {
+        s.states.act.on.WAIT.meta.barrier = 'dontKnowHow';
       },
     ],
   ];

@@ -1,3 +1,4 @@
+import { untaggedChoices } from './barriers.ts';
 import type { LoadedScenario } from './load-scenario.types.ts';
 import type { Scenario, ScenarioState } from './scenario.types.ts';
 import { pointer } from './scenario-issue.ts';
@@ -20,6 +21,7 @@ export const HOUSE_RULES = {
   harmfulChoice: 'offers a tempting choice that does harm',
   checkingIn: 'rewards checking in afterwards (the delay tactic)',
   discussion: 'gives every decision scene a discussion prompt, a question in every language it declares',
+  barriers: 'names the barrier behind every choice that does harm, lets the moment pass or is taken when time runs out',
 } as const;
 
 /**
@@ -33,6 +35,7 @@ export const BOOSTER_RULES = {
   boosterStages: 'puts every decision at a responsibility or act moment',
   boosterLanguages: 'is written in English and Spanish',
   discussion: HOUSE_RULES.discussion,
+  barriers: HOUSE_RULES.barriers,
 } as const;
 
 export type HouseRule = keyof typeof HOUSE_RULES | keyof typeof BOOSTER_RULES;
@@ -57,7 +60,8 @@ export function checkHouseRules(loaded: LoadedScenario): HouseRuleIssue[] {
   return isBooster(loaded.scenario) ? checkBoosterRules(loaded) : checkFullRules(loaded);
 }
 
-function checkFullRules({ scenario, analysis }: LoadedScenario): HouseRuleIssue[] {
+function checkFullRules(loaded: LoadedScenario): HouseRuleIssue[] {
+  const { scenario, analysis } = loaded;
   const issues: HouseRuleIssue[] = [];
   const broken = (rule: HouseRule, path: string, message: string) => issues.push({ rule, path, message });
   const states = [...walkStates(scenario)];
@@ -120,11 +124,12 @@ function checkFullRules({ scenario, analysis }: LoadedScenario): HouseRuleIssue[
       'No choice practises "delay": reward checking in with the person targeted afterwards.',
     );
   }
-  issues.push(...checkDiscussion(scenario, states));
+  issues.push(...checkDiscussion(scenario, states), ...checkBarriers(loaded));
   return issues;
 }
 
-function checkBoosterRules({ scenario, analysis }: LoadedScenario): HouseRuleIssue[] {
+function checkBoosterRules(loaded: LoadedScenario): HouseRuleIssue[] {
+  const { scenario, analysis } = loaded;
   const issues: HouseRuleIssue[] = [];
   const broken = (rule: HouseRule, path: string, message: string) => issues.push({ rule, path, message });
   const states = [...walkStates(scenario)];
@@ -163,8 +168,13 @@ function checkBoosterRules({ scenario, analysis }: LoadedScenario): HouseRuleIss
       `Not declared in ${missing.join(', ')}; a booster is in English and Spanish.`,
     );
   }
-  issues.push(...checkDiscussion(scenario, states));
+  issues.push(...checkDiscussion(scenario, states), ...checkBarriers(loaded));
   return issues;
+}
+
+/** Every choice that does harm, lets the moment pass or is taken when time runs out names its barrier. */
+function checkBarriers(loaded: LoadedScenario): HouseRuleIssue[] {
+  return untaggedChoices(loaded).map(({ path, message }) => ({ rule: 'barriers', path, message }));
 }
 
 function checkDiscussion(

@@ -1,5 +1,6 @@
 /** The engine's public surface: pure TypeScript, no React, no DOM, no Node-only APIs. */
 export { analyse, type ScenarioAnalysis, type ScoredPath, type Situation } from './analyse.ts';
+export { BARRIERS, type Barrier, barrierNeed, findBarrier, type UntaggedChoice, untaggedChoices } from './barriers.ts';
 export { buildMachine, type RunContext, type ScenarioMachine, type ScenarioSnapshot } from './build-machine.ts';
 export { choicesFor, currentScene, type OfferedChoice, sceneStage } from './choices.ts';
 export { facilitatorGuide } from './facilitator-guide.ts';

@@ -203,6 +203,17 @@ const CASES: RuleCase[] = [
     }),
   },
   {
+    code: 'unknownBarrier',
+    name: 'a barrier not on the list',
+    path: '/states/start/on/GO/meta/barrier',
+    broken: withScenario((s) => {
+      s.states.start.on.GO.meta.barrier = 'notsure';
+    }),
+    fixed: withScenario((s) => {
+      s.states.start.on.GO.meta.barrier = 'notSure';
+    }),
+  },
+  {
     code: 'unknownTarget',
     name: 'a target that names no state',
     path: '/states/start/on/GO/target',

@@ -16,6 +16,7 @@ export const ISSUE_CODES = [
   'unknownVariable', // an action or guard names a variable not in context
   'variableType', // an action or guard uses a variable as the wrong type
   'unknownTactic', // a tactic id not in the taxonomy
+  'unknownBarrier', // a barrier id not in the list of barriers
   'unknownTarget', // a transition target that names no state
   'unknownChoice', // an ending assumes a choice (event name) that no scene offers
   'delay', // a timed choice's wait that is not a whole number of milliseconds from 1 to 10 minutes

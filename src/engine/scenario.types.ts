@@ -75,6 +75,12 @@ export interface ChoiceMeta {
   readonly harm?: number;
   /** True on the transition taken when time runs out. */
   readonly timeout?: boolean;
+  /**
+   * Why a real bystander would respond this way: a barrier id from `src/engine/barriers.json`
+   * (e.g. `othersWillAct`). Library scenarios give one on every choice that does harm, lets the
+   * moment pass, or is taken when time runs out.
+   */
+  readonly barrier?: string;
 }
 
 /** A choice: a transition on an event (or after a delay) that the learner can take. */

@@ -1,3 +1,4 @@
+import { BARRIERS, findBarrier } from './barriers.ts';
 import { didYouMean } from './did-you-mean.ts';
 import type { ActionRef, Actions, GuardRef, Scenario } from './scenario.types.ts';
 import { alternativeInWords, pointer, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
@@ -149,6 +150,17 @@ function checkState(scenario: Scenario, index: StateIndex, walked: WalkedState):
           ),
         );
       }
+    }
+    const { barrier } = choice.meta;
+    if (barrier !== undefined && !findBarrier(barrier)) {
+      const known = BARRIERS.map((b) => b.id);
+      issues.push(
+        scenarioIssue(
+          'unknownBarrier',
+          pointer(...choiceAt, 'meta', 'barrier'),
+          `Unknown barrier "${barrier}".${didYouMean(barrier, known)} The barriers are ${known.join(', ')} (src/engine/barriers.json).`,
+        ),
+      );
     }
   }
   for (const { route, at: routeAt } of stateRoutes(state, at)) {
