@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import type { ScenarioAnalysis } from '../engine/analyse.ts';
+import type { ScenarioMachine } from '../engine/build-machine.ts';
 import type { Run } from '../engine/run-state.ts';
 import { runScore } from '../engine/run-state.ts';
 import type { Ending, Paragraphs, Scenario, Text } from '../engine/scenario.types.ts';
@@ -10,9 +11,12 @@ import { useSettled } from '../ui/use-settled.ts';
 import { CommitmentForm } from './commitment-form.tsx';
 import { PathCompare } from './path-compare.tsx';
 import { ScoreSummary } from './score-summary.tsx';
+import { StuckSummary } from './stuck-summary.tsx';
 
 interface DebriefProps {
   readonly scenario: Scenario;
+  /** The scenario's machine: the debrief replays the run to see what each scene offered. */
+  readonly machine: ScenarioMachine;
   readonly run: Run;
   readonly ending: Ending;
   readonly analysis: ScenarioAnalysis;
@@ -29,6 +33,7 @@ interface DebriefProps {
 /** At an ending: what happened, how the learner did against what was possible, and what they will do. */
 export function DebriefView({
   scenario,
+  machine,
   run,
   ending,
   analysis,
@@ -59,6 +64,7 @@ export function DebriefView({
         <p key={p}>{p}</p>
       ))}
       {best && worst && <ScoreSummary score={runScore(run)} best={best} worst={worst} note={scoreNote} />}
+      <StuckSummary machine={machine} run={run} />
       {best && <PathCompare taken={run.steps} best={best.steps} text={text} />}
       <section aria-labelledby="again-title">
         <h2 id="again-title">{t('debrief.again')}</h2>

@@ -206,6 +206,35 @@ describe('the debrief', () => {
     await expectNoAxeViolations(container);
   });
 
+  it('names the step where the learner lost most, the barrier behind that choice, and the chances to act they took', async () => {
+    const { container } = renderPlayer();
+    click('Continue');
+    // Watch Priya (noticing, 1 point short), laugh along (seeing it as a problem: harm 2 where 2 were on
+    // offer, 4 short, "worried how it will look"), let it go (taking responsibility, 3 short).
+    for (const label of [/^Look properly/, /^Laugh along/, /^Let it go/]) {
+      click(label);
+      click('Continue');
+    }
+    const section = screen.getByRole('region', { name: 'Where you got stuck' });
+    expect(section.textContent).toContain(
+      'You lost the most at this step: Seeing it as a problem (4 points left on the table).',
+    );
+    expect(section.textContent).toContain('What may have held you back: Worried how it will look.');
+    expect([...section.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Noticing what is happening: 0 of 1 chance',
+      'Seeing it as a problem: 0 of 1 chance',
+      'Taking responsibility: 0 of 1 chance',
+    ]);
+    await expectNoAxeViolations(container);
+  });
+
+  it('says so when every choice was the strongest on offer', () => {
+    playToTheGoodEnding();
+    const section = screen.getByRole('region', { name: 'Where you got stuck' });
+    expect(section.textContent).toContain('You took the strongest choice every time the story gave you one.');
+    expect(section.querySelectorAll('li')).toHaveLength(4);
+  });
+
   it('starts again from the first scene', () => {
     playToTheGoodEnding();
     click('Try again');

@@ -80,6 +80,7 @@ export function PlayerPage({ scenario, store, observer, after, canChooseAnother,
     ) : phase === 'debrief' && ending && analysis ? (
       <DebriefView
         scenario={scenario}
+        machine={machine}
         run={run}
         ending={ending}
         analysis={analysis}
