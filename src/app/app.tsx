@@ -1,10 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { BoostersContext } from '../ui/boosters.ts';
 import { useT } from '../ui/i18n.ts';
 import { boosterIds, type LibraryEntry, libraryShelf } from '../ui/library-entry.ts';
 import { ScenarioById, type ScenarioLoaders } from '../ui/scenario-loader.tsx';
+import { ShelfContext } from '../ui/shelf.ts';
 import { SupportPage } from '../ui/support-page.tsx';
 import { AppShell } from './app-shell.tsx';
 import { BrokenScenario } from './broken-scenario.tsx';
@@ -27,6 +28,7 @@ const GuidePage = lazy(() => import('../guide/guide-page.tsx').then((m) => ({ de
 /** The app: the shell (header links by route), and every route (a packaged LMS module has its own, `module-app.tsx`). */
 export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; loaders: ScenarioLoaders }) {
   const { t } = useT();
+  const shelf = useMemo(() => libraryShelf(entries), [entries]);
   const withScenario = (id: string, render: (scenario: Scenario) => React.ReactNode) => {
     const entry = entries.find((e) => (e.ok ? e.summary.id === id : e.file === `scenarios/${id}.json`));
     if (!entry) return <NotFound />;
@@ -42,43 +44,47 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
   return (
     <AppShell>
       <BoostersContext.Provider value={boosterIds(entries)}>
-        <Suspense fallback={<p>{t('app.loading')}</p>}>
-          <Switch>
-            <Route path="/">
-              <LibraryPage entries={libraryShelf(entries)} />
-            </Route>
-            <Route path="/play/:id">{({ id }) => withScenario(id, (s) => <PlayerPage key={id} scenario={s} />)}</Route>
-            {/* A reminder's link: the follow-up question, then the booster. */}
-            <Route path="/play/:id/followup">
-              {({ id }) =>
-                withScenario(id, (s) => (
-                  <>
-                    <FollowUpQuestion boosterId={id} />
-                    <PlayerPage key={id} scenario={s} />
-                  </>
-                ))
-              }
-            </Route>
-            <Route path="/summary/:id">{({ id }) => withScenario(id, (s) => <SummaryPage scenario={s} />)}</Route>
-            <Route path="/host/:id">{({ id }) => withScenario(id, (s) => <HostStartPage scenario={s} />)}</Route>
-            <Route path="/guide/:id">{({ id }) => withScenario(id, (s) => <GuidePage scenario={s} />)}</Route>
-            <Route path="/console/:sessionId">
-              {({ sessionId }) => <ConsolePage key={sessionId} sessionId={sessionId} loaders={loaders} />}
-            </Route>
-            <Route path="/screen/:code/:sessionId?">
-              {({ code, sessionId }) => <ScreenPage key={code} code={code} sessionId={sessionId} loaders={loaders} />}
-            </Route>
-            <Route path="/join/:code?/:sessionId?">
-              {({ code, sessionId }) => <JoinPage key={code} code={code} sessionId={sessionId} loaders={loaders} />}
-            </Route>
-            <Route path="/support">
-              <SupportPage />
-            </Route>
-            <Route>
-              <NotFound />
-            </Route>
-          </Switch>
-        </Suspense>
+        <ShelfContext.Provider value={shelf}>
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            <Switch>
+              <Route path="/">
+                <LibraryPage entries={shelf} />
+              </Route>
+              <Route path="/play/:id">
+                {({ id }) => withScenario(id, (s) => <PlayerPage key={id} scenario={s} />)}
+              </Route>
+              {/* A reminder's link: the follow-up question, then the booster. */}
+              <Route path="/play/:id/followup">
+                {({ id }) =>
+                  withScenario(id, (s) => (
+                    <>
+                      <FollowUpQuestion boosterId={id} />
+                      <PlayerPage key={id} scenario={s} />
+                    </>
+                  ))
+                }
+              </Route>
+              <Route path="/summary/:id">{({ id }) => withScenario(id, (s) => <SummaryPage scenario={s} />)}</Route>
+              <Route path="/host/:id">{({ id }) => withScenario(id, (s) => <HostStartPage scenario={s} />)}</Route>
+              <Route path="/guide/:id">{({ id }) => withScenario(id, (s) => <GuidePage scenario={s} />)}</Route>
+              <Route path="/console/:sessionId">
+                {({ sessionId }) => <ConsolePage key={sessionId} sessionId={sessionId} loaders={loaders} />}
+              </Route>
+              <Route path="/screen/:code/:sessionId?">
+                {({ code, sessionId }) => <ScreenPage key={code} code={code} sessionId={sessionId} loaders={loaders} />}
+              </Route>
+              <Route path="/join/:code?/:sessionId?">
+                {({ code, sessionId }) => <JoinPage key={code} code={code} sessionId={sessionId} loaders={loaders} />}
+              </Route>
+              <Route path="/support">
+                <SupportPage />
+              </Route>
+              <Route>
+                <NotFound />
+              </Route>
+            </Switch>
+          </Suspense>
+        </ShelfContext.Provider>
       </BoostersContext.Provider>
     </AppShell>
   );

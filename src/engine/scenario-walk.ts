@@ -1,4 +1,4 @@
-import type { Choice, Route, Scenario, ScenarioState } from './scenario.types.ts';
+import type { Choice, Route, Scenario, ScenarioState, Stage } from './scenario.types.ts';
 
 /** A state met on the walk, with where it sits. */
 export interface WalkedState {
@@ -87,4 +87,21 @@ export function practisedTactics(scenario: Scenario): string[] {
     }
   }
   return [...found];
+}
+
+/**
+ * For each bystander step, how many of the scenario's scenes at that step offer a choice that earns
+ * tactic points: the chances it gives to practise that step.
+ */
+export function practisedStages(scenario: Scenario): Partial<Record<Stage, number>> {
+  const found: Partial<Record<Stage, number>> = {};
+  for (const { state, at } of walkStates(scenario)) {
+    const stage = state.meta?.stage;
+    if (!stage) continue;
+    const chance = [...stateChoices(state, at)].some(({ choice }) =>
+      Object.values(choice.meta.tactics ?? {}).some((points) => points > 0),
+    );
+    if (chance) found[stage] = (found[stage] ?? 0) + 1;
+  }
+  return found;
 }

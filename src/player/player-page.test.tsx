@@ -4,7 +4,12 @@ import axe from 'axe-core';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
+import { loadScenarioValue } from '../engine/load-scenario.ts';
+import { fakeScenario } from '../test-util/fakes.ts';
+import type { LibraryEntry } from '../ui/library-entry.ts';
+import { toLibraryEntry } from '../ui/library-entry.ts';
 import { DEFAULT_SETTINGS, SettingsContext, type TimerMode } from '../ui/settings.ts';
+import { ShelfContext } from '../ui/shelf.ts';
 import { SETTLE_MS } from '../ui/use-settled.ts';
 import { PlayerPage } from './player-page.tsx';
 
@@ -13,13 +18,18 @@ const { scenario } = loadRealScenario('hand-on-the-back');
 function renderPlayer({
   strict = false,
   timers = DEFAULT_SETTINGS.timers,
+  shelf = [],
 }: {
   strict?: boolean;
   timers?: TimerMode;
+  /** The library, where the app has one (for the debrief's suggestion of what to practise next). */
+  shelf?: readonly LibraryEntry[];
 } = {}) {
   const tree = (
     <SettingsContext.Provider value={{ settings: { ...DEFAULT_SETTINGS, timers }, change: () => {} }}>
-      <PlayerPage scenario={scenario} />
+      <ShelfContext.Provider value={shelf}>
+        <PlayerPage scenario={scenario} />
+      </ShelfContext.Provider>
     </SettingsContext.Provider>
   );
   return render(strict ? <StrictMode>{tree}</StrictMode> : tree);
@@ -207,7 +217,12 @@ describe('the debrief', () => {
   });
 
   it('names the step where the learner lost most, the barrier behind that choice, and the chances to act they took', async () => {
-    const { container } = renderPlayer();
+    // A library of two others: the second gives more chances to practise seeing it as a problem.
+    const other = (id: string, title: string, interpret: number): LibraryEntry => {
+      const e = toLibraryEntry(`scenarios/${id}.json`, loadScenarioValue(fakeScenario({ id })));
+      return e.ok ? { ...e, summary: { ...e.summary, meta: { ...e.summary.meta, title }, stages: { interpret } } } : e;
+    };
+    const { container } = renderPlayer({ shelf: [other('one', 'One chance', 1), other('two', 'Two chances', 2)] });
     click('Continue');
     // Watch Priya (noticing, 1 point short), laugh along (seeing it as a problem: harm 2 where 2 were on
     // offer, 4 short, "worried how it will look"), let it go (taking responsibility, 3 short).
@@ -220,6 +235,7 @@ describe('the debrief', () => {
       'You lost the most at this step: Seeing it as a problem (4 points left on the table).',
     );
     expect(section.textContent).toContain('What may have held you back: Worried how it will look.');
+    expect(screen.getByRole('link', { name: 'Two chances' }).getAttribute('href')).toMatch(/\/play\/two$/);
     expect([...section.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'Noticing what is happening: 0 of 1 chance',
       'Seeing it as a problem: 0 of 1 chance',
@@ -232,6 +248,7 @@ describe('the debrief', () => {
     playToTheGoodEnding();
     const section = screen.getByRole('region', { name: 'Where you got stuck' });
     expect(section.textContent).toContain('You took the strongest choice every time the story gave you one.');
+    expect(section.textContent).not.toContain('Practise that step');
     expect(section.querySelectorAll('li')).toHaveLength(4);
   });
 

@@ -1,20 +1,27 @@
 import { useMemo } from 'react';
+import { Link } from 'wouter';
 import { findBarrier } from '../engine/barriers.ts';
 import type { ScenarioMachine } from '../engine/build-machine.ts';
 import { opportunityScores, reviewRun, stuckPoint } from '../engine/run-review.ts';
 import type { Run } from '../engine/run-state.ts';
+import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { useT } from '../ui/i18n.ts';
+import { practiceFor } from '../ui/library-entry.ts';
+import { useShelf } from '../ui/shelf.ts';
 
 /**
- * Where the run lost most — the bystander step, and the barrier the choice there reflects — and, for
- * each step whose scenes gave a chance to act, how often the learner took it.
+ * Where the run lost most — the bystander step, and the barrier the choice there reflects — with the
+ * scenario on the shelf that practises that step most (where there is a library), and, for each step
+ * whose scenes gave a chance to act, how often the learner took it.
  */
-export function StuckSummary({ machine, run }: { machine: ScenarioMachine; run: Run }) {
-  const { t, data } = useT();
+export function StuckSummary({ machine, run, scenarioId }: { machine: ScenarioMachine; run: Run; scenarioId: string }) {
+  const { t, data, language } = useT();
+  const shelf = useShelf();
   const reviews = useMemo(() => reviewRun(machine, run), [machine, run]);
   const stuck = stuckPoint(reviews);
   const chances = opportunityScores(reviews);
   const barrier = stuck?.barrier ? findBarrier(stuck.barrier) : undefined;
+  const next = stuck && practiceFor(shelf, stuck.stage, scenarioId);
   if (!stuck && !chances.length) return null;
   return (
     <section aria-labelledby="stuck-title">
@@ -27,6 +34,14 @@ export function StuckSummary({ machine, run }: { machine: ScenarioMachine; run: 
       {barrier && (
         <p className="stuck-barrier">
           <strong>{t('stuck.barrier', { name: data(barrier.name) })}</strong> {data(barrier.description)}
+        </p>
+      )}
+      {stuck && next && (
+        <p>
+          {t('stuck.practise')}{' '}
+          <Link href={`/play/${next.id}`} lang={contentLanguage(next, language)}>
+            {scenarioText(next, language).text(next.meta.title)}
+          </Link>
         </p>
       )}
       {chances.length > 0 && (

@@ -1,6 +1,6 @@
 import type { FileIssue, LoadResult } from '../engine/load-scenario.types.ts';
-import type { ScenarioMeta } from '../engine/scenario.types.ts';
-import { practisedTactics } from '../engine/scenario-walk.ts';
+import type { ScenarioMeta, Stage } from '../engine/scenario.types.ts';
+import { practisedStages, practisedTactics } from '../engine/scenario-walk.ts';
 
 /** What the library shows of a scenario without loading the whole of it. */
 export interface ScenarioSummary {
@@ -10,6 +10,8 @@ export interface ScenarioSummary {
   readonly meta: ScenarioMeta;
   /** The tactics it lets a learner practise. */
   readonly tactics: readonly string[];
+  /** Per bystander step, its scenes that give a chance to act at that step. */
+  readonly stages: Readonly<Partial<Record<Stage, number>>>;
 }
 
 /** One file of the scenarios folder, checked at build time: playable, or refused with its problems. */
@@ -22,7 +24,11 @@ export type LibraryEntry = { readonly file: string } & (
 export function toLibraryEntry(file: string, result: LoadResult): LibraryEntry {
   if (!result.ok) return { file, ok: false, issues: result.issues };
   const { id, meta } = result.scenario;
-  return { file, ok: true, summary: { id, meta, tactics: practisedTactics(result.scenario) } };
+  return {
+    file,
+    ok: true,
+    summary: { id, meta, tactics: practisedTactics(result.scenario), stages: practisedStages(result.scenario) },
+  };
 }
 
 /** True for a booster's entry: a 2–3 minute refresher reached from reminders, not a library card. */
@@ -38,4 +44,22 @@ export function libraryShelf(entries: readonly LibraryEntry[]): LibraryEntry[] {
 /** The boosters' ids, in file order. */
 export function boosterIds(entries: readonly LibraryEntry[]): string[] {
   return entries.flatMap((entry) => (entry.ok && isBoosterEntry(entry) ? [entry.summary.id] : []));
+}
+
+/**
+ * The scenario on the shelf (other than `exceptId`) that gives the most chances to practise `stage`,
+ * the first in file order on a tie; undefined when none gives any.
+ */
+export function practiceFor(
+  shelf: readonly LibraryEntry[],
+  stage: Stage,
+  exceptId: string,
+): ScenarioSummary | undefined {
+  let found: ScenarioSummary | undefined;
+  for (const entry of shelf) {
+    if (!entry.ok || entry.summary.id === exceptId) continue;
+    const chances = entry.summary.stages[stage] ?? 0;
+    if (chances > 0 && chances > (found?.stages[stage] ?? 0)) found = entry.summary;
+  }
+  return found;
 }
