@@ -64,7 +64,7 @@ export function DebriefView({
         <p key={p}>{p}</p>
       ))}
       {best && worst && <ScoreSummary score={runScore(run)} best={best} worst={worst} note={scoreNote} />}
-      <StuckSummary machine={machine} run={run} scenarioId={scenario.id} />
+      <StuckSummary machine={machine} run={run} scenarioId={scenario.id} keepProfile={canChooseAnother} />
       {best && <PathCompare taken={run.steps} best={best.steps} text={text} />}
       <section aria-labelledby="again-title">
         <h2 id="again-title">{t('debrief.again')}</h2>

@@ -252,6 +252,33 @@ describe('the debrief', () => {
     expect(section.querySelectorAll('li')).toHaveLength(4);
   });
 
+  it('keeps a profile of the chances taken per step over attempts on this device, and shows it from the second', () => {
+    renderPlayer();
+    click('Continue');
+    for (const label of [/^Look properly/, /^Laugh along/, /^Let it go/]) {
+      click(label);
+      click('Continue');
+    }
+    expect(screen.queryByRole('table', { name: /over your latest attempts/ })).toBeNull();
+    click('Try again');
+    for (const key of ['2', '3', '1', '1']) {
+      press(key);
+      click('Continue');
+    }
+    const table = screen.getByRole('table', { name: /over your latest attempts \(2 on this device\)/ });
+    const row = (step: string) =>
+      [...table.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent === step);
+    expect([...(row('Noticing what is happening')?.querySelectorAll('td') ?? [])].map((td) => td.textContent)).toEqual([
+      '0 of 1',
+      '1 of 1',
+    ]);
+    // The first attempt gave no chance at choosing how to help: a dash, not a zero.
+    expect([...(row('Choosing how to help')?.querySelectorAll('td') ?? [])].map((td) => td.textContent)).toEqual([
+      '—',
+      '1 of 1',
+    ]);
+  });
+
   it('starts again from the first scene', () => {
     playToTheGoodEnding();
     click('Try again');
