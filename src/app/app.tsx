@@ -47,14 +47,16 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
             <Route path="/">
               <LibraryPage entries={libraryShelf(entries)} />
             </Route>
-            <Route path="/play/:id">{({ id }) => withScenario(id, (s) => <PlayerPage key={id} scenario={s} />)}</Route>
+            <Route path="/play/:id">
+              {({ id }) => withScenario(id, (s) => <PlayerPage key={id} scenario={s} confidence />)}
+            </Route>
             {/* A reminder's link: the follow-up question, then the booster. */}
             <Route path="/play/:id/followup">
               {({ id }) =>
                 withScenario(id, (s) => (
                   <>
                     <FollowUpQuestion boosterId={id} />
-                    <PlayerPage key={id} scenario={s} />
+                    <PlayerPage key={id} scenario={s} confidence />
                   </>
                 ))
               }
