@@ -34,18 +34,16 @@ export function ConfidenceCheck({ moment }: { moment: Moment }) {
   };
 
   return (
-    <section className="panel confidence" aria-labelledby={`confidence-${moment}`}>
+    <section className="confidence" aria-labelledby={`confidence-${moment}`}>
       <h2 id={`confidence-${moment}`} ref={heading} tabIndex={-1}>
         {t(`confidence.title.${moment}`)}
       </h2>
       {asking && (
-        <>
-          <p>{t(`confidence.intro.${moment}`)}</p>
-          <ConfidenceForm
-            onSave={(ratings) => finish(withAnswers(record, moment, ratings, new Date()), 'saved')}
-            onSkip={() => finish(withSkip(record, moment, new Date()), 'skipped')}
-          />
-        </>
+        <ConfidenceForm
+          intro={t(`confidence.intro.${moment}`)}
+          onSave={(ratings) => finish(withAnswers(record, moment, ratings, new Date()), 'saved')}
+          onSkip={() => finish(withSkip(record, moment, new Date()), 'skipped')}
+        />
       )}
       <p role="status">{outcome ? t(`confidence.${outcome}.${moment}`) : ''}</p>
       {change.length > 0 && (

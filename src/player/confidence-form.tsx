@@ -9,7 +9,16 @@ const START = 50;
  * The confidence questions: one labelled slider per item (0–100 in steps of 5, arrow keys move it, its
  * value shown beside it and spoken as "60 out of 100"), with Save and Skip kept in view while it scrolls.
  */
-export function ConfidenceForm({ onSave, onSkip }: { onSave: (ratings: Ratings) => void; onSkip: () => void }) {
+export function ConfidenceForm({
+  intro,
+  onSave,
+  onSkip,
+}: {
+  /** Said first: what is asked, and that it stays on this device. */
+  intro: string;
+  onSave: (ratings: Ratings) => void;
+  onSkip: () => void;
+}) {
   const { t, data } = useT();
   const [ratings, setRatings] = useState<Record<string, number>>(() =>
     Object.fromEntries(CONFIDENCE_ITEMS.map((item) => [item.id, START])),
@@ -22,6 +31,8 @@ export function ConfidenceForm({ onSave, onSkip }: { onSave: (ratings: Ratings) 
         onSave(ratings);
       }}
     >
+      {/* The intro is inside the form so the Save and Skip bar can stay in view from the first line on. */}
+      <p>{intro}</p>
       <fieldset>
         <legend>{t('confidence.stem')}</legend>
         <p className="confidence-scale-note">{t('confidence.scale')}</p>

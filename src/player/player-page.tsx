@@ -73,15 +73,14 @@ export function PlayerPage({
 
   const view =
     phase === 'note' ? (
-      <>
+      <ContentNote
+        scenario={scenario}
+        onContinue={player.begin}
+        onSkip={player.skip}
+        canChooseAnother={canChooseAnother}
+      >
         {confidence && <ConfidenceCheck moment="before" />}
-        <ContentNote
-          scenario={scenario}
-          onContinue={player.begin}
-          onSkip={player.skip}
-          canChooseAnother={canChooseAnother}
-        />
-      </>
+      </ContentNote>
     ) : phase === 'skipped' ? (
       <SkipReading
         scenario={scenario}
