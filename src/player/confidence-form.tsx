@@ -60,7 +60,7 @@ export function ConfidenceForm({
           );
         })}
       </fieldset>
-      <div className="actions confidence-actions">
+      <div className="confidence-actions">
         <button type="submit" className="primary">
           {t('confidence.save')}
         </button>
