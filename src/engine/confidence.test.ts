@@ -3,7 +3,6 @@ import {
   CONFIDENCE_ITEMS,
   type ConfidenceRecord,
   confidenceChange,
-  isConfidenceRecord,
   isDue,
   type Moment,
   withAnswers,
@@ -115,17 +114,6 @@ describe('the change a learner sees', () => {
   it('is empty until there are answers both before and after', () => {
     expect(confidenceChange(withAnswers({}, 'before', all(10), new Date()))).toEqual([]);
     expect(confidenceChange({})).toEqual([]);
-  });
-});
-
-describe('stored records', () => {
-  it('reads what it writes and refuses ratings outside 0–100 or not whole', () => {
-    const record = withAnswers(withAnswers({}, 'before', all(0), new Date()), 'after', all(100), new Date());
-    expect(isConfidenceRecord(JSON.parse(JSON.stringify(record)))).toBe(true);
-    expect(isConfidenceRecord({ before: { at: 'x', ratings: { notice: 101 } } })).toBe(false);
-    expect(isConfidenceRecord({ before: { at: 'x', ratings: { notice: 12.5 } } })).toBe(false);
-    expect(isConfidenceRecord({ beforeSkipped: 'yes' })).toBe(false);
-    expect(isConfidenceRecord([])).toBe(false);
   });
 });
 

@@ -97,30 +97,3 @@ export function confidenceChange(record: ConfidenceRecord): ItemChange[] {
     return b === undefined || l === undefined ? [] : [{ item, before: b, latest: l, change: l - b }];
   });
 }
-
-export function isRating(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 100;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function isAnswers(value: unknown): value is ConfidenceAnswers {
-  return (
-    isObject(value) &&
-    typeof value.at === 'string' &&
-    isObject(value.ratings) &&
-    Object.values(value.ratings).every(isRating)
-  );
-}
-
-/** Whether stored data is a record this version can read (anything else is treated as no record). */
-export function isConfidenceRecord(value: unknown): value is ConfidenceRecord {
-  return (
-    isObject(value) &&
-    (value.before === undefined || isAnswers(value.before)) &&
-    (value.latest === undefined || isAnswers(value.latest)) &&
-    (value.beforeSkipped === undefined || typeof value.beforeSkipped === 'boolean') &&
-    (value.askedAfterOn === undefined || typeof value.askedAfterOn === 'string')
-  );
-}
