@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONFIDENCE_ITEMS } from '../engine/confidence.ts';
+import { i18next } from '../ui/i18n.ts';
 import { STORE_PREFIX } from '../ui/local-store.ts';
 import { ConfidenceCheck } from './confidence-check.tsx';
 import { readConfidence } from './confidence-store.ts';
@@ -22,9 +23,10 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(2026, 2, 2, 9, 0));
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   vi.useRealTimers();
+  await i18next.changeLanguage('en');
 });
 
 describe.each([false, true])('confidence to act (StrictMode: %s)', (strict) => {
@@ -104,5 +106,23 @@ describe.each([false, true])('confidence to act (StrictMode: %s)', (strict) => {
     show('before');
     fireEvent.click(screen.getByRole('button', { name: 'Save my answers' }));
     expect(readConfidence().before?.ratings.notice).toBe(50);
+  });
+});
+
+describe('in Spanish', () => {
+  it('asks the items and says the change in Spanish', async () => {
+    await i18next.changeLanguage('es');
+    localStorage.setItem(
+      `${STORE_PREFIX}confidence`,
+      JSON.stringify({ before: { at: '2026-03-01T09:00:00.000Z', ratings: { speakUp: 20 } } }),
+    );
+    render(<ConfidenceCheck moment="after" />);
+    expect(screen.getByRole('heading', { name: '¿Qué seguridad tienes ahora?' })).toBeTruthy();
+    const slider = screen.getByRole('slider', { name: /Decir con calma, a quien lo hace/ }) as HTMLInputElement;
+    expect(slider.getAttribute('aria-valuetext')).toBe('50 de 100');
+    fireEvent.change(slider, { target: { value: '45' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar mis respuestas' }));
+    expect(screen.getByRole('listitem').textContent).toBe('Hablar claro: 20 antes, 45 ahora (sube 25)');
+    expect(screen.getByRole('button', { name: 'Borrar mis respuestas' })).toBeTruthy();
   });
 });
