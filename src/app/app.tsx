@@ -51,7 +51,7 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
                 <LibraryPage entries={shelf} />
               </Route>
               <Route path="/play/:id">
-                {({ id }) => withScenario(id, (s) => <PlayerPage key={id} scenario={s} />)}
+                {({ id }) => withScenario(id, (s) => <PlayerPage key={id} scenario={s} confidence />)}
               </Route>
               {/* A reminder's link: the follow-up question, then the booster. */}
               <Route path="/play/:id/followup">
@@ -59,7 +59,7 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
                   withScenario(id, (s) => (
                     <>
                       <FollowUpQuestion boosterId={id} />
-                      <PlayerPage key={id} scenario={s} />
+                      <PlayerPage key={id} scenario={s} confidence />
                     </>
                   ))
                 }

@@ -17,12 +17,15 @@ export function ContentNote({
   onContinue,
   onSkip,
   canChooseAnother = true,
+  children,
 }: {
   scenario: Scenario;
   onContinue: () => void;
   onSkip: () => void;
   /** False inside an LMS module, which has no library to go back to (skipping is the way on). */
   canChooseAnother?: boolean;
+  /** Shown after the summary, before the note itself: questions asked before the first scenario. */
+  children?: React.ReactNode;
 }) {
   const { t, language } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(scenario.id);
@@ -37,6 +40,7 @@ export function ContentNote({
         {text(scenario.meta.title)}
       </h1>
       <p {...content}>{text(scenario.meta.summary)}</p>
+      {children}
       <div className="content-note">
         <h2 lang={language}>{t('note.title')}</h2>
         <p {...content}>{text(scenario.meta.contentNote)}</p>

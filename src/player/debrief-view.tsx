@@ -28,6 +28,8 @@ interface DebriefProps {
   readonly canChooseAnother?: boolean;
   /** Shown with the score (see ScoreSummary's `note`). */
   readonly scoreNote?: React.ReactNode;
+  /** Shown after the path: the learner's confidence, asked again and compared (self-paced only). */
+  readonly measure?: React.ReactNode;
 }
 
 /** At an ending: what happened, how the learner did against what was possible, and what they will do. */
@@ -43,6 +45,7 @@ export function DebriefView({
   onRewind,
   canChooseAnother = true,
   scoreNote,
+  measure,
 }: DebriefProps) {
   const { t, data } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(run.steps.length);
@@ -66,6 +69,7 @@ export function DebriefView({
       {best && worst && <ScoreSummary score={runScore(run)} best={best} worst={worst} note={scoreNote} />}
       <StuckSummary machine={machine} run={run} scenarioId={scenario.id} keepProfile={canChooseAnother} />
       {best && <PathCompare taken={run.steps} best={best.steps} text={text} />}
+      {measure}
       <section aria-labelledby="again-title">
         <h2 id="again-title">{t('debrief.again')}</h2>
         <div className="actions">

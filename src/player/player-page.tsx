@@ -9,6 +9,7 @@ import { readingAllowanceMs } from '../engine/timed-choice.ts';
 import { useT } from '../ui/i18n.ts';
 import { timedChoice, useSettings } from '../ui/settings.ts';
 import { textAttributes } from '../ui/text-direction.ts';
+import { ConfidenceCheck } from './confidence-check.tsx';
 import { ContentNote } from './content-note.tsx';
 import { DebriefView } from './debrief-view.tsx';
 import { FeedbackView } from './feedback-view.tsx';
@@ -28,10 +29,20 @@ interface PlayerPageProps {
   readonly canChooseAnother?: boolean;
   /** Shown with the debrief's score: a module's word on what the score is and, at its end, the module's result. */
   readonly scoreNote?: React.ReactNode;
+  /** Ask the learner's confidence to act before their first scenario and after a debrief (self-paced only). */
+  readonly confidence?: boolean;
 }
 
 /** Plays one scenario from its content note to its debrief. */
-export function PlayerPage({ scenario, store, observer, after, canChooseAnother, scoreNote }: PlayerPageProps) {
+export function PlayerPage({
+  scenario,
+  store,
+  observer,
+  after,
+  canChooseAnother,
+  scoreNote,
+  confidence = false,
+}: PlayerPageProps) {
   const { machine, analysis } = compileScenario(scenario);
   const player = usePlayer(machine, scenario.id, store, observer);
   const reduceMotion = useReducedMotion();
@@ -67,7 +78,9 @@ export function PlayerPage({ scenario, store, observer, after, canChooseAnother,
         onContinue={player.begin}
         onSkip={player.skip}
         canChooseAnother={canChooseAnother}
-      />
+      >
+        {confidence && <ConfidenceCheck moment="before" />}
+      </ContentNote>
     ) : phase === 'skipped' ? (
       <SkipReading
         scenario={scenario}
@@ -90,6 +103,7 @@ export function PlayerPage({ scenario, store, observer, after, canChooseAnother,
         onRewind={player.rewind}
         canChooseAnother={canChooseAnother}
         scoreNote={scoreNote}
+        measure={confidence && <ConfidenceCheck moment="after" />}
       />
     ) : (
       <SceneView

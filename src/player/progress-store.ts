@@ -1,5 +1,5 @@
 import type { SavedRun } from '../engine/run-state.ts';
-import { isRecord, readStored, removeStored, type StoredValue, writeStored } from '../ui/local-store.ts';
+import { isRecord, readStored, removeStored, type StoredValue, storedKeys, writeStored } from '../ui/local-store.ts';
 
 /** Where a learner is in a scenario's flow. */
 export type Phase = 'note' | 'scene' | 'feedback' | 'debrief' | 'skipped';
@@ -29,6 +29,11 @@ export function saveProgress(scenarioId: string, progress: Progress): void {
 
 export function clearProgress(scenarioId: string): void {
   removeStored(key(scenarioId));
+}
+
+/** Whether any scenario has been started on this device (progress is kept from the first scene on). */
+export function anyProgress(): boolean {
+  return storedKeys().some((key) => key.startsWith('progress:'));
 }
 
 /** Where a player keeps progress: this device by default; an LMS when the player runs inside a module. */

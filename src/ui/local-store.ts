@@ -38,6 +38,17 @@ export function removeStored(key: string): void {
   }
 }
 
+/** The keys stored under the prefix (without it); none if storage is unavailable. */
+export function storedKeys(): string[] {
+  try {
+    return Object.keys(localStorage)
+      .filter((key) => key.startsWith(STORE_PREFIX))
+      .map((key) => key.slice(STORE_PREFIX.length));
+  } catch {
+    return [];
+  }
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
