@@ -114,6 +114,41 @@ describe('the group debrief', () => {
   });
 });
 
+describe('a decision the clock took, in the group debrief', () => {
+  const ranOut = (tally: Tally) =>
+    fakeRoom({
+      phase: 'debrief',
+      scene: ['end'],
+      choices: [],
+      path: [{ scene: ['start'], choice: 'LOOK_AWAY', chosenBy: 'time-ran-out', tally }],
+    });
+
+  it('says the time ran out and how many did not vote in time, never that the majority chose it', async () => {
+    const { container, unmount } = render(
+      <Debrief room={ranOut({ shown: true, total: 7, counts: { STEP_IN: 0, LOOK_AWAY: 7 } })} />,
+    );
+    const path = container.querySelector('.group-path li')?.textContent ?? '';
+    expect(path).toContain('Look away the time ran out: 7 did not vote in time (100%)');
+    expect(path).not.toMatch(/majority|votes/);
+    await noViolations(container);
+    unmount();
+    await i18next.changeLanguage('es');
+    const { container: es } = render(
+      <Debrief room={ranOut({ shown: true, total: 1, counts: { STEP_IN: 0, LOOK_AWAY: 1 } })} />,
+    );
+    expect(es.querySelector('.group-path li')?.textContent).toContain(
+      'se acabó el tiempo: 1 persona no votó a tiempo (100 %)',
+    );
+  });
+
+  it('says the time ran out beside a withheld spread too', () => {
+    const { container } = render(<Debrief room={ranOut({ shown: false, total: 2, needed: 5 })} />);
+    expect(container.querySelector('.group-path li')?.textContent).toContain(
+      'the time ran out (spread withheld: 2 in the count, 5 needed)',
+    );
+  });
+});
+
 describe('the group debrief’s score table', () => {
   it('shows every figure to at most one decimal, in the viewer’s notation, with a legend under it', async () => {
     // A third of the room stepped in: the room's votes score 2/3 on the tactic and 2/3 harm.
