@@ -98,6 +98,12 @@ describe('the facilitator’s console on a 1366×768 laptop', () => {
         // The figures are the room's: two votes on the first choice, one on each other.
         expect(await page.locator('.console .vote-bars .vote-figure').first().textContent()).toMatch(/^2 votes/);
         await checkConsole(page, 'revealed', scenario);
+        // In Spanish, whose labels run longer, the toolbar is still one row and everything in view.
+        await page.getByLabel('Language').selectOption('es');
+        await page.getByRole('heading', { name: 'Cómo votó la sala' }).waitFor();
+        await checkConsole(page, 'revealed', `${scenario}-es`);
+        await page.getByLabel('Idioma').selectOption('en');
+        await page.getByRole('heading', { name: 'How the room voted' }).waitFor();
 
         // Explore a choice from the list beside the bars, then on to the debrief by the majority.
         await page.locator('.explore-choices button').nth(1).click();
