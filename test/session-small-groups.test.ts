@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/scenario-files.ts';
-import { testDatabases } from './support/session-server.ts';
+import { startServer, testDatabases } from './support/session-server.ts';
 import { sessionSuite } from './support/session-suite.ts';
 
 /** A team of five: real phones, a real server with short timers, each store. */
@@ -53,6 +53,32 @@ describe.each(testDatabases())('a small group on $name', ({ target: makeTarget }
     const json = JSON.parse(await results('format=json'));
     expect(json).toMatchObject({ ending: { title: 'Helped', kind: 'good' }, finished: true });
     expect(json).not.toHaveProperty('posts');
+  });
+
+  it('says the time ran out, not the majority, when nobody voted before the timed choice closed the vote', async () => {
+    const { host, phones, sessionId, secret } = await team(5, 5);
+    const revealed = await host.until((r) => r.phase === 'revealed', 8000);
+    const timeout = revealed.choices.find((c) => c.timed)?.event as string;
+    expect(revealed.tally).toEqual({ shown: true, total: 5, counts: { STEP_IN: 0, CALL_OUT: 0, [timeout]: 5 } });
+    expect(await host.request({ type: 'advance' })).toMatchObject({ type: 'ok' });
+    // Every view's path and the export say the same: the clock took it, for the phones too.
+    const debrief = await phones[0].until((r) => r.phase === 'debrief');
+    expect(debrief.path[0]).toMatchObject({ choice: timeout, chosenBy: 'time-ran-out' });
+    const csv = await (
+      await fetch(new URL(`api/sessions/${sessionId}/results?format=csv`, suite.server.url), {
+        headers: { authorization: `Bearer ${secret}` },
+      })
+    ).text();
+    expect(csv).toMatch(/^A quick timer,1,.*,Time runs out\.,yes,,1,5,100,yes,time-ran-out,5,/m);
+    // Stored as such: a second server on the same store reads it back.
+    const second = await startServer(suite.target, { scenariosDir: join(ROOT, 'test/fixtures/sessions') });
+    try {
+      const again = await suite.connect(second.url);
+      await again.request({ type: 'host', sessionId, secret });
+      expect((await again.until((r) => r.phase === 'debrief')).path[0].chosenBy).toBe('time-ran-out');
+    } finally {
+      await second.close();
+    }
   });
 
   it('still never shows fewer than the minimum: four phones, one silent, minimum 5', async () => {

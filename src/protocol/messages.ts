@@ -131,13 +131,22 @@ export type Tally =
   | { readonly shown: true; readonly counts: Readonly<Record<string, number>>; readonly total: number }
   | { readonly shown: false; readonly total: number; readonly needed: number };
 
+/** How a decision was taken (see `DecisionRecord`). */
+export const CHOSEN_BY = ['majority', 'facilitator', 'time-ran-out'] as const;
+export type ChosenBy = (typeof CHOSEN_BY)[number];
+
 /** One decision the group has made. */
 export interface DecisionRecord {
   /** The scene's state keys. */
   readonly scene: readonly string[];
   /** The event of the choice the story went on with. */
   readonly choice: string;
-  readonly chosenBy: 'majority' | 'facilitator';
+  /**
+   * Who took it: the majority of votes, the facilitator (exploring a branch the majority did not pick),
+   * or nobody: the scene's timed choice, taken because the time ran out (its count is the people who
+   * did not vote in time). The results' `taken_by` says the same.
+   */
+  readonly chosenBy: ChosenBy;
   readonly tally: Tally;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseJoinCode } from './limits.ts';
 import { clientMessage } from './messages.ts';
-import { countVotes, majorityOf } from './tally.ts';
+import { chosenByOf, countVotes, majorityOf } from './tally.ts';
 
 const choices = [
   { event: 'A', timed: false },
@@ -70,5 +70,36 @@ describe('the shared message schema', () => {
 
   it('reads a typed code however it was typed', () => {
     expect(normaliseJoinCode(' abc-def ')).toBe('ABCDEF');
+  });
+});
+
+describe('how a decision was taken', () => {
+  const onScreen = [
+    { event: 'STEP_IN', timed: false },
+    { event: 'LOOK_AWAY', timed: false },
+    { event: 'TIME_UP', timed: true },
+  ];
+  const tally = (counts: Record<string, number>) =>
+    ({ shown: true, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) }) as const;
+
+  it('names the clock when the story goes on with the timed choice, never the majority', () => {
+    expect(chosenByOf(tally({ STEP_IN: 0, LOOK_AWAY: 0, TIME_UP: 7 }), 'TIME_UP', undefined, onScreen)).toBe(
+      'time-ran-out',
+    );
+    // The facilitator naming the timed choice the room's silence picked anyway: still the clock.
+    expect(chosenByOf(tally({ STEP_IN: 1, LOOK_AWAY: 0, TIME_UP: 4 }), 'TIME_UP', 'TIME_UP', onScreen)).toBe(
+      'time-ran-out',
+    );
+  });
+
+  it('names the facilitator for a branch the majority did not pick, and the majority otherwise', () => {
+    const counts = tally({ STEP_IN: 4, LOOK_AWAY: 1, TIME_UP: 2 });
+    expect(chosenByOf(counts, 'TIME_UP', 'TIME_UP', onScreen)).toBe('facilitator');
+    expect(chosenByOf(counts, 'LOOK_AWAY', 'LOOK_AWAY', onScreen)).toBe('facilitator');
+    expect(chosenByOf(counts, 'STEP_IN', undefined, onScreen)).toBe('majority');
+    expect(chosenByOf(counts, 'STEP_IN', 'STEP_IN', onScreen)).toBe('majority');
+    // Timers off: no choice is timed, so a majority for it is a majority.
+    const untimed = onScreen.map((c) => ({ ...c, timed: false }));
+    expect(chosenByOf(tally({ STEP_IN: 0, LOOK_AWAY: 0, TIME_UP: 3 }), 'TIME_UP', undefined, untimed)).toBe('majority');
   });
 });

@@ -1,4 +1,4 @@
-import type { ChoiceOnScreen, Tally } from './messages.ts';
+import type { ChoiceOnScreen, ChosenBy, Tally } from './messages.ts';
 
 /** The choice with the most votes, or undefined when the spread is withheld or the top is a tie. */
 export function majorityOf(tally: Tally | undefined): string | undefined {
@@ -41,4 +41,20 @@ export function countVotes(
 export function votesFor(tally: Extract<Tally, { shown: true }>, event: string): { count: number; share: number } {
   const count = tally.counts[event] ?? 0;
   return { count, share: tally.total ? Math.round((count / tally.total) * 100) : 0 };
+}
+
+/**
+ * How the `choice` the story goes on with was taken, from the `tally` at the reveal and the `named`
+ * branch the facilitator asked for (undefined: follow the majority): by the facilitator when the named
+ * branch is not the majority; otherwise, when it is the scene's timed choice, because the time ran out
+ * (nobody can vote for it: its votes are the people who did not vote in time); otherwise by the majority.
+ */
+export function chosenByOf(
+  tally: Tally,
+  choice: string,
+  named: string | undefined,
+  choices: readonly ChoiceOnScreen[],
+): ChosenBy {
+  if (named && named !== majorityOf(tally)) return 'facilitator';
+  return choices.some((c) => c.event === choice && c.timed) ? 'time-ran-out' : 'majority';
 }

@@ -5,6 +5,7 @@ import type { EndingKind, LanguageTag } from '../engine/scenario.types.ts';
 import { findTactic } from '../engine/tactics.ts';
 import { contentLanguage, localize, scenarioText } from '../engine/text.ts';
 import { pickName } from '../lms/module-picks.ts';
+import type { ChosenBy } from '../protocol/messages.ts';
 import { votesFor } from '../protocol/tally.ts';
 import type { StoredRoom } from './session-store.ts';
 
@@ -17,7 +18,7 @@ export interface VoteTiming {
 }
 
 /** How the story went on from a decision: the room's majority, the facilitator's pick, or the clock. */
-export type TakenBy = 'majority' | 'facilitator' | 'time-ran-out';
+export type TakenBy = ChosenBy;
 
 /** A choice of a decision, in words, with the room's votes on it. */
 export interface ChoiceResult {
@@ -112,7 +113,8 @@ export function sessionResults(
       description: firstSentence(paragraphs(sceneMeta?.narrative ?? [])[0] ?? '', language),
       prompt: prompt ? text(prompt) : '',
       chosen: text(offered.find((c) => c.event === d.choice)?.meta.label ?? d.choice),
-      takenBy: (d.chosenBy === 'majority' && d.choice === timed ? 'time-ran-out' : d.chosenBy) as TakenBy,
+      // Sessions recorded before the record said so: a majority for the timed choice was the time running out.
+      takenBy: d.chosenBy === 'majority' && d.choice === timed ? 'time-ran-out' : d.chosenBy,
       spreadShown: tally.shown,
       voters: tally.total,
       changedVotes: tally.shown ? votes.reduce((sum, v) => sum + v.changes, 0) : 0,

@@ -12,7 +12,7 @@ import type {
   Tally,
 } from '../protocol/messages.ts';
 import { type Phase, phaseAllows } from '../protocol/phases.ts';
-import { countVotes, majorityOf } from '../protocol/tally.ts';
+import { chosenByOf, countVotes, majorityOf } from '../protocol/tally.ts';
 import type { Peer } from './peer.types.ts';
 import { RoomAudience } from './room-audience.ts';
 import { RoomError } from './room-error.ts';
@@ -329,7 +329,7 @@ export class Room {
         decision: this.decision,
         scene: [...currentScene(this.scenario.machine, this.run.snapshot).keys],
         choice,
-        chosenBy: named && named !== majorityOf(tally) ? 'facilitator' : 'majority',
+        chosenBy: chosenByOf(tally, choice, named, this.onScreen),
         tally,
         openedAt: this.state.openedAt ?? at,
         revealedAt: this.state.revealedAt ?? at,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Tally } from '../protocol/messages.ts';
+import { CHOSEN_BY, type Tally } from '../protocol/messages.ts';
 import { isPhase } from '../protocol/phases.ts';
 import type { OpenDatabase } from './db/database.ts';
 import { eraseDeleted } from './db/erase.ts';
@@ -70,7 +70,7 @@ export class SessionStore {
           decision: d.decision,
           scene: d.scene.split('.'),
           choice: d.choice,
-          chosenBy: d.chosen_by === 'facilitator' ? 'facilitator' : 'majority',
+          chosenBy: CHOSEN_BY.find((by) => by === d.chosen_by) ?? 'majority',
           tally: JSON.parse(d.tally) as Tally,
           openedAt: d.opened_at,
           revealedAt: d.revealed_at,

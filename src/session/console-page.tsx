@@ -5,7 +5,7 @@ import { useT } from '../ui/i18n.ts';
 import { ScenarioById, type ScenarioLoaders } from '../ui/scenario-loader.tsx';
 import { CommitmentWall } from './commitment-wall.tsx';
 import { DiscussionPrompts, FacilitatorNotes } from './discussion-prompts.tsx';
-import { GoOnControls } from './go-on-controls.tsx';
+import { ExploreChoices, GoOnControls, useGoOn } from './go-on-controls.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
 import { GuessBars } from './guess-bars.tsx';
 import { JoinPanel } from './join-panel.tsx';
@@ -21,7 +21,7 @@ import { SessionScene } from './session-scene.tsx';
 import { useLeaveGuard } from './use-leave-guard.ts';
 import { useRoomStory } from './use-room-story.ts';
 import { type SessionState, useSession } from './use-session.ts';
-import { VoteBars } from './vote-bars.tsx';
+import { ChoicesFeedback, VoteBars } from './vote-bars.tsx';
 import './session-layout.css';
 
 type Session = ReturnType<typeof useSession>;
@@ -89,6 +89,7 @@ function Console({
     else keepRunningSession({ sessionId: room.sessionId, scenarioId: room.scenarioId, code: room.code });
   }, [closed, room.sessionId, room.scenarioId, room.code]);
   useLeaveGuard(!closed, t('sessionView.leaveConfirm'));
+  const goOn = useGoOn({ story, room, send: session.send, offline });
   const longest = story.analysis?.longestPath;
   return (
     <div className="session console">
@@ -108,17 +109,22 @@ function Console({
         )}
         <RoomStatus session={session} facilitator />
       </div>
-      <GoOnControls story={story} room={room} send={session.send} offline={offline} />
+      <GoOnControls goOn={goOn} />
       <div className="console-main">
         {room.phase === 'lobby' && <p className="panel">{t('session.lobbyHost')}</p>}
-        {(room.phase === 'voting' || room.phase === 'revealed') && <SessionScene story={story} />}
+        {/* The question first; the narrative, on the stage already, folded under it. */}
+        {(room.phase === 'voting' || room.phase === 'revealed') && <SessionScene story={story} folded />}
         {room.phase === 'voting' && <RoomChoices story={story} room={room} receivedAt={session.receivedAt} />}
         {room.phase === 'revealed' && room.tally && (
           <>
-            <VoteBars story={story} tally={room.tally} choices={story.choices} />
+            <div className="console-spread">
+              <VoteBars story={story} tally={room.tally} choices={story.choices} feedback={false} />
+              <ExploreChoices goOn={goOn} />
+            </div>
             {room.guesses && (
               <GuessBars story={story} guesses={room.guesses} tally={room.tally} choices={story.choices} />
             )}
+            <ChoicesFeedback story={story} choices={story.choices} />
           </>
         )}
         {room.phase === 'debrief' && (

@@ -15,13 +15,15 @@ interface GoOnControlsProps {
 }
 
 /**
- * Every control the facilitator runs the room with, in one row that fits a laptop screen, each with
- * its single-key shortcut (shown on the button, and working unless typing in a field): start (N),
- * reveal (R), follow the majority (M), explore a branch (1–9), lock (L), end the session (E, asked first),
- * and, while voting, revealed or in the debrief, turn the stage to the next or previous part of what
- * it shows when that is too long for one screen (Page Down, Page Up: what a presentation clicker sends). The phase table says which are offered now.
+ * Every control the facilitator runs the room with, each with its single-key shortcut (shown on the
+ * button, and working unless typing in a field): start (N), reveal (R), follow the majority (M),
+ * explore a branch (1–9), lock (L), end the session (E, asked first), and, while voting, revealed or in
+ * the debrief, turn the stage to the next or previous part of what it shows when that is too long for
+ * one screen (Page Down, Page Up: what a presentation clicker sends). The phase table says which are
+ * offered now. Call once per console: it registers the shortcuts; `GoOnControls` and `ExploreChoices`
+ * show its buttons.
  */
-export function GoOnControls({ story, room, send, offline }: GoOnControlsProps) {
+export function useGoOn({ story, room, send, offline }: GoOnControlsProps) {
   const { t } = useT();
   const allows = (type: Parameters<typeof phaseAllows>[1]) => !offline && phaseAllows(room.phase, type);
   const majority = room.tally && majorityOf(room.tally);
@@ -29,7 +31,7 @@ export function GoOnControls({ story, room, send, offline }: GoOnControlsProps) 
     const meta = story.choices.find((c) => c.event === event)?.meta;
     return meta ? story.text(meta.label) : event;
   };
-  const branches = allows('advance') ? story.choices.slice(0, 9) : [];
+  const branches = phaseAllows(room.phase, 'advance') ? story.choices.slice(0, 9) : [];
   const end = () => {
     if (window.confirm(t('sessionView.endConfirm'))) send({ type: 'end' });
   };
@@ -43,9 +45,23 @@ export function GoOnControls({ story, room, send, offline }: GoOnControlsProps) 
     m: allows('advance') && majority ? () => send({ type: 'advance' }) : undefined,
     l: allows('lock') && room.phase !== 'closed' ? () => send({ type: 'lock', locked: !room.locked }) : undefined,
     e: allows('end') ? end : undefined,
-    ...Object.fromEntries(branches.map((c, i) => [String(i + 1), () => send({ type: 'advance', choice: c.event })])),
+    ...Object.fromEntries(
+      branches.map((c, i) => [
+        String(i + 1),
+        allows('advance') ? () => send({ type: 'advance', choice: c.event }) : undefined,
+      ]),
+    ),
   };
   useShortcuts(shortcuts);
+  return { room, offline, majority, label, branches, end, shortcuts };
+}
+
+export type GoOn = ReturnType<typeof useGoOn>;
+
+/** The go-on controls in one toolbar row: start or reveal or follow the majority, the stage's parts, lock, end. */
+export function GoOnControls({ goOn }: { goOn: GoOn }) {
+  const { t } = useT();
+  const { room, offline, majority, label, end, shortcuts } = goOn;
   if (room.phase === 'closed') return null;
   return (
     <section className="console-controls" aria-label={t('sessionView.controls')}>
@@ -59,14 +75,17 @@ export function GoOnControls({ story, room, send, offline }: GoOnControlsProps) 
           {t('session.reveal')}
         </ShortcutButton>
       )}
-      {phaseAllows(room.phase, 'advance') &&
-        (majority ? (
-          <ShortcutButton shortcut="m" className="primary" disabled={offline} onClick={shortcuts.m}>
-            {t('session.followMajority', { choice: label(majority) })}
-          </ShortcutButton>
-        ) : (
-          <p className="no-majority">{t('session.noMajority')}</p>
-        ))}
+      {phaseAllows(room.phase, 'advance') && majority && (
+        <ShortcutButton
+          shortcut="m"
+          className="primary follow-majority"
+          disabled={offline}
+          title={label(majority)}
+          onClick={shortcuts.m}
+        >
+          {t('session.followMajority', { choice: label(majority) })}
+        </ShortcutButton>
+      )}
       {phaseAllows(room.phase, 'scenePart') && (
         <>
           <ShortcutButton shortcut="PageUp" disabled={!shortcuts.pageup} onClick={shortcuts.pageup}>
@@ -83,25 +102,35 @@ export function GoOnControls({ story, room, send, offline }: GoOnControlsProps) 
       <ShortcutButton shortcut="e" className="end-session" disabled={offline} onClick={end}>
         {t('sessionView.end')}
       </ShortcutButton>
-      {branches.length > 0 && (
-        <div className="explore">
-          <p id="explore-title">{t('session.explore')}</p>
-          <ul className="branch-buttons" aria-labelledby="explore-title">
-            {branches.map((c, i) => (
-              <li key={c.event}>
-                <ShortcutButton
-                  shortcut={String(i + 1)}
-                  disabled={offline}
-                  title={label(c.event)}
-                  onClick={shortcuts[String(i + 1)]}
-                >
-                  {label(c.event)}
-                </ShortcutButton>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+    </section>
+  );
+}
+
+/**
+ * After the reveal, the branches to go on with as a compact numbered list, for beside the bars; it says
+ * first when there is no clear majority to follow.
+ */
+export function ExploreChoices({ goOn }: { goOn: GoOn }) {
+  const { t } = useT();
+  const { offline, majority, label, branches, shortcuts } = goOn;
+  if (branches.length === 0) return null;
+  return (
+    <section className="panel explore-choices" aria-labelledby="explore-title">
+      <h2 id="explore-title">{majority ? t('session.explore') : t('session.noMajority')}</h2>
+      <ol className="branch-buttons">
+        {branches.map((c, i) => (
+          <li key={c.event}>
+            <ShortcutButton
+              shortcut={String(i + 1)}
+              disabled={offline}
+              title={label(c.event)}
+              onClick={shortcuts[String(i + 1)]}
+            >
+              {label(c.event)}
+            </ShortcutButton>
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

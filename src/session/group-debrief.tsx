@@ -2,11 +2,18 @@ import { Fragment } from 'react';
 import { runScore } from '../engine/run-state.ts';
 import type { Score } from '../engine/score.ts';
 import { roomVotesScore } from '../engine/vote-score.ts';
-import type { RoomView } from '../protocol/messages.ts';
+import type { ChosenBy, RoomView } from '../protocol/messages.ts';
 import { votesFor } from '../protocol/tally.ts';
 import { useT } from '../ui/i18n.ts';
 import type { StageBlock } from './stage-parts.tsx';
 import type { RoomStory } from './use-room-story.ts';
+
+/** How the path names the way a decision was taken. */
+const BY = {
+  majority: 'session.byMajority',
+  facilitator: 'session.byFacilitator',
+  'time-ran-out': 'session.timeRanOut',
+} as const satisfies Record<ChosenBy, string>;
 
 /** The group's debrief: the ending, the path taken with its votes, and how the room scored per tactic. */
 export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView }) {
@@ -49,6 +56,15 @@ export function useGroupDebriefBlocks(story: RoomStory, room: RoomView, split = 
     t('session.bestColumn'),
     t('session.worstColumn'),
   ];
+  // How each decision was taken, with its figures: the clock's count is of people who did not vote, not votes.
+  const howTaken = (d: RoomView['path'][number]) => {
+    if (!d.tally.shown)
+      return `${t(BY[d.chosenBy])} (${t('session.withheldInPath', { count: d.tally.total, needed: d.tally.needed })})`;
+    const counted = votesFor(d.tally, d.choice);
+    return d.chosenBy === 'time-ran-out'
+      ? t('session.byTimeRanOut', counted)
+      : `${t(BY[d.chosenBy])} (${t('session.voteCountInPath', counted)})`;
+  };
   const endingText = ending ? story.paragraphs(ending.debrief) : [];
   const endingTitle = <h2 id="ending-title">{ending ? story.text(ending.title) : t('session.ended')}</h2>;
   const endingBlocks: StageBlock[] = split
@@ -80,11 +96,7 @@ export function useGroupDebriefBlocks(story: RoomStory, room: RoomView, split = 
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the path only grows; a decision's place in it is its identity.
                 <li key={`${i}-${d.choice}`}>
-                  <strong>{meta ? story.text(meta.label) : d.choice}</strong>{' '}
-                  {d.chosenBy === 'majority' ? t('session.byMajority') : t('session.byFacilitator')}
-                  {d.tally.shown
-                    ? ` (${t('session.voteCountInPath', votesFor(d.tally, d.choice))})`
-                    : ` (${t('session.withheldInPath', { count: d.tally.total, needed: d.tally.needed })})`}
+                  <strong>{meta ? story.text(meta.label) : d.choice}</strong> {howTaken(d)}
                   {meta && <p className="vote-feedback">{story.text(meta.feedback)}</p>}
                 </li>
               );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ClientRequest } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
 
@@ -11,33 +11,84 @@ interface SeatRemovalProps {
 
 /**
  * The facilitator takes a participant out by the seat number their phone shows: the seat frees up and
- * its vote leaves the tally. Said as done only once the server has acknowledged it.
+ * its vote leaves the tally. Asked first, naming the seat (participants give no name: no personal data),
+ * with Cancel focused so Enter or Escape on a typo changes nothing; said as done only once the server
+ * has acknowledged it.
  */
 export function SeatRemoval({ send, acknowledged, offline }: SeatRemovalProps) {
   const { t } = useT();
   const [seat, setSeat] = useState('');
+  const [asking, setAsking] = useState<number | undefined>();
   const [sent, setSent] = useState<{ id: number; seat: number } | undefined>();
+  const input = useRef<HTMLInputElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  // Opened: the focus on Cancel. Closed, either way: back on the seat number.
+  useEffect(() => {
+    if (asking !== undefined) cancel.current?.focus();
+    else if (asked.current) input.current?.focus();
+    asked.current = asking !== undefined;
+  }, [asking]);
+  const close = () => setAsking(undefined);
+  const remove = (n: number) => {
+    const id = send({ type: 'remove', seat: n });
+    if (id !== undefined) setSent({ id, seat: n });
+    setAsking(undefined);
+    setSeat('');
+  };
   return (
-    <section className="panel" aria-labelledby="participants-title">
+    <section className="panel seat-removal" aria-labelledby="participants-title">
       <h2 id="participants-title">{t('session.participantsTitle')}</h2>
       <p>{t('session.participantsNote')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           const n = Number(seat);
-          if (!Number.isInteger(n) || n < 1) return;
-          const id = send({ type: 'remove', seat: n });
-          if (id !== undefined) setSent({ id, seat: n });
+          if (Number.isInteger(n) && n >= 1) setAsking(n);
         }}
       >
         <label>
           {t('session.seatLabel')}{' '}
-          <input type="number" min={1} step={1} required value={seat} onChange={(e) => setSeat(e.target.value)} />
+          <input
+            ref={input}
+            type="number"
+            min={1}
+            step={1}
+            required
+            value={seat}
+            disabled={asking !== undefined}
+            onChange={(e) => setSeat(e.target.value)}
+          />
         </label>{' '}
-        <button type="submit" disabled={offline}>
+        <button type="submit" disabled={offline || asking !== undefined}>
           {t('session.remove')}
         </button>
       </form>
+      {asking !== undefined && (
+        <div
+          className="confirm-removal"
+          role="alertdialog"
+          aria-labelledby="confirm-removal-title"
+          aria-describedby="confirm-removal-text"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              close();
+            }
+          }}
+        >
+          <p id="confirm-removal-title">
+            <strong>{t('session.removeAsk', { seat: asking })}</strong>
+          </p>
+          <p id="confirm-removal-text">{t('session.removeAskNote')}</p>
+          <button type="button" className="danger" disabled={offline} onClick={() => remove(asking)}>
+            {t('session.removeConfirm', { seat: asking })}
+          </button>{' '}
+          <button type="button" ref={cancel} onClick={close}>
+            {t('session.removeCancel')}
+          </button>
+        </div>
+      )}
       <p role="status">{sent && acknowledged === sent.id ? t('session.removedSeat', { seat: sent.seat }) : ''}</p>
     </section>
   );

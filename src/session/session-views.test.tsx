@@ -114,6 +114,41 @@ describe('the group debrief', () => {
   });
 });
 
+describe('a decision the clock took, in the group debrief', () => {
+  const ranOut = (tally: Tally) =>
+    fakeRoom({
+      phase: 'debrief',
+      scene: ['end'],
+      choices: [],
+      path: [{ scene: ['start'], choice: 'LOOK_AWAY', chosenBy: 'time-ran-out', tally }],
+    });
+
+  it('says the time ran out and how many did not vote in time, never that the majority chose it', async () => {
+    const { container, unmount } = render(
+      <Debrief room={ranOut({ shown: true, total: 7, counts: { STEP_IN: 0, LOOK_AWAY: 7 } })} />,
+    );
+    const path = container.querySelector('.group-path li')?.textContent ?? '';
+    expect(path).toContain('Look away the time ran out: 7 did not vote in time (100%)');
+    expect(path).not.toMatch(/majority|votes/);
+    await noViolations(container);
+    unmount();
+    await i18next.changeLanguage('es');
+    const { container: es } = render(
+      <Debrief room={ranOut({ shown: true, total: 1, counts: { STEP_IN: 0, LOOK_AWAY: 1 } })} />,
+    );
+    expect(es.querySelector('.group-path li')?.textContent).toContain(
+      'se acabó el tiempo: 1 persona no votó a tiempo (100 %)',
+    );
+  });
+
+  it('says the time ran out beside a withheld spread too', () => {
+    const { container } = render(<Debrief room={ranOut({ shown: false, total: 2, needed: 5 })} />);
+    expect(container.querySelector('.group-path li')?.textContent).toContain(
+      'the time ran out (spread withheld: 2 in the count, 5 needed)',
+    );
+  });
+});
+
 describe('the group debrief’s score table', () => {
   it('shows every figure to at most one decimal, in the viewer’s notation, with a legend under it', async () => {
     // A third of the room stepped in: the room's votes score 2/3 on the tactic and 2/3 harm.
@@ -215,11 +250,52 @@ describe('removing a participant', () => {
     const { container, rerender } = render(<SeatRemoval send={send} acknowledged={undefined} offline={false} />);
     fireEvent.change(screen.getByLabelText('Seat number'), { target: { value: '7' } });
     fireEvent.click(screen.getByRole('button', { name: 'Remove from the session' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove seat 7' }));
     expect(sent).toEqual([{ type: 'remove', seat: 7 }]);
     expect(screen.getByRole('status').textContent).toBe('');
     rerender(<SeatRemoval send={send} acknowledged={1} offline={false} />);
     expect(screen.getByRole('status').textContent).toBe('Seat 7 was removed.');
     await noViolations(container);
+  });
+});
+
+describe('removing a participant is asked first', () => {
+  it('names the seat before removing it, and Escape or Cancel removes nobody, from the keyboard', async () => {
+    const sent: unknown[] = [];
+    const send = (request: unknown) => sent.push(request);
+    const { container } = render(<SeatRemoval send={send} acknowledged={undefined} offline={false} />);
+    const seat = screen.getByLabelText('Seat number');
+    // A typo: 17 for 7. Pressing Remove only asks, naming the seat; the focus is on Cancel.
+    fireEvent.change(seat, { target: { value: '17' } });
+    fireEvent.submit(seat.closest('form') as HTMLFormElement);
+    const ask = screen.getByRole('alertdialog', { name: 'Remove seat 17 from the session?' });
+    expect(sent).toEqual([]);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+    await noViolations(container);
+    // Escape cancels it, and the focus goes back to the seat number to put it right.
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(ask.isConnected).toBe(false);
+    expect(document.activeElement).toBe(seat);
+    // Cancel does the same.
+    fireEvent.submit(seat.closest('form') as HTMLFormElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(sent).toEqual([]);
+    // The right seat, confirmed: removed.
+    fireEvent.change(seat, { target: { value: '7' } });
+    fireEvent.submit(seat.closest('form') as HTMLFormElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove seat 7' }));
+    expect(sent).toEqual([{ type: 'remove', seat: 7 }]);
+  });
+
+  it('asks in Spanish too', async () => {
+    await i18next.changeLanguage('es');
+    render(<SeatRemoval send={() => 1} acknowledged={undefined} offline={false} />);
+    fireEvent.change(screen.getByLabelText('Número de asiento'), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Quitar de la sesión' }));
+    expect(screen.getByRole('alertdialog', { name: '¿Quitar el asiento 3 de la sesión?' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Quitar el asiento 3' })).toBeTruthy();
   });
 });
 

@@ -43,7 +43,7 @@ export function VoteBars({
                 <strong>{meta ? story.text(meta.label) : event}</strong>
                 {timed && ` ${t('session.timedOut')}`}
               </p>
-              <p>{t('session.voteCount', { count, share })}</p>
+              <p className="vote-figure">{t('session.voteCount', { count, share })}</p>
               <span className="bar-track" aria-hidden="true">
                 <motion.span
                   className="bar"
@@ -73,5 +73,23 @@ export function ChoiceFeedback({ story, choice }: { story: RoomStory; choice: Ro
       {(meta.harm ?? 0) > 0 && <span className="harm">{t('session.harm')} </span>}
       {story.text(meta.feedback)}
     </p>
+  );
+}
+
+/** Each choice's tactics and feedback, folded under the bars where the screen is short (the console). */
+export function ChoicesFeedback({ story, choices }: { story: RoomStory; choices: readonly RoomChoice[] }) {
+  const { t } = useT();
+  return (
+    <details className="panel choices-feedback">
+      <summary>{t('sessionView.choicesFeedback')}</summary>
+      <ul>
+        {choices.map((choice) => (
+          <li key={choice.event}>
+            <strong>{choice.meta ? story.text(choice.meta.label) : choice.event}</strong>
+            <ChoiceFeedback story={story} choice={choice} />
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

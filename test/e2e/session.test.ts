@@ -163,8 +163,21 @@ describe('a facilitated group session in the browser', () => {
       phones.push(phone);
     }
     await host.getByText('2 joined · 2 connected now').waitFor();
+    // A typo is asked about, naming the seat, and Escape keeps everyone (the console stays: not a quick exit).
+    await host.getByLabel('Seat number').fill('1');
+    await host.getByLabel('Seat number').press('Enter');
+    await host.getByRole('alertdialog', { name: 'Remove seat 1 from the session?' }).waitFor();
+    expect(await axeViolations(host)).toEqual([]);
+    await host.keyboard.press('Escape');
+    await host.getByRole('alertdialog').waitFor({ state: 'detached' });
+    await host.getByText('2 joined · 2 connected now').waitFor();
+    expect(await phones[0].getByRole('alert').count()).toBe(0);
+    // The right seat, confirmed from the keyboard: the focus starts on Cancel, the removal is before it.
     await host.getByLabel('Seat number').fill('2');
     await host.getByRole('button', { name: 'Remove from the session' }).click();
+    await host.getByRole('alertdialog', { name: 'Remove seat 2 from the session?' }).waitFor();
+    await host.keyboard.press('Shift+Tab');
+    await host.keyboard.press('Enter');
     await host.getByText('Seat 2 was removed.').waitFor();
     await host.getByText('1 joined · 1 connected now').waitFor();
     await phones[1].getByRole('alert').getByText('The facilitator took this phone out of the session.').waitFor();
