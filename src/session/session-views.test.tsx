@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../engine/scenario.types.ts';
@@ -73,6 +73,19 @@ describe('the spread of votes', () => {
     expect(screen.getByText('Step forward.')).toBeTruthy();
     expect(screen.getByText('Does harm.')).toBeTruthy();
     await noViolations(container);
+  });
+
+  it('draws each bar as long as its share of all the votes, so a 57% lead never fills the track', async () => {
+    const room = fakeRoom({ phase: 'revealed', choices });
+    const { container } = render(
+      <Bars room={room} tally={{ shown: true, total: 7, counts: { STEP_IN: 4, LOOK_AWAY: 3 } }} />,
+    );
+    expect(screen.getByText('4 votes (57%)')).toBeTruthy();
+    const widths = () =>
+      [...container.querySelectorAll<HTMLElement>('.vote-bars .bar')].map((b) => Number.parseFloat(b.style.width));
+    // Once the bars have grown: the track is all the votes.
+    await waitFor(() => expect(widths()[0] + widths()[1]).toBeCloseTo(100, 1), { timeout: 5000 });
+    expect(widths().map((w) => w.toFixed(1))).toEqual(['57.1', '42.9']);
   });
 
   it('says why the spread is withheld when too few voted, and shows no counts', async () => {
