@@ -191,6 +191,30 @@ describe('the room counts', () => {
     expect(container.querySelector('.room-counts')?.textContent).toBe('10 joined · 4 connected now · 3 voted');
     await noViolations(container);
   });
+
+  it('invites nobody in once the room is locked: no code, no QR code, and says it is closed, in Spanish too', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')));
+    const panel = (locked: boolean) => (
+      <JoinPanel code="ABCDEF" sessionId="s3ss10n-1d" joined={10} connected={4} locked={locked} />
+    );
+    const { container, rerender } = render(panel(false));
+    expect(container.textContent).toContain('ABC DEF');
+    expect(container.querySelector('.qr')).not.toBeNull();
+    rerender(panel(true));
+    expect(screen.getByRole('heading', { name: 'Closed to new people' })).toBeTruthy();
+    expect(screen.getByText('The facilitator has locked the room: nobody new can join.')).toBeTruthy();
+    expect(container.textContent).not.toContain('ABC DEF');
+    expect(container.textContent).not.toMatch(/A B C D E F|#\/join/);
+    expect(container.querySelector('.qr, svg, img, canvas')).toBeNull();
+    expect(container.querySelector('.room-counts')?.textContent).toBe('10 joined · 4 connected now');
+    await noViolations(container);
+    await i18next.changeLanguage('es');
+    rerender(panel(true));
+    expect(screen.getByRole('heading', { name: 'Cerrada a nuevas personas' })).toBeTruthy();
+    // Unlocked again, the invitation comes back.
+    rerender(panel(false));
+    expect(container.textContent).toContain('ABC DEF');
+  });
 });
 
 describe('refusals and failures', () => {

@@ -33,7 +33,13 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
     case 'lobby':
       return (
         <div className="stage-body stage-lobby">
-          <JoinPanel code={room.code} sessionId={room.sessionId} joined={room.joined} connected={room.connected} />
+          <JoinPanel
+            code={room.code}
+            sessionId={room.sessionId}
+            joined={room.joined}
+            connected={room.connected}
+            locked={room.locked}
+          />
           <section className="panel content-note" aria-labelledby="note-title">
             <h2 id="note-title">{t('note.title')}</h2>
             <p>{story.text(story.scenario.meta.contentNote)}</p>
@@ -50,7 +56,13 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
             <RoomChoiceList story={story} room={room} receivedAt={receivedAt} />
           </section>
           <div className="join-corner">
-            <JoinPanel code={room.code} sessionId={room.sessionId} joined={room.joined} connected={room.connected} />
+            <JoinPanel
+              code={room.code}
+              sessionId={room.sessionId}
+              joined={room.joined}
+              connected={room.connected}
+              locked={room.locked}
+            />
           </div>
         </div>
       );
