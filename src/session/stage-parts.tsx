@@ -15,13 +15,16 @@ interface StagePartsProps {
   readonly blocks: readonly StageBlock[];
   /** The part the facilitator turned the stage to; past the last part, it starts again at the first. */
   readonly part: number;
+  /** When the blocks are items of a list (the #IWill wall's posts): the list's class; each part is then a `ul`. */
+  readonly list?: string;
 }
 
-function block(b: StageBlock, index: number) {
+function block(b: StageBlock, index: number, list: string | undefined) {
+  const Item = list ? 'li' : 'div';
   return (
-    <div key={b.key} className="part-block" data-block={index}>
+    <Item key={b.key} className="part-block" data-block={index}>
       {b.node}
-    </div>
+    </Item>
   );
 }
 
@@ -32,7 +35,7 @@ function block(b: StageBlock, index: number) {
  * flow and hidden (from screen readers too) at the region's width, so they can still be measured. Measured again when the
  * blocks change, the box is resized (a projector going full screen) or the fonts have loaded.
  */
-export function StageParts({ label, className, blocks, part }: StagePartsProps) {
+export function StageParts({ label, className, blocks, part, list }: StagePartsProps) {
   const { t } = useT();
   const box = useRef<HTMLElement>(null);
   const [starts, setStarts] = useState<readonly number[]>([0]);
@@ -48,7 +51,11 @@ export function StageParts({ label, className, blocks, part }: StagePartsProps) 
         const s = getComputedStyle(el);
         return (el as HTMLElement).offsetHeight + Number.parseFloat(s.marginTop) + Number.parseFloat(s.marginBottom);
       };
-      const blocks = [...region.querySelectorAll<HTMLElement>(':scope > * > [data-block]')];
+      const blocks = [
+        ...region.querySelectorAll<HTMLElement>(
+          ':scope > .scene-part > [data-block], :scope > .part-off > * > [data-block]',
+        ),
+      ];
       blocks.sort((a, b) => Number(a.dataset.block) - Number(b.dataset.block));
       const heights = blocks.map(outer);
       const countLine = outer(region.querySelector('.part-count-measure') as Element);
@@ -73,14 +80,17 @@ export function StageParts({ label, className, blocks, part }: StagePartsProps) 
   const shown = part % starts.length;
   const from = starts[shown];
   const to = starts[shown + 1] ?? blocks.length;
+  const Group = list ? 'ul' : 'div';
   return (
     <section className={`stage-parts ${className}`} aria-label={label} ref={box}>
-      <div className="scene-part">{blocks.slice(from, to).map((b) => block(b, blocks.indexOf(b)))}</div>
+      <Group className={list ? `scene-part ${list}` : 'scene-part'}>
+        {blocks.slice(from, to).map((b) => block(b, blocks.indexOf(b), list))}
+      </Group>
       {starts.length > 1 && (
         <p className="scene-part-count">{t('sessionView.scenePart', { n: shown + 1, total: starts.length })}</p>
       )}
       <div className="part-off" aria-hidden="true">
-        {blocks.map((b, i) => (i < from || i >= to ? block(b, i) : null))}
+        <Group className={list}>{blocks.map((b, i) => (i < from || i >= to ? block(b, i, list) : null))}</Group>
         <p className="scene-part-count part-count-measure">{t('sessionView.scenePart', { n: 9, total: 9 })}</p>
       </div>
     </section>
