@@ -1,4 +1,15 @@
-import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+import { MAX_SCENE_PART } from '../protocol/limits.ts';
+import type { ClientRequest, RoomView } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
 
 /** One block of a projected region, kept whole: a paragraph, the vote bars, one choice's feedback… */
@@ -17,6 +28,38 @@ interface StagePartsProps {
   readonly part: number;
   /** When the blocks are items of a list (the #IWill wall's posts): the list's class; each part is then a `ul`. */
   readonly list?: string;
+}
+
+/** Where each region of the stage says how many parts it shows in (0 once it is gone). */
+const PartsReport = createContext<((region: string, parts: number) => void) | undefined>(undefined);
+
+/**
+ * Tells the server how many parts the stage shows what it shows in (the most of its regions; 1 when
+ * everything fits), again whenever that, the decision or the phase changes or the stage reconnects,
+ * so the console offers to turn the stage only when there is something to turn. Wrap the stage's
+ * regions in the returned provider.
+ */
+export function useStagePartsReport(
+  room: RoomView,
+  send: (request: ClientRequest) => unknown,
+  online: boolean,
+): (props: { children: ReactNode }) => ReactNode {
+  const [counts, setCounts] = useState<Readonly<Record<string, number>>>({});
+  const report = useCallback(
+    (region: string, parts: number) => setCounts((c) => (c[region] === parts ? c : { ...c, [region]: parts })),
+    [],
+  );
+  const most = Math.min(MAX_SCENE_PART + 1, Math.max(1, ...Object.values(counts)));
+  const { phase, decision } = room;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sent again when the connection comes back.
+  useEffect(() => {
+    if (phase === 'voting' || phase === 'revealed' || phase === 'debrief')
+      send({ type: 'stageParts', decision, phase, parts: most });
+  }, [most, phase, decision, online]);
+  return useCallback(
+    ({ children }) => <PartsReport.Provider value={report}>{children}</PartsReport.Provider>,
+    [report],
+  );
 }
 
 function block(b: StageBlock, index: number, list: string | undefined) {
@@ -40,6 +83,11 @@ export function StageParts({ label, className, blocks, part, list }: StagePartsP
   const box = useRef<HTMLElement>(null);
   const [starts, setStarts] = useState<readonly number[]>([0]);
   const key = blocks.map((b) => b.key).join('\n');
+  const report = useContext(PartsReport);
+  useEffect(() => {
+    report?.(className, starts.length);
+    return () => report?.(className, 0);
+  }, [report, className, starts.length]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key names the content; the elements are read through the ref.
   useLayoutEffect(() => {
     const region = box.current;
