@@ -3,9 +3,10 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../engine/scenario.types.ts';
-import type { RoomView, Tally } from '../protocol/messages.ts';
+import type { ClientRequest, RoomView, Tally } from '../protocol/messages.ts';
 import { fakeChoice, fakeEnding, fakeRoom, fakeScenario, fakeScene } from '../test-util/fakes.ts';
 import { i18next } from '../ui/i18n.ts';
+import { GoOnControls } from './go-on-controls.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
 import { JoinPanel } from './join-panel.tsx';
 import { ResultsExport } from './results-export.tsx';
@@ -84,8 +85,8 @@ describe('the spread of votes', () => {
     const widths = () =>
       [...container.querySelectorAll<HTMLElement>('.vote-bars .bar')].map((b) => Number.parseFloat(b.style.width));
     // Once the bars have grown: the track is all the votes.
-    await waitFor(() => expect(widths()[0] + widths()[1]).toBeCloseTo(100, 1), { timeout: 5000 });
-    expect(widths().map((w) => w.toFixed(1))).toEqual(['57.1', '42.9']);
+    await waitFor(() => expect(widths().map((w) => w.toFixed(1))).toEqual(['57.1', '42.9']), { timeout: 5000 });
+    expect(widths()[0] + widths()[1]).toBeCloseTo(100, 1);
   });
 
   it('says why the spread is withheld when too few voted, and shows no counts', async () => {
@@ -278,5 +279,37 @@ describe('the results export', () => {
     ]);
     await screen.findByRole('alert');
     await noViolations(container);
+  });
+});
+
+function Controls({ room, send }: { room: RoomView; send: (r: ClientRequest) => unknown }) {
+  return <GoOnControls story={useRoomStory(scenario, room)} room={room} send={send} offline={false} />;
+}
+
+describe('turning the stage from the console', () => {
+  const previous = () => screen.getByRole('button', { name: /^Stage: previous part/ }) as HTMLButtonElement;
+  const next = () => screen.getByRole('button', { name: /^Stage: next part/ }) as HTMLButtonElement;
+
+  it('offers previous and next part only when the stages show more than one part', () => {
+    const sent: ClientRequest[] = [];
+    const send = (r: ClientRequest) => sent.push(r);
+    const room = (partial: Partial<RoomView>) => fakeRoom({ phase: 'voting', choices, ...partial });
+    const { rerender } = render(<Controls room={room({ stageParts: 1 })} send={send} />);
+    // Everything fits one part: nothing to turn, by button or by key.
+    expect([previous().disabled, next().disabled]).toEqual([true, true]);
+    fireEvent.keyDown(document.body, { key: 'PageDown' });
+    fireEvent.keyDown(document.body, { key: 'PageUp' });
+    expect(sent).toEqual([]);
+    // Three parts, at the first: only next.
+    rerender(<Controls room={room({ stageParts: 3 })} send={send} />);
+    expect([previous().disabled, next().disabled]).toEqual([true, false]);
+    fireEvent.keyDown(document.body, { key: 'PageDown' });
+    expect(sent).toEqual([{ type: 'scenePart', part: 1 }]);
+    // At the second: both.
+    rerender(<Controls room={room({ stageParts: 3, scenePart: 1 })} send={send} />);
+    expect([previous().disabled, next().disabled]).toEqual([false, false]);
+    // No stage has said yet (one on another network may never): offered, rather than stuck.
+    rerender(<Controls room={room({ scenePart: 0 })} send={send} />);
+    expect(next().disabled).toBe(false);
   });
 });

@@ -467,6 +467,10 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
         expect(await stage.locator('.stage-narrative .scene-part p').allTextContents()).toEqual(scene.paragraphs);
         expect(await stage.locator('.stage-narrative > .scene-part-count').count()).toBe(0);
       }
+      // It fits one part on both stages: the console offers nothing to turn, by button or by key.
+      const turner = (name: string) => host.getByRole('button', { name: `Stage: ${name} part` });
+      await expect.poll(() => turner('next').isDisabled()).toBe(true);
+      expect(await turner('previous').isDisabled()).toBe(true);
 
       // Four times as long (each paragraph said four times over, as a wordier author might write it):
       // it no longer fits, and is never shrunk to fit.
@@ -491,6 +495,9 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
         (await stage.locator('.stage-narrative > .scene-part-count').textContent()) ?? '';
       const total = Number(/of (\d+)$/.exec(await count(stages[0]))?.[1]);
       expect(total).toBeGreaterThan(1);
+      // Now there is something to turn: the console offers the next part (not the previous, at the first).
+      await expect.poll(() => turner('next').isDisabled()).toBe(false);
+      expect(await turner('previous').isDisabled()).toBe(true);
       const seen: string[][] = stages.map(() => []);
       for (let part = 1; part <= total; part++) {
         for (const [i, stage] of stages.entries()) {
