@@ -67,6 +67,22 @@ export const clientMessage = z.discriminatedUnion('type', [
    * with every new decision and every reveal.
    */
   z.strictObject({ type: z.literal('scenePart'), id, part: z.number().int().min(0).max(MAX_SCENE_PART) }),
+  /**
+   * A stage (the projector) says how many parts what it shows takes on its screen, for the decision
+   * and phase it shows; a report about another is stale and ignored. The console is told the most any
+   * connected stage needs (`stageParts`), so it offers to turn the stage only when there is something to turn.
+   */
+  z.strictObject({
+    type: z.literal('stageParts'),
+    id,
+    decision: z.number().int().nonnegative(),
+    phase: z.enum(['voting', 'revealed', 'debrief']),
+    parts: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_SCENE_PART + 1),
+  }),
   /** Ends the session on purpose: every view goes to `closed`, the room locks, nothing more can happen in it. */
   z.strictObject({ type: z.literal('end'), id }),
   z.strictObject({ type: z.literal('moderate'), id, post: token, show: z.boolean() }),
@@ -193,6 +209,11 @@ export interface RoomView {
   readonly guesses?: Tally;
   /** While voting, revealed or in the debrief: the part the facilitator turned the stage to (see the `scenePart` message). */
   readonly scenePart?: number;
+  /**
+   * The facilitator's console only, while voting, revealed or in the debrief: the most parts any stage
+   * connected now shows what it shows in (1: nothing to turn); absent while no stage has said.
+   */
+  readonly stageParts?: number;
   /** The facilitator's console only: how many phones signal that they need a moment now; never who. */
   readonly moments?: number;
   readonly path: readonly DecisionRecord[];

@@ -29,9 +29,9 @@ const ALWAYS = [
  */
 export const PHASE_ALLOWS: Readonly<Record<Phase, readonly ClientMessageType[]>> = {
   lobby: ['start', 'end'],
-  voting: ['vote', 'guess', 'scenePart', 'reveal', 'end'],
-  revealed: ['advance', 'scenePart', 'end'],
-  debrief: ['post', 'moderate', 'scenePart', 'end'],
+  voting: ['vote', 'guess', 'scenePart', 'stageParts', 'reveal', 'end'],
+  revealed: ['advance', 'scenePart', 'stageParts', 'end'],
+  debrief: ['post', 'moderate', 'scenePart', 'stageParts', 'end'],
   closed: [],
 };
 

@@ -4,7 +4,10 @@ import type { Post, RoomState } from './room-state.types.ts';
 
 /** What a room knows, as far as anyone is shown it: the view's own fields, and what the rest is made from. */
 export interface RoomFacts
-  extends Pick<RoomView, 'joined' | 'connected' | 'voted' | 'decision' | 'scene' | 'choices' | 'path' | 'scenePart'> {
+  extends Pick<
+    RoomView,
+    'joined' | 'connected' | 'voted' | 'decision' | 'scene' | 'choices' | 'path' | 'scenePart' | 'stageParts'
+  > {
   readonly state: RoomState;
   readonly tally: Tally | undefined;
   /** Guesses at the room's pick, counted at the reveal. */
@@ -43,5 +46,8 @@ export function roomView(facts: RoomFacts, forFacilitator: boolean, now: number)
     path: facts.path,
     wall: posts('shown'),
     ...(forFacilitator ? { pending: posts('pending'), moments: facts.moments ?? 0 } : {}),
+    ...(forFacilitator && facts.stageParts !== undefined && phaseAllows(state.phase, 'scenePart')
+      ? { stageParts: facts.stageParts }
+      : {}),
   };
 }

@@ -79,6 +79,8 @@ export class Room {
   private readonly moments: RoomMoments;
   /** The part of the scene, spread or debrief the stage shows (kept in memory: after a restart, the first). */
   private scenePart = 0;
+  /** How many parts each stage connected now shows what it shows in, as it last said (`stageParts`). */
+  private readonly stageParts = new Map<Peer, number>();
 
   private constructor(
     private state: RoomState,
@@ -193,7 +195,10 @@ export class Room {
   /** The connection closed. */
   leave(peer: Peer) {
     const wasParticipant = peer.participantId !== undefined && peer.sessionId === this.id;
+    const before = this.mostStageParts();
+    this.stageParts.delete(peer);
     this.audience.leave(peer);
+    if (this.mostStageParts() !== before) this.audience.broadcast(this.view, this.seatOf, ['facilitator']);
     if (wasParticipant) this.audience.scheduleCount(this.counts);
   }
 
@@ -307,6 +312,8 @@ export class Room {
       await this.deps.store.updateSession(this.id, { phase: 'revealed', revealedAt: at, deadline: null });
       this.state = { ...this.state, phase: 'revealed', revealedAt: at, deadline: null };
       this.scenePart = 0;
+      this.stageParts.clear();
+      this.stageParts.clear();
       clearTimeout(this.deadlineTimer);
       this.silent = new Set([...this.seats.ids()].filter((id) => !this.votes.has(id) && this.audience.isConnected(id)));
       this.tally = this.countNow();
@@ -365,6 +372,31 @@ export class Room {
       this.scenePart = part;
       this.audience.broadcast(this.view, this.seatOf, ['facilitator', 'presenter']);
     });
+  }
+
+  /**
+   * A stage says how many parts what it shows takes on its screen; only a stage of this room may, and a
+   * report about another decision or phase is stale and ignored. The console is told when the most any
+   * stage needs changes.
+   */
+  reportParts(peer: Peer, parts: number, decision: number, phase: Phase) {
+    return this.serial(async () => {
+      if (peer.role !== 'presenter' || peer.sessionId !== this.id)
+        throw new RoomError('not-joined', 'Only a stage showing this room says how many parts it shows.');
+      this.allow(
+        'stageParts',
+        'wrong-phase',
+        'The stage shows parts only while voting, once revealed and in the debrief.',
+      );
+      if (decision !== this.decision || phase !== this.state.phase) return;
+      const before = this.mostStageParts();
+      this.stageParts.set(peer, parts);
+      if (this.mostStageParts() !== before) this.audience.broadcast(this.view, this.seatOf, ['facilitator']);
+    });
+  }
+
+  private mostStageParts(): number | undefined {
+    return this.stageParts.size ? Math.max(...this.stageParts.values()) : undefined;
   }
 
   lock(peer: Peer, locked: boolean) {
@@ -474,6 +506,7 @@ export class Room {
     this.guesses.clear();
     this.guessTally = undefined;
     this.scenePart = 0;
+    this.stageParts.clear();
     this.state = { ...this.state, ...changes };
     this.armDeadline();
     this.audience.broadcast(this.view, this.seatOf);
@@ -523,6 +556,7 @@ export class Room {
         guesses: this.guessTally,
         moments: this.moments.count,
         scenePart: this.scenePart,
+        stageParts: this.mostStageParts(),
         path: this.path.map(
           ({ scene, choice, chosenBy, tally }): DecisionRecord => ({ scene, choice, chosenBy, tally }),
         ),

@@ -109,6 +109,10 @@ export function socketHandler(
         return room.end(peer).then(() => reply({ type: 'ok', replyTo: message.id }));
       case 'scenePart':
         return room.turnScene(peer, message.part).then(() => reply({ type: 'ok', replyTo: message.id }));
+      case 'stageParts':
+        return room
+          .reportParts(peer, message.parts, message.decision, message.phase)
+          .then(() => reply({ type: 'ok', replyTo: message.id }));
       case 'lock':
         return room.lock(peer, message.locked).then(() => reply({ type: 'ok', replyTo: message.id }));
       case 'moderate':

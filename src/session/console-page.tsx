@@ -107,6 +107,7 @@ function Console({
             {t('session.openScreen')}
           </a>
         )}
+        {room.locked && !closed && <p className="room-locked">{t('session.lockedStatus')}</p>}
         <RoomStatus session={session} facilitator />
       </div>
       <GoOnControls goOn={goOn} />
@@ -153,6 +154,7 @@ function Console({
             joined={room.joined}
             connected={room.connected}
             voted={room.phase === 'voting' ? room.voted : undefined}
+            locked={room.locked}
           />
         )}
         {(room.phase === 'voting' || room.phase === 'revealed') && (

@@ -19,9 +19,9 @@ interface GoOnControlsProps {
  * button, and working unless typing in a field): start (N), reveal (R), follow the majority (M),
  * explore a branch (1–9), lock (L), end the session (E, asked first), and, while voting, revealed or in
  * the debrief, turn the stage to the next or previous part of what it shows when that is too long for
- * one screen (Page Down, Page Up: what a presentation clicker sends). The phase table says which are
- * offered now. Call once per console: it registers the shortcuts; `GoOnControls` and `ExploreChoices`
- * show its buttons.
+ * one screen (Page Down, Page Up: what a presentation clicker sends; both disabled once the stages say
+ * everything fits one part). The phase table says which are offered now. Call once per console: it
+ * registers the shortcuts; `GoOnControls` and `ExploreChoices` show its buttons.
  */
 export function useGoOn({ story, room, send, offline }: GoOnControlsProps) {
   const { t } = useT();
@@ -36,10 +36,12 @@ export function useGoOn({ story, room, send, offline }: GoOnControlsProps) {
     if (window.confirm(t('sessionView.endConfirm'))) send({ type: 'end' });
   };
   const part = room.scenePart ?? 0;
+  // Nothing to turn once every stage says what it shows fits one part (not known: offered).
+  const turnable = allows('scenePart') && (room.stageParts ?? 2) > 1;
   const turn = (to: number) => () => send({ type: 'scenePart', part: to });
   const shortcuts: Shortcuts = {
-    pageup: allows('scenePart') && part > 0 ? turn(part - 1) : undefined,
-    pagedown: allows('scenePart') && part < MAX_SCENE_PART ? turn(part + 1) : undefined,
+    pageup: turnable && part > 0 ? turn(part - 1) : undefined,
+    pagedown: turnable && part < MAX_SCENE_PART ? turn(part + 1) : undefined,
     n: allows('start') ? () => send({ type: 'start' }) : undefined,
     r: allows('reveal') ? () => send({ type: 'reveal' }) : undefined,
     m: allows('advance') && majority ? () => send({ type: 'advance' }) : undefined,

@@ -2,10 +2,11 @@ import type { Tally } from '../protocol/messages.ts';
 import { majorityOf, votesFor } from '../protocol/tally.ts';
 import { useT } from '../ui/i18n.ts';
 import type { RoomChoice, RoomStory } from './use-room-story.ts';
+import { barWidth } from './vote-bars.tsx';
 
 /**
  * What the room predicted, beside what it chose: per choice the share who guessed it would be the
- * room's pick, withheld like the votes below the reveal minimum.
+ * room's pick (each bar as long as its share of all guesses), withheld like the votes below the reveal minimum.
  */
 export function GuessBars({
   story,
@@ -32,7 +33,6 @@ export function GuessBars({
     );
   const guessed = majorityOf(guesses);
   const chosen = majorityOf(tally);
-  const most = Math.max(1, ...Object.values(guesses.counts));
   return (
     <section className="panel guess-bars" aria-labelledby="guesses-title">
       <h2 id="guesses-title">{t('session.guessesTitle')}</h2>
@@ -55,7 +55,7 @@ export function GuessBars({
                 </p>
                 <p>{t('session.guessCount', { count, share })}</p>
                 <span className="bar-track" aria-hidden="true">
-                  <span className="bar guess" style={{ width: `${(count / most) * 100}%` }} />
+                  <span className="bar guess" style={{ width: barWidth(guesses, event) }} />
                 </span>
               </li>
             );

@@ -25,6 +25,8 @@ interface JoinPanelProps {
   readonly connected: number;
   /** While a vote is open. */
   readonly voted?: number;
+  /** The facilitator locked the room: no code and no QR code invite anyone in; the panel says it is closed. */
+  readonly locked?: boolean;
 }
 
 /**
@@ -32,12 +34,28 @@ interface JoinPanelProps {
  * who joined beside who is connected now (only they can still vote or be counted as not voting). The
  * QR code's link also carries the session's id, which nobody can guess: a phone that scans it joins
  * without its code being checked as a guess, so no wrong-code limit (a school's network shares one)
- * ever stops it.
+ * ever stops it. While the room is locked it shows neither: it says the room is closed to new people.
  */
-export function JoinPanel({ code, sessionId, joined, connected, voted }: JoinPanelProps) {
+export function JoinPanel({ code, sessionId, joined, connected, voted, locked }: JoinPanelProps) {
   const { t } = useT();
   const joinPage = useJoinPage();
   const address = `${joinPage}/${code}`;
+  const counts = (
+    <p className="room-counts" aria-live="polite">
+      {t('session.joined', { count: joined })} · {t('session.connected', { count: connected })}
+      {voted !== undefined && ` · ${t('session.voted', { count: voted })}`}
+    </p>
+  );
+  if (locked)
+    return (
+      <section className="panel join-panel join-locked" aria-labelledby="join-title">
+        <div>
+          <h2 id="join-title">{t('session.lockedTitle')}</h2>
+          <p className="join-closed">{t('session.lockedText')}</p>
+          {counts}
+        </div>
+      </section>
+    );
   return (
     <section className="panel join-panel" aria-labelledby="join-title">
       <div>
@@ -47,10 +65,7 @@ export function JoinPanel({ code, sessionId, joined, connected, voted }: JoinPan
           <span aria-hidden="true">{displayJoinCode(code)}</span>
           <span className="visually-hidden">{t('session.codeIs', { code: code.split('').join(' ') })}</span>
         </p>
-        <p className="room-counts" aria-live="polite">
-          {t('session.joined', { count: joined })} · {t('session.connected', { count: connected })}
-          {voted !== undefined && ` · ${t('session.voted', { count: voted })}`}
-        </p>
+        {counts}
       </div>
       <QrCode value={`${address}/${sessionId}`} label={t('session.qrLabel', { address })} />
     </section>

@@ -98,6 +98,9 @@ describe('the guesses beside the votes', () => {
     expect(screen.getByText('Most people guessed “Look away”, but the room picked “Step in”.')).toBeTruthy();
     expect(screen.getByText('guessed by 4 (80%)')).toBeTruthy();
     expect(screen.getByText('guessed by 1 (20%)')).toBeTruthy();
+    // Each bar is its share of all the guesses (80% of the track), not scaled to the most guessed.
+    const widths = [...container.querySelectorAll<HTMLElement>('.bar.guess')].map((b) => b.style.width);
+    expect(widths).toEqual(['20%', '80%']);
     await noViolations(container);
   });
 

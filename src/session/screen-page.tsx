@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { normaliseJoinCode } from '../protocol/limits.ts';
-import type { RoomView } from '../protocol/messages.ts';
+import type { ClientRequest, RoomView } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
 import { ScenarioById, type ScenarioLoaders } from '../ui/scenario-loader.tsx';
 import { RoomStatus } from './room-status.tsx';
 import { sessionIdFromLink } from './session-keys.ts';
+import { useStagePartsReport } from './stage-parts.tsx';
 import { StagePhase } from './stage-phases.tsx';
 import { useRoomStory } from './use-room-story.ts';
 import { useSession } from './use-session.ts';
@@ -13,7 +14,8 @@ import './session-layout.css';
 
 /**
  * The projector: what the room sees, one thing per phase on one 16:9 screen with no app chrome, sized
- * to be read from the back of a room. It holds no secret and controls nothing; votes show only once revealed.
+ * to be read from the back of a room. It holds no secret and controls nothing (it only tells the console
+ * how many parts it shows, see `useStagePartsReport`); votes show only once revealed.
  */
 export function ScreenPage({
   code,
@@ -47,6 +49,8 @@ export function ScreenPage({
           scenario={scenario}
           room={room}
           receivedAt={session.receivedAt}
+          send={session.send}
+          online={session.status === 'open'}
           status={<RoomStatus session={session} facilitator />}
         />
       )}
@@ -58,15 +62,20 @@ function Stage({
   scenario,
   room,
   receivedAt,
+  send,
+  online,
   status,
 }: {
   scenario: Scenario;
   room: RoomView;
   receivedAt: number;
+  send: (request: ClientRequest) => unknown;
+  online: boolean;
   status: React.ReactNode;
 }) {
   const { t } = useT();
   const story = useRoomStory(scenario, room);
+  const Report = useStagePartsReport(room, send, online);
   return (
     <div className="stage" data-phase={room.phase}>
       <div className="stage-bar">
@@ -79,7 +88,9 @@ function Stage({
         <FullScreen />
       </div>
       {status}
-      <StagePhase story={story} room={room} receivedAt={receivedAt} />
+      <Report>
+        <StagePhase story={story} room={room} receivedAt={receivedAt} />
+      </Report>
     </div>
   );
 }

@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../engine/scenario.types.ts';
-import type { RoomView, Tally } from '../protocol/messages.ts';
+import type { ClientRequest, RoomView, Tally } from '../protocol/messages.ts';
 import { fakeChoice, fakeEnding, fakeRoom, fakeScenario, fakeScene } from '../test-util/fakes.ts';
 import { i18next } from '../ui/i18n.ts';
+import { GoOnControls, useGoOn } from './go-on-controls.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
 import { JoinPanel } from './join-panel.tsx';
 import { ResultsExport } from './results-export.tsx';
@@ -73,6 +74,19 @@ describe('the spread of votes', () => {
     expect(screen.getByText('Step forward.')).toBeTruthy();
     expect(screen.getByText('Does harm.')).toBeTruthy();
     await noViolations(container);
+  });
+
+  it('draws each bar as long as its share of all the votes, so a 57% lead never fills the track', async () => {
+    const room = fakeRoom({ phase: 'revealed', choices });
+    const { container } = render(
+      <Bars room={room} tally={{ shown: true, total: 7, counts: { STEP_IN: 4, LOOK_AWAY: 3 } }} />,
+    );
+    expect(screen.getByText('4 votes (57%)')).toBeTruthy();
+    const widths = () =>
+      [...container.querySelectorAll<HTMLElement>('.vote-bars .bar')].map((b) => Number.parseFloat(b.style.width));
+    // Once the bars have grown: the track is all the votes.
+    await waitFor(() => expect(widths().map((w) => w.toFixed(1))).toEqual(['57.1', '42.9']), { timeout: 5000 });
+    expect(widths()[0] + widths()[1]).toBeCloseTo(100, 1);
   });
 
   it('says why the spread is withheld when too few voted, and shows no counts', async () => {
@@ -213,6 +227,30 @@ describe('the room counts', () => {
     expect(container.querySelector('.room-counts')?.textContent).toBe('10 joined · 4 connected now · 3 voted');
     await noViolations(container);
   });
+
+  it('invites nobody in once the room is locked: no code, no QR code, and says it is closed, in Spanish too', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')));
+    const panel = (locked: boolean) => (
+      <JoinPanel code="ABCDEF" sessionId="s3ss10n-1d" joined={10} connected={4} locked={locked} />
+    );
+    const { container, rerender } = render(panel(false));
+    expect(container.textContent).toContain('ABC DEF');
+    expect(container.querySelector('.qr')).not.toBeNull();
+    rerender(panel(true));
+    expect(screen.getByRole('heading', { name: 'Closed to new people' })).toBeTruthy();
+    expect(screen.getByText('The facilitator has locked the room: nobody new can join.')).toBeTruthy();
+    expect(container.textContent).not.toContain('ABC DEF');
+    expect(container.textContent).not.toMatch(/A B C D E F|#\/join/);
+    expect(container.querySelector('.qr, svg, img, canvas')).toBeNull();
+    expect(container.querySelector('.room-counts')?.textContent).toBe('10 joined · 4 connected now');
+    await noViolations(container);
+    await i18next.changeLanguage('es');
+    rerender(panel(true));
+    expect(screen.getByRole('heading', { name: 'Cerrada a nuevas personas' })).toBeTruthy();
+    // Unlocked again, the invitation comes back.
+    rerender(panel(false));
+    expect(container.textContent).toContain('ABC DEF');
+  });
 });
 
 describe('refusals and failures', () => {
@@ -317,5 +355,38 @@ describe('the results export', () => {
     ]);
     await screen.findByRole('alert');
     await noViolations(container);
+  });
+});
+
+function Controls({ room, send }: { room: RoomView; send: (r: ClientRequest) => unknown }) {
+  const goOn = useGoOn({ story: useRoomStory(scenario, room), room, send, offline: false });
+  return <GoOnControls goOn={goOn} />;
+}
+
+describe('turning the stage from the console', () => {
+  const previous = () => screen.getByRole('button', { name: /^Stage: previous part/ }) as HTMLButtonElement;
+  const next = () => screen.getByRole('button', { name: /^Stage: next part/ }) as HTMLButtonElement;
+
+  it('offers previous and next part only when the stages show more than one part', () => {
+    const sent: ClientRequest[] = [];
+    const send = (r: ClientRequest) => sent.push(r);
+    const room = (partial: Partial<RoomView>) => fakeRoom({ phase: 'voting', choices, ...partial });
+    const { rerender } = render(<Controls room={room({ stageParts: 1 })} send={send} />);
+    // Everything fits one part: nothing to turn, by button or by key.
+    expect([previous().disabled, next().disabled]).toEqual([true, true]);
+    fireEvent.keyDown(document.body, { key: 'PageDown' });
+    fireEvent.keyDown(document.body, { key: 'PageUp' });
+    expect(sent).toEqual([]);
+    // Three parts, at the first: only next.
+    rerender(<Controls room={room({ stageParts: 3 })} send={send} />);
+    expect([previous().disabled, next().disabled]).toEqual([true, false]);
+    fireEvent.keyDown(document.body, { key: 'PageDown' });
+    expect(sent).toEqual([{ type: 'scenePart', part: 1 }]);
+    // At the second: both.
+    rerender(<Controls room={room({ stageParts: 3, scenePart: 1 })} send={send} />);
+    expect([previous().disabled, next().disabled]).toEqual([false, false]);
+    // No stage has said yet (one on another network may never): offered, rather than stuck.
+    rerender(<Controls room={room({ scenePart: 0 })} send={send} />);
+    expect(next().disabled).toBe(false);
   });
 });

@@ -1,4 +1,15 @@
-import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+import { MAX_SCENE_PART } from '../protocol/limits.ts';
+import type { ClientRequest, RoomView } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
 
 /** One block of a projected region, kept whole: a paragraph, the vote bars, one choice's feedback… */
@@ -15,13 +26,48 @@ interface StagePartsProps {
   readonly blocks: readonly StageBlock[];
   /** The part the facilitator turned the stage to; past the last part, it starts again at the first. */
   readonly part: number;
+  /** When the blocks are items of a list (the #IWill wall's posts): the list's class; each part is then a `ul`. */
+  readonly list?: string;
 }
 
-function block(b: StageBlock, index: number) {
+/** Where each region of the stage says how many parts it shows in (0 once it is gone). */
+const PartsReport = createContext<((region: string, parts: number) => void) | undefined>(undefined);
+
+/**
+ * Tells the server how many parts the stage shows what it shows in (the most of its regions; 1 when
+ * everything fits), again whenever that, the decision or the phase changes or the stage reconnects,
+ * so the console offers to turn the stage only when there is something to turn. Wrap the stage's
+ * regions in the returned provider.
+ */
+export function useStagePartsReport(
+  room: RoomView,
+  send: (request: ClientRequest) => unknown,
+  online: boolean,
+): (props: { children: ReactNode }) => ReactNode {
+  const [counts, setCounts] = useState<Readonly<Record<string, number>>>({});
+  const report = useCallback(
+    (region: string, parts: number) => setCounts((c) => (c[region] === parts ? c : { ...c, [region]: parts })),
+    [],
+  );
+  const most = Math.min(MAX_SCENE_PART + 1, Math.max(1, ...Object.values(counts)));
+  const { phase, decision } = room;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sent again when the connection comes back.
+  useEffect(() => {
+    if (phase === 'voting' || phase === 'revealed' || phase === 'debrief')
+      send({ type: 'stageParts', decision, phase, parts: most });
+  }, [most, phase, decision, online]);
+  return useCallback(
+    ({ children }) => <PartsReport.Provider value={report}>{children}</PartsReport.Provider>,
+    [report],
+  );
+}
+
+function block(b: StageBlock, index: number, list: string | undefined) {
+  const Item = list ? 'li' : 'div';
   return (
-    <div key={b.key} className="part-block" data-block={index}>
+    <Item key={b.key} className="part-block" data-block={index}>
       {b.node}
-    </div>
+    </Item>
   );
 }
 
@@ -32,11 +78,16 @@ function block(b: StageBlock, index: number) {
  * flow and hidden (from screen readers too) at the region's width, so they can still be measured. Measured again when the
  * blocks change, the box is resized (a projector going full screen) or the fonts have loaded.
  */
-export function StageParts({ label, className, blocks, part }: StagePartsProps) {
+export function StageParts({ label, className, blocks, part, list }: StagePartsProps) {
   const { t } = useT();
   const box = useRef<HTMLElement>(null);
   const [starts, setStarts] = useState<readonly number[]>([0]);
   const key = blocks.map((b) => b.key).join('\n');
+  const report = useContext(PartsReport);
+  useEffect(() => {
+    report?.(className, starts.length);
+    return () => report?.(className, 0);
+  }, [report, className, starts.length]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key names the content; the elements are read through the ref.
   useLayoutEffect(() => {
     const region = box.current;
@@ -48,7 +99,11 @@ export function StageParts({ label, className, blocks, part }: StagePartsProps) 
         const s = getComputedStyle(el);
         return (el as HTMLElement).offsetHeight + Number.parseFloat(s.marginTop) + Number.parseFloat(s.marginBottom);
       };
-      const blocks = [...region.querySelectorAll<HTMLElement>(':scope > * > [data-block]')];
+      const blocks = [
+        ...region.querySelectorAll<HTMLElement>(
+          ':scope > .scene-part > [data-block], :scope > .part-off > * > [data-block]',
+        ),
+      ];
       blocks.sort((a, b) => Number(a.dataset.block) - Number(b.dataset.block));
       const heights = blocks.map(outer);
       const countLine = outer(region.querySelector('.part-count-measure') as Element);
@@ -73,14 +128,17 @@ export function StageParts({ label, className, blocks, part }: StagePartsProps) 
   const shown = part % starts.length;
   const from = starts[shown];
   const to = starts[shown + 1] ?? blocks.length;
+  const Group = list ? 'ul' : 'div';
   return (
     <section className={`stage-parts ${className}`} aria-label={label} ref={box}>
-      <div className="scene-part">{blocks.slice(from, to).map((b) => block(b, blocks.indexOf(b)))}</div>
+      <Group className={list ? `scene-part ${list}` : 'scene-part'}>
+        {blocks.slice(from, to).map((b) => block(b, blocks.indexOf(b), list))}
+      </Group>
       {starts.length > 1 && (
         <p className="scene-part-count">{t('sessionView.scenePart', { n: shown + 1, total: starts.length })}</p>
       )}
       <div className="part-off" aria-hidden="true">
-        {blocks.map((b, i) => (i < from || i >= to ? block(b, i) : null))}
+        <Group className={list}>{blocks.map((b, i) => (i < from || i >= to ? block(b, i, list) : null))}</Group>
         <p className="scene-part-count part-count-measure">{t('sessionView.scenePart', { n: 9, total: 9 })}</p>
       </div>
     </section>

@@ -1,6 +1,6 @@
 import type { RoomView } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
-import { CommitmentWall } from './commitment-wall.tsx';
+import { StageWall } from './commitment-wall.tsx';
 import { DiscussionPrompts } from './discussion-prompts.tsx';
 import { useGroupDebriefBlocks } from './group-debrief.tsx';
 import { GuessBars } from './guess-bars.tsx';
@@ -21,7 +21,9 @@ interface StagePhaseProps {
 /**
  * What the projector shows in the room's phase: one screenful each. Every region keeps its size (never
  * below the size the back of a room reads) and is shown in parts the console turns when it must: the
- * narrative while voting; once revealed, the bars first, then each choice's feedback; the debrief.
+ * narrative while voting; once revealed, the bars first, then each choice's feedback; the debrief, and
+ * beside it the #IWill wall (each region turns with the same part, and starts again at its first part
+ * once past its last).
  */
 export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
   const { t } = useT();
@@ -33,7 +35,13 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
     case 'lobby':
       return (
         <div className="stage-body stage-lobby">
-          <JoinPanel code={room.code} sessionId={room.sessionId} joined={room.joined} connected={room.connected} />
+          <JoinPanel
+            code={room.code}
+            sessionId={room.sessionId}
+            joined={room.joined}
+            connected={room.connected}
+            locked={room.locked}
+          />
           <section className="panel content-note" aria-labelledby="note-title">
             <h2 id="note-title">{t('note.title')}</h2>
             <p>{story.text(story.scenario.meta.contentNote)}</p>
@@ -50,7 +58,13 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
             <RoomChoiceList story={story} room={room} receivedAt={receivedAt} />
           </section>
           <div className="join-corner">
-            <JoinPanel code={room.code} sessionId={room.sessionId} joined={room.joined} connected={room.connected} />
+            <JoinPanel
+              code={room.code}
+              sessionId={room.sessionId}
+              joined={room.joined}
+              connected={room.connected}
+              locked={room.locked}
+            />
           </div>
         </div>
       );
@@ -98,9 +112,7 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
       return (
         <div className="stage-body stage-debrief">
           <StageParts label={t('session.pathTaken')} className="stage-main" blocks={debrief} part={part} />
-          <div className="stage-side">
-            <CommitmentWall posts={room.wall} />
-          </div>
+          <StageWall posts={room.wall} part={part} />
         </div>
       );
     case 'closed':

@@ -6,8 +6,9 @@ import type { RoomChoice, RoomStory } from './use-room-story.ts';
 
 /**
  * The spread of the room's votes: a bar per choice with its tactics and feedback (unless `feedback` is
- * false: the stage shows it in parts of its own), or why it is withheld. The bars grow from nothing at
- * the reveal, and simply stand there under reduced motion.
+ * false: the stage shows it in parts of its own), or why it is withheld. Each bar's track is all the
+ * votes, so a bar is as long as its share (57% fills 57% of the track), beside the figures in words.
+ * The bars grow from nothing at the reveal, and simply stand there under reduced motion.
  */
 export function VoteBars({
   story,
@@ -30,7 +31,6 @@ export function VoteBars({
       </section>
     );
   }
-  const most = Math.max(1, ...Object.values(tally.counts));
   return (
     <section className="panel" aria-labelledby="votes-title">
       <h2 id="votes-title">{t('session.votes')}</h2>
@@ -48,7 +48,7 @@ export function VoteBars({
                 <motion.span
                   className="bar"
                   initial={still ? false : { width: 0 }}
-                  animate={{ width: `${(count / most) * 100}%` }}
+                  animate={{ width: barWidth(tally, event) }}
                   transition={{ duration: still ? 0 : 0.8, ease: 'easeOut' }}
                 />
               </span>
@@ -59,6 +59,14 @@ export function VoteBars({
       </ul>
     </section>
   );
+}
+
+/**
+ * How long a choice's bar is: its share of all the votes (or guesses) in the tally, as a CSS width, so
+ * the track stands for everyone counted and no bar reads as more than its figure says.
+ */
+export function barWidth(tally: Extract<Tally, { shown: true }>, event: string): string {
+  return `${tally.total ? ((tally.counts[event] ?? 0) / tally.total) * 100 : 0}%`;
 }
 
 /** A choice's tactics, whether it did harm, and its feedback, in one paragraph. */

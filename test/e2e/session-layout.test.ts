@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { choicesFor, currentScene } from '../../src/engine/choices.ts';
 import { choose, startRun } from '../../src/engine/run-state.ts';
 import { scenarioText } from '../../src/engine/text.ts';
+import { MAX_POST_CHARS } from '../../src/protocol/limits.ts';
 import { ARTIFACTS, axeViolations, newPage, sharedChromium } from '../support/browser.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { loadRealScenario, ROOT } from '../support/scenario-files.ts';
@@ -189,7 +190,7 @@ const MUST_SEE: Record<string, Partial<Record<View, readonly string[]>>> = {
   },
   debrief: {
     // The path and the score table follow the ending, in parts the console turns (see `turnParts`).
-    stage1080: ['#ending-title', '.wall li'],
+    stage1080: ['#ending-title', '.stage-wall .scene-part li'],
     console: ['.console-controls button', '#moderate-title'],
     phone360: ['#ending-title'],
   },
@@ -429,6 +430,10 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
         expect(await stage.locator('.stage-narrative .scene-part p').allTextContents()).toEqual(scene.paragraphs);
         expect(await stage.locator('.stage-narrative > .scene-part-count').count()).toBe(0);
       }
+      // It fits one part on both stages: the console offers nothing to turn, by button or by key.
+      const turner = (name: string) => host.getByRole('button', { name: `Stage: ${name} part` });
+      await expect.poll(() => turner('next').isDisabled()).toBe(true);
+      expect(await turner('previous').isDisabled()).toBe(true);
 
       // Four times as long (each paragraph said four times over, as a wordier author might write it):
       // it no longer fits, and is never shrunk to fit.
@@ -453,6 +458,9 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
         (await stage.locator('.stage-narrative > .scene-part-count').textContent()) ?? '';
       const total = Number(/of (\d+)$/.exec(await count(stages[0]))?.[1]);
       expect(total).toBeGreaterThan(1);
+      // Now there is something to turn: the console offers the next part (not the previous, at the first).
+      await expect.poll(() => turner('next').isDisabled()).toBe(false);
+      expect(await turner('previous').isDisabled()).toBe(true);
       const seen: string[][] = stages.map(() => []);
       for (let part = 1; part <= total; part++) {
         for (const [i, stage] of stages.entries()) {
@@ -490,6 +498,125 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
       expect(await stages[0].locator('.stage-narrative > .scene-part-count').count()).toBe(0);
     } finally {
       await host.context().close();
+      for (const stage of stages) await stage.context().close();
+    }
+  }, 180_000);
+
+  it('shows a locked room as closed on the stage, with no code or QR code, and says so on the console', async () => {
+    const { sessionId, code, secret } = (
+      await createSession(baseUrl, { scenario: 'meeting-jokes', timers: false, minReveal: 3 })
+    ).body;
+    const host = await newPage(browser(), VIEWS.console);
+    const stages = [await newPage(browser(), VIEWS.stage1080), await newPage(browser(), VIEWS.stage720)];
+    try {
+      await openConsole(host, sessionId, secret);
+      for (const stage of stages) {
+        await stage.goto(`${baseUrl}#/screen/${code}`);
+        await stage.locator('.stage .join-code').waitFor();
+      }
+      for (const phase of ['lobby', 'voting']) {
+        if (phase === 'voting') await host.keyboard.press('n');
+        await host.keyboard.press('l');
+        await host.getByText('The room is locked: nobody new can join.').waitFor();
+        expect(await layoutProblems(host, ['.room-locked', '.console-controls button'])).toEqual([]);
+        for (const stage of stages) {
+          const where = `${phase} locked at ${stage.viewportSize()?.width}`;
+          await stage.getByRole('heading', { name: 'Closed to new people' }).waitFor();
+          expect(await stage.locator('.join-code, .qr, .join-address').count(), where).toBe(0);
+          const selectors = phase === 'lobby' ? ['.join-locked h2', '.join-closed'] : ['.join-corner .join-locked h2'];
+          expect(await layoutProblems(stage, selectors, true), where).toEqual([]);
+          expect(await textFloorProblems(stage), where).toEqual([]);
+          expect(await axeViolations(stage), `axe: ${where}`).toEqual([]);
+          await stage.screenshot({
+            path: `${ARTIFACTS}/layout-locked-${phase}-stage${stage.viewportSize()?.height}.png`,
+          });
+        }
+        if (phase === 'voting') await host.screenshot({ path: `${ARTIFACTS}/layout-locked-console.png` });
+        // Unlocked, the invitation is back.
+        await host.keyboard.press('l');
+        for (const stage of stages) await stage.locator('.stage .join-code').waitFor();
+        expect(await host.locator('.room-locked').count()).toBe(0);
+      }
+    } finally {
+      await host.context().close();
+      for (const stage of stages) await stage.context().close();
+    }
+  }, 120_000);
+
+  it('shows every #IWill post on the stage, newest first, at a readable size, in parts turned from the console', async () => {
+    const { sessionId, code, secret } = (
+      await createSession(baseUrl, { scenario: 'meeting-jokes', timers: false, minReveal: 3 })
+    ).body;
+    const host = await SessionClient.connect(baseUrl);
+    const phone = await SessionClient.connect(baseUrl);
+    const stages = [await newPage(browser(), VIEWS.stage1080), await newPage(browser(), VIEWS.stage720)];
+    try {
+      await host.request({ type: 'host', sessionId, secret });
+      await phone.request({ type: 'join', code });
+      await host.request({ type: 'start' });
+      // To the debrief: each decision revealed (withheld: one phone) and taken on by its first choice.
+      for (let decision = 0; (await host.until((r) => r.phase !== 'lobby')).phase !== 'debrief'; decision++) {
+        await host.until((r) => r.phase === 'voting' && r.decision === decision);
+        await host.request({ type: 'reveal' });
+        const room = await host.until((r) => r.phase === 'revealed');
+        await host.request({ type: 'advance', choice: room.choices[0].event });
+        await host.until((r) => r.phase === 'debrief' || r.decision > decision);
+      }
+      // Twelve long posts (the most a post may hold), each shown by the facilitator in turn.
+      const posts = Array.from({ length: 12 }, (_, i) =>
+        `Post ${i + 1}: I will ${'check in with the person afterwards, say what I saw, and tell our manager '.repeat(4)}`
+          .slice(0, MAX_POST_CHARS)
+          .trim(),
+      );
+      const show = async (text: string) => {
+        await phone.request({ type: 'post', text });
+        const pending = (await host.until((r) => !!r.pending?.some((p) => p.text === text))).pending ?? [];
+        await host.request({ type: 'moderate', post: pending.find((p) => p.text === text)?.id ?? '', show: true });
+        await host.until((r) => r.wall.some((p) => p.text === text));
+      };
+      for (const text of posts.slice(0, -1)) await show(text);
+      for (const stage of stages) {
+        await stage.goto(`${baseUrl}#/screen/${code}`);
+        await stage.locator('.stage-wall .scene-part li').first().waitFor();
+      }
+      // A post shown while the stage is up comes first, on the first part.
+      await show(posts[posts.length - 1]);
+      const newestFirst = [...posts].reverse();
+      for (const stage of stages) {
+        await stage.locator('.stage-wall .scene-part li').first().getByText(newestFirst[0]).waitFor();
+      }
+      const counts = await Promise.all(
+        stages.map(async (stage) =>
+          Number(/of (\d+)$/.exec((await stage.locator('.stage-wall > .scene-part-count').textContent()) ?? '')?.[1]),
+        ),
+      );
+      // Twelve long posts fit neither screen: the wall pages rather than hiding or shrinking them.
+      for (const count of counts) expect(count).toBeGreaterThan(1);
+      const seen: string[][] = stages.map(() => []);
+      for (let part = 0; part < Math.max(...counts); part++) {
+        await host.request({ type: 'scenePart', part });
+        for (const [i, stage] of stages.entries()) {
+          if (part >= counts[i]) continue;
+          const where = `wall part ${part + 1} at ${stage.viewportSize()?.width}`;
+          await stage
+            .locator('.stage-wall > .scene-part-count')
+            .getByText(`Part ${part + 1} of ${counts[i]}`)
+            .waitFor();
+          // Every post on this part wholly in view, at the floor; nothing scrolls or hides text.
+          expect(await layoutProblems(stage, ['.stage-wall .scene-part li', '#wall-title'], true), where).toEqual([]);
+          expect(await textFloorProblems(stage), where).toEqual([]);
+          seen[i].push(...(await stage.locator('.stage-wall .scene-part li').allTextContents()));
+          if (part === 1) {
+            expect(await axeViolations(stage), `axe: ${where}`).toEqual([]);
+            await stage.screenshot({ path: `${ARTIFACTS}/layout-wall-part2-stage${stage.viewportSize()?.height}.png` });
+          }
+        }
+      }
+      // Every post reached the room once, newest first, on both stages.
+      for (const texts of seen) expect(texts).toEqual(newestFirst);
+    } finally {
+      await host.close();
+      await phone.close();
       for (const stage of stages) await stage.context().close();
     }
   }, 180_000);
