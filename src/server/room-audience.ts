@@ -113,6 +113,11 @@ export class RoomAudience {
     }
   }
 
+  /** A message for every open connection of one participant: a phone may be open in two tabs. */
+  toParticipant(participantId: string, message: ServerMessage) {
+    for (const peer of this.peers) if (peer.participantId === participantId) this.send(peer, message);
+  }
+
   /** A message for the facilitator's consoles only, such as a failure nobody asked about. */
   toFacilitator(message: ServerMessage) {
     for (const peer of this.screens) if (peer.role === 'facilitator') this.send(peer, message);

@@ -125,7 +125,7 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
       {timed && room.remainingMs !== undefined && phaseAllows(room.phase, 'vote') && (
         <div className="phone-countdown">
           <SharedCountdown
-            ms={room.remainingMs}
+            room={room}
             receivedAt={session.receivedAt}
             label={timed.meta ? story.text(timed.meta.label) : ''}
           />
