@@ -14,8 +14,7 @@ const words = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)
 const readingAt150 = (n: number) => Math.ceil((n / 150) * 60) * 1000;
 
 /** A message `tab` was sent, already or within 10 s (it may come before the reply to another tab). */
-const told = (tab: SessionClient, test: (m: ServerMessage) => boolean) =>
-  tab.received.find(test) ?? tab.waitFor(test);
+const told = (tab: SessionClient, test: (m: ServerMessage) => boolean) => tab.received.find(test) ?? tab.waitFor(test);
 
 /** The shared countdown of a timed choice, and what every tab of a seat is told, once per store. */
 describe.each(testDatabases())('a room’s countdown and seats on $name', ({ target: makeTarget }) => {

@@ -378,9 +378,7 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
       expect(revealed.tally).toEqual({ shown: true, total: 5, counts: { STEP_IN: 3, CALL_OUT: 0, [timeout]: 2 } });
       // Not before everyone had the time to read and then to decide.
       const { room: stored } = (await timed.store.loadRoom(sessionId)) ?? {};
-      expect((stored?.revealedAt ?? 0) - (stored?.openedAt ?? 0)).toBeGreaterThanOrEqual(
-        (open.readingMs ?? 0) + 1500,
-      );
+      expect((stored?.revealedAt ?? 0) - (stored?.openedAt ?? 0)).toBeGreaterThanOrEqual((open.readingMs ?? 0) + 1500);
     } finally {
       await timed.close();
     }

@@ -38,7 +38,9 @@ export function roomView(facts: RoomFacts, forFacilitator: boolean, now: number)
     decision: facts.decision,
     scene: facts.scene,
     choices: facts.choices,
-    ...(state.deadline !== null && state.phase === 'voting' ? countdown(state.deadline, state.openedAt, facts.timerMs, now) : {}),
+    ...(state.deadline !== null && state.phase === 'voting'
+      ? countdown(state.deadline, state.openedAt, facts.timerMs, now)
+      : {}),
     ...(phaseAllows(state.phase, 'scenePart') ? { scenePart: facts.scenePart ?? 0 } : {}),
     ...(facts.tally ? { tally: facts.tally } : {}),
     ...(facts.guesses ? { guesses: facts.guesses } : {}),

@@ -33,11 +33,7 @@ export function RoomChoiceList({ story, room, receivedAt }: RoomChoicesProps) {
         ))}
       </ol>
       {timed && room.remainingMs !== undefined && (
-        <SharedCountdown
-          room={room}
-          receivedAt={receivedAt}
-          label={timed.meta ? story.text(timed.meta.label) : ''}
-        />
+        <SharedCountdown room={room} receivedAt={receivedAt} label={timed.meta ? story.text(timed.meta.label) : ''} />
       )}
     </>
   );

@@ -21,7 +21,11 @@ describe('the room’s shared countdown', () => {
   it('shows reading time first, with a full bar, then counts the time to decide', () => {
     // 10 s to read, 20 s to decide; 4 s spent when the room was sent.
     const { container } = render(
-      <SharedCountdown room={{ remainingMs: 26_000, readingMs: 10_000, timerMs: 20_000 }} receivedAt={Date.now()} label="Wait" />,
+      <SharedCountdown
+        room={{ remainingMs: 26_000, readingMs: 10_000, timerMs: 20_000 }}
+        receivedAt={Date.now()}
+        label="Wait"
+      />,
     );
     expect(timer()).toMatch(/^Reading time: the clock starts in 6 s, then you have 20 s\./);
     expect(bar(container)).toBe(1);
@@ -33,7 +37,11 @@ describe('the room’s shared countdown', () => {
   it('after a reload, fills its bar by the time left over the timer’s full length, not from full', () => {
     // A phone opened 15 s into a 20 s countdown (reading time over): 5 s left is a quarter of the bar.
     const { container } = render(
-      <SharedCountdown room={{ remainingMs: 5_000, readingMs: 8_000, timerMs: 20_000 }} receivedAt={Date.now()} label="Wait" />,
+      <SharedCountdown
+        room={{ remainingMs: 5_000, readingMs: 8_000, timerMs: 20_000 }}
+        receivedAt={Date.now()}
+        label="Wait"
+      />,
     );
     expect(timer()).toMatch(/^5 s left/);
     expect(bar(container)).toBeCloseTo(0.25, 2);

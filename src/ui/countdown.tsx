@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../ui/i18n.ts';
 
+/** Milliseconds spent since `origin` (ms since the epoch), from 0 to `total`. */
+function spentSince(origin: number, total: number): number {
+  return Math.max(0, Math.min(total, Date.now() - origin));
+}
+
 /**
  * A visible countdown for a timed choice; calls onElapsed once when time runs out. With `readingMs`,
  * it first shows the reading time left, calmly (a still bar, no seconds to decide ticking), and only
@@ -24,17 +29,15 @@ export function Countdown({
 }) {
   const { t } = useT();
   const total = readingMs + ms;
-  const spentSince = (origin: number) => Math.max(0, Math.min(total, Date.now() - origin));
-  const [spent, setSpent] = useState(() => (startedAt === undefined ? 0 : spentSince(startedAt)));
+  const [spent, setSpent] = useState(() => (startedAt === undefined ? 0 : spentSince(startedAt, total)));
   // Through a ref, so a parent's re-render never restarts the clock.
   const elapsed = useRef(onElapsed);
   elapsed.current = onElapsed;
   useEffect(() => {
     // A countdown of its own runs on the monotonic clock; a shared one from its start on the wall clock.
-    const spentNow =
-      startedAt === undefined
-        ? ((start) => () => Math.min(total, performance.now() - start))(performance.now())
-        : () => spentSince(startedAt);
+    const start = performance.now();
+    const spentNow = () =>
+      startedAt === undefined ? Math.min(total, performance.now() - start) : spentSince(startedAt, total);
     setSpent(spentNow());
     const tick = window.setInterval(() => {
       const now = spentNow();
