@@ -223,7 +223,7 @@ export type ServerMessage =
       readonly replyTo?: number;
     }
   | ({ readonly type: 'room'; readonly room: RoomView } & Partial<SeatView>)
-  /** To every open connection of one seat, when its vote, guess or moment changed (from any of them). */
+  /** To a seat's other open connections (a phone in two tabs) when one changed its vote, guess or moment. */
   | ({ readonly type: 'seat' } & SeatView)
   | { readonly type: 'count'; readonly joined: number; readonly connected: number; readonly voted: number }
   | { readonly type: 'voted'; readonly decision: number; readonly choice: string; readonly replyTo?: number }

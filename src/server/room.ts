@@ -235,7 +235,7 @@ export class Room {
         () => {
           this.settle(participantId, cast);
           this.votes.set(participantId, choice);
-          this.tellSeat(participantId);
+          this.tellOtherTabs(peer, participantId);
           this.audience.scheduleCount(this.counts);
         },
         (error) => {
@@ -268,7 +268,7 @@ export class Room {
       if (this.guesses.get(participantId) !== choice) {
         await this.deps.store.putGuess({ sessionId: this.id, decision, participantId, choice, at: this.deps.now() });
         this.guesses.set(participantId, choice);
-        this.tellSeat(participantId);
+        this.tellOtherTabs(peer, participantId);
       }
       this.audience.send(peer, { type: 'ok', replyTo });
     });
@@ -280,7 +280,7 @@ export class Room {
       const participantId = this.participantOf(peer);
       if (this.moments.set(participantId, on)) {
         this.audience.broadcast(this.view, this.seatOf, ['facilitator']);
-        this.tellSeat(participantId);
+        this.tellOtherTabs(peer, participantId);
       }
       this.audience.send(peer, { type: 'ok', replyTo });
     });
@@ -557,9 +557,9 @@ export class Room {
     myGuess: this.guesses.get(participantId) ?? null,
     myMoment: this.moments.has(participantId),
   });
-  /** Tells every open connection of a seat what it has now done, whichever of them did it. */
-  private tellSeat(participantId: string) {
-    this.audience.toParticipant(participantId, { type: 'seat', ...this.seatOf(participantId) });
+  /** Tells a seat's other open connections what it has now done from `peer` (which has its answer). */
+  private tellOtherTabs(peer: Peer, participantId: string) {
+    this.audience.toOtherTabs(peer, { type: 'seat', ...this.seatOf(participantId) });
   }
   private readonly counts = () => ({
     joined: this.seats.size,
