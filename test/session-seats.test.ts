@@ -358,7 +358,7 @@ describe.each(testDatabases())('seats and roles on $name', ({ target: makeTarget
     // The console shows who is connected now beside who joined.
     expect(await host.until((r) => r.connected === 4)).toMatchObject({ joined: 10, connected: 4, voted: 0 });
     for (const phone of phones.slice(0, 4)) await vote(phone, 'STEP_IN');
-    const revealed = await host.until((r) => r.phase === 'revealed', 8000);
+    const revealed = await host.until((r) => r.phase === 'revealed', 25_000);
     const timeout = revealed.choices.find((c) => c.timed)?.event as string;
     expect(revealed.tally).toEqual({ shown: true, total: 4, counts: { STEP_IN: 4, CALL_OUT: 0, [timeout]: 0 } });
     expect(revealed).toMatchObject({ joined: 10, connected: 4 });
@@ -378,7 +378,7 @@ describe.each(testDatabases())('seats and roles on $name', ({ target: makeTarget
     await phones[0].close();
     await phones[5].close();
     await host.until((r) => r.connected === 4);
-    const revealed = await host.until((r) => r.phase === 'revealed', 8000);
+    const revealed = await host.until((r) => r.phase === 'revealed', 25_000);
     const timeout = revealed.choices.find((c) => c.timed)?.event as string;
     expect(revealed.tally).toEqual({ shown: true, total: 5, counts: { STEP_IN: 0, CALL_OUT: 3, [timeout]: 2 } });
   });
@@ -390,7 +390,7 @@ describe.each(testDatabases())('seats and roles on $name', ({ target: makeTarget
     for (const phone of phones) await vote(phone, 'STEP_IN');
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const update = vi.spyOn(timed.store, 'updateSession').mockRejectedValueOnce(new Error('disk I/O error'));
-    const notice = await host.waitFor((m) => m.type === 'error', 8000);
+    const notice = await host.waitFor((m) => m.type === 'error', 25_000);
     expect(notice).toMatchObject({ type: 'error', code: 'store-failed' });
     expect(notice).not.toHaveProperty('replyTo');
     expect(update).toHaveBeenCalled();

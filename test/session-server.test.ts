@@ -360,15 +360,25 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
   it('runs the shared countdown of a timed choice: time up reveals, and those who did not vote count for it', async () => {
     const timed = await startServer(suite.target, { scenariosDir: join(ROOT, 'test/fixtures/sessions') });
     try {
-      const { host, phones } = await room(5, { scenario: 'quick-timer', timers: true, minReveal: 3 }, timed.url);
+      const { sessionId, host, phones } = await room(
+        5,
+        { scenario: 'quick-timer', timers: true, minReveal: 3 },
+        timed.url,
+      );
       await host.request({ type: 'start' });
       const open = await phones[0].until((r) => r.phase === 'voting');
-      expect(open.remainingMs).toBeGreaterThan(1000);
+      // Reading time first, then the author's 1.5 s to decide.
+      expect(open).toMatchObject({ readingMs: expect.any(Number), timerMs: 1500 });
+      expect(open.remainingMs).toBeGreaterThan((open.readingMs ?? 0) + 1000);
       const timeout = open.choices.find((c) => c.timed)?.event as string;
       expect(await vote(phones[0], timeout)).toMatchObject({ type: 'error', code: 'unknown-choice' });
       for (const phone of phones.slice(0, 3)) await vote(phone, 'STEP_IN');
-      const revealed = await host.until((r) => r.phase === 'revealed', 5000);
+      // Reading time and time to decide, given room under load.
+      const revealed = await host.until((r) => r.phase === 'revealed', 25_000);
       expect(revealed.tally).toEqual({ shown: true, total: 5, counts: { STEP_IN: 3, CALL_OUT: 0, [timeout]: 2 } });
+      // Not before everyone had the time to read and then to decide.
+      const { room: stored } = (await timed.store.loadRoom(sessionId)) ?? {};
+      expect((stored?.revealedAt ?? 0) - (stored?.openedAt ?? 0)).toBeGreaterThanOrEqual((open.readingMs ?? 0) + 1500);
     } finally {
       await timed.close();
     }

@@ -20,7 +20,7 @@ describe.each(testDatabases())('a small group on $name', ({ target: makeTarget }
     const { host, phones, sessionId, secret } = await team(5, 5);
     for (const [i, phone] of phones.slice(0, 4).entries())
       await phone.request({ type: 'vote', decision: 0, choice: i < 3 ? 'STEP_IN' : 'CALL_OUT' });
-    const revealed = await phones[4].until((r) => r.phase === 'revealed', 8000);
+    const revealed = await phones[4].until((r) => r.phase === 'revealed', 25_000);
     const timeout = revealed.choices.find((c) => c.timed)?.event as string;
     expect(revealed.tally).toEqual({ shown: true, total: 5, counts: { STEP_IN: 3, CALL_OUT: 1, [timeout]: 1 } });
     // The facilitator goes on with the majority, and the debrief has the room's spread behind it.
@@ -84,7 +84,7 @@ describe.each(testDatabases())('a small group on $name', ({ target: makeTarget }
   it('still never shows fewer than the minimum: four phones, one silent, minimum 5', async () => {
     const { host, phones } = await team(4, 5);
     for (const phone of phones.slice(0, 3)) await phone.request({ type: 'vote', decision: 0, choice: 'STEP_IN' });
-    const revealed = await host.until((r) => r.phase === 'revealed', 8000);
+    const revealed = await host.until((r) => r.phase === 'revealed', 25_000);
     expect(revealed.tally).toEqual({ shown: false, total: 4, needed: 5 });
     // Nor does a phone see more than the console.
     expect((await phones[3].until((r) => r.phase === 'revealed')).tally).toEqual({ shown: false, total: 4, needed: 5 });

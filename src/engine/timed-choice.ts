@@ -1,3 +1,6 @@
+import type { Scenario, StateMeta, Text } from './scenario.types.ts';
+import { declaredLanguages, localize, localizeParagraphs } from './text.ts';
+
 /**
  * The longest a timed choice may wait, in milliseconds: 10 minutes. Real situations do not wait that
  * long, and past 2,147,483,647 ms (about 24.8 days) timers in browsers and Node overflow and fire at
@@ -64,4 +67,27 @@ const UNITS: readonly [string, number][] = [
 function roughly(ms: number): string {
   const [unit, size] = UNITS.find(([, size]) => ms >= size) ?? UNITS[UNITS.length - 1];
   return `about ${Number((ms / size).toFixed(1))} ${unit}`;
+}
+
+/**
+ * The reading allowance of a scene read together (a group session: one countdown for the whole room),
+ * in milliseconds: `readingAllowanceMs` of its narrative, prompt and choice labels in each of the
+ * scenario's languages, the longest of them, so nobody is hurried whichever language they read.
+ */
+export function sharedReadingAllowanceMs(
+  scenario: Pick<Scenario, 'meta'>,
+  scene: Pick<StateMeta, 'narrative' | 'prompt'> | undefined,
+  labels: readonly Text[],
+): number {
+  const fallback = scenario.meta.language;
+  return Math.max(
+    0,
+    ...declaredLanguages(scenario).map((language) =>
+      readingAllowanceMs([
+        ...(scene?.narrative ? localizeParagraphs(scene.narrative, language, fallback) : []),
+        ...(scene?.prompt ? [localize(scene.prompt, language, fallback)] : []),
+        ...labels.map((label) => localize(label, language, fallback)),
+      ]),
+    ),
+  );
 }

@@ -198,8 +198,15 @@ export interface RoomView {
   readonly scene: readonly string[];
   /** The choices on offer, in reading order. */
   readonly choices: readonly ChoiceOnScreen[];
-  /** For a timed scene: milliseconds left when this view was sent. */
+  /**
+   * For a timed scene while voting: milliseconds left when this view was sent until time runs out,
+   * reading time included. The countdown is `readingMs` of reading time, then `timerMs` to decide.
+   */
   readonly remainingMs?: number;
+  /** For a timed scene while voting: the full reading time before the clock starts, in milliseconds. */
+  readonly readingMs?: number;
+  /** For a timed scene while voting: the full time to decide once reading time is over, in milliseconds. */
+  readonly timerMs?: number;
   /** After the reveal. */
   readonly tally?: Tally;
   /**
@@ -246,6 +253,8 @@ export type ServerMessage =
       readonly replyTo?: number;
     }
   | ({ readonly type: 'room'; readonly room: RoomView } & Partial<SeatView>)
+  /** To a seat's other open connections (a phone in two tabs) when one changed its vote, guess or moment. */
+  | ({ readonly type: 'seat' } & SeatView)
   | { readonly type: 'count'; readonly joined: number; readonly connected: number; readonly voted: number }
   | { readonly type: 'voted'; readonly decision: number; readonly choice: string; readonly replyTo?: number }
   | { readonly type: 'posted'; readonly replyTo?: number }

@@ -113,6 +113,16 @@ export class RoomAudience {
     }
   }
 
+  /**
+   * A message for the other open connections of the participant `from` speaks for: a phone may be
+   * open in two tabs, and `from` has its own answer already.
+   */
+  toOtherTabs(from: Peer, message: ServerMessage) {
+    const id = from.participantId;
+    if (id === undefined || (this.connections.get(id) ?? 0) < 2) return;
+    for (const peer of this.peers) if (peer !== from && peer.participantId === id) this.send(peer, message);
+  }
+
   /** A message for the facilitator's consoles only, such as a failure nobody asked about. */
   toFacilitator(message: ServerMessage) {
     for (const peer of this.screens) if (peer.role === 'facilitator') this.send(peer, message);

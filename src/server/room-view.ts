@@ -15,6 +15,8 @@ export interface RoomFacts
   /** Phones signalling "I need a moment" now. */
   readonly moments?: number;
   readonly posts: ReadonlyMap<string, Post>;
+  /** The timed choice's own time to decide, in milliseconds, when a countdown runs. */
+  readonly timerMs?: number;
 }
 
 /**
@@ -39,7 +41,9 @@ export function roomView(facts: RoomFacts, forFacilitator: boolean, now: number)
     decision: facts.decision,
     scene: facts.scene,
     choices: facts.choices,
-    ...(state.deadline !== null && state.phase === 'voting' ? { remainingMs: Math.max(0, state.deadline - now) } : {}),
+    ...(state.deadline !== null && state.phase === 'voting'
+      ? countdown(state.deadline, state.openedAt, facts.timerMs, now)
+      : {}),
     ...(phaseAllows(state.phase, 'scenePart') ? { scenePart: facts.scenePart ?? 0 } : {}),
     ...(facts.tally ? { tally: facts.tally } : {}),
     ...(facts.guesses ? { guesses: facts.guesses } : {}),
@@ -50,4 +54,19 @@ export function roomView(facts: RoomFacts, forFacilitator: boolean, now: number)
       ? { stageParts: facts.stageParts }
       : {}),
   };
+}
+
+/**
+ * The shared countdown as every view shows it: the time left until the deadline, and the full lengths
+ * of the reading time and of the time to decide that make it up (the deadline is the opening plus both).
+ */
+function countdown(
+  deadline: number,
+  openedAt: number | null,
+  timerMs: number | undefined,
+  now: number,
+): Pick<RoomView, 'remainingMs' | 'readingMs' | 'timerMs'> {
+  const total = deadline - (openedAt ?? deadline);
+  const timer = timerMs !== undefined && timerMs <= total ? timerMs : total;
+  return { remainingMs: Math.max(0, deadline - now), readingMs: total - timer, timerMs: timer };
 }

@@ -1,6 +1,8 @@
 import { choicesFor, currentScene } from '../engine/choices.ts';
 import type { LoadedScenario } from '../engine/load-scenario.types.ts';
 import { choose, type Run, replayRun } from '../engine/run-state.ts';
+import type { Text } from '../engine/scenario.types.ts';
+import { sharedReadingAllowanceMs } from '../engine/timed-choice.ts';
 import type {
   ChoiceOnScreen,
   ClientMessageType,
@@ -23,9 +25,10 @@ import { roomView } from './room-view.ts';
 import { hashSecret, randomToken, secretMatches } from './secrets.ts';
 import type { SessionStore } from './session-store.ts';
 
-/** A choice on the screen, with its delay when it is timed. */
+/** A choice on the screen, with its delay when it is timed and its label (for the reading time). */
 interface OnScreen extends ChoiceOnScreen {
   readonly delay: number | undefined;
+  readonly label: Text;
 }
 
 /** A vote handed to the store: `stored` settles once its commit is over (rejecting if it failed). */
@@ -237,6 +240,7 @@ export class Room {
         () => {
           this.settle(participantId, cast);
           this.votes.set(participantId, choice);
+          this.tellOtherTabs(peer, participantId);
           this.audience.scheduleCount(this.counts);
         },
         (error) => {
@@ -269,6 +273,7 @@ export class Room {
       if (this.guesses.get(participantId) !== choice) {
         await this.deps.store.putGuess({ sessionId: this.id, decision, participantId, choice, at: this.deps.now() });
         this.guesses.set(participantId, choice);
+        this.tellOtherTabs(peer, participantId);
       }
       this.audience.send(peer, { type: 'ok', replyTo });
     });
@@ -278,7 +283,10 @@ export class Room {
   moment(peer: Peer, on: boolean, replyTo?: number) {
     return this.serial(async () => {
       const participantId = this.participantOf(peer);
-      if (this.moments.set(participantId, on)) this.audience.broadcast(this.view, this.seatOf, ['facilitator']);
+      if (this.moments.set(participantId, on)) {
+        this.audience.broadcast(this.view, this.seatOf, ['facilitator']);
+        this.tellOtherTabs(peer, participantId);
+      }
       this.audience.send(peer, { type: 'ok', replyTo });
     });
   }
@@ -461,6 +469,7 @@ export class Room {
       event: c.event,
       timed: c.delay !== undefined && this.state.timers,
       delay: c.delay,
+      label: c.meta.label,
     }));
   }
 
@@ -481,18 +490,28 @@ export class Room {
 
   /**
    * Opens the decision `run` is at (or the debrief, at an ending), storing it together with the decision
-   * just closed; only once stored does the room move on.
+   * just closed; only once stored does the room move on. A timed choice's shared countdown starts only
+   * after the scene's reading allowance (`sharedReadingAllowanceMs`): its deadline is the opening, plus
+   * the time to read the scene, plus the author's time to decide.
    */
   private async openDecision(run: Run, closed?: ClosedDecision) {
     const at = this.deps.now();
     const ended = run.snapshot.status === 'done';
     const onScreen = this.choicesAt(run);
     const delay = onScreen.find((c) => c.timed)?.delay;
+    const reading =
+      delay === undefined
+        ? 0
+        : sharedReadingAllowanceMs(
+            this.scenario.scenario,
+            currentScene(this.scenario.machine, run.snapshot).config.meta,
+            onScreen.map((c) => c.label),
+          );
     const changes: Partial<RoomProgress> = {
       phase: ended ? 'debrief' : 'voting',
       choices: run.steps.map((s) => s.event),
       openedAt: at,
-      deadline: !ended && delay !== undefined ? at + delay : null,
+      deadline: !ended && delay !== undefined ? at + reading + delay : null,
       revealedAt: null,
     };
     if (closed) await this.deps.store.closeDecision(this.id, closed, changes);
@@ -552,6 +571,7 @@ export class Room {
         decision: this.decision,
         scene: currentScene(this.scenario.machine, this.run.snapshot).keys,
         choices: this.onScreen.map(({ event, timed }) => ({ event, timed })),
+        timerMs: this.onScreen.find((c) => c.timed)?.delay,
         tally: this.tally,
         guesses: this.guessTally,
         moments: this.moments.count,
@@ -571,6 +591,10 @@ export class Room {
     myGuess: this.guesses.get(participantId) ?? null,
     myMoment: this.moments.has(participantId),
   });
+  /** Tells a seat's other open connections what it has now done from `peer` (which has its answer). */
+  private tellOtherTabs(peer: Peer, participantId: string) {
+    this.audience.toOtherTabs(peer, { type: 'seat', ...this.seatOf(participantId) });
+  }
   private readonly counts = () => ({
     joined: this.seats.size,
     connected: this.audience.connected,

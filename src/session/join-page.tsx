@@ -67,7 +67,13 @@ export function JoinPage({
           <label>
             {t('session.nameLabel')}
             <br />
-            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={40} autoComplete="nickname" />
+            <input
+              className="text-input"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={40}
+              autoComplete="nickname"
+            />
           </label>
           <br />
           <small>{t('session.nameHint')}</small>

@@ -8,7 +8,7 @@ import { CommitmentWall } from './commitment-wall.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
 import { GuessBars } from './guess-bars.tsx';
 import { MomentSignal } from './moment-signal.tsx';
-import { PostCommitment } from './post-commitment.tsx';
+import { PostCommitment, PostCommitmentLink } from './post-commitment.tsx';
 import { PredictRoom } from './predict-room.tsx';
 import { SharedCountdown } from './room-choices.tsx';
 import { RoomStatus } from './room-status.tsx';
@@ -97,6 +97,13 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
       : room.phase === 'debrief'
         ? t('session.announceDebrief')
         : '';
+  // Ended: nothing more to do here, only where to find support; no greeting, no seat, no controls.
+  if (room.phase === 'closed')
+    return (
+      <div className="session phone">
+        <SessionEnded headingLevel="h1" />
+      </div>
+    );
   return (
     <div className="session phone">
       <div className="visually-hidden" aria-live="polite">
@@ -125,7 +132,7 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
       {timed && room.remainingMs !== undefined && phaseAllows(room.phase, 'vote') && (
         <div className="phone-countdown">
           <SharedCountdown
-            ms={room.remainingMs}
+            room={room}
             receivedAt={session.receivedAt}
             label={timed.meta ? story.text(timed.meta.label) : ''}
           />
@@ -178,12 +185,13 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
       )}
       {room.phase === 'debrief' && (
         <>
+          {/* The #IWill form follows the ending, the path and the scores: one tap from the first screen. */}
+          {phaseAllows(room.phase, 'post') && <PostCommitmentLink />}
           <GroupDebrief story={story} room={room} />
           {phaseAllows(room.phase, 'post') && <PostCommitment session={session} />}
           <CommitmentWall posts={room.wall} />
         </>
       )}
-      {room.phase === 'closed' && <SessionEnded />}
       {/* Last, so it never pushes the vote buttons off the first screen nor covers anything; there in every phase. */}
       <MomentSignal
         confirmed={session.myMoment}

@@ -3,6 +3,32 @@ import { MAX_POST_CHARS } from '../protocol/limits.ts';
 import type { ClientRequest } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
 
+/** The #IWill field's id, for the link to it at the top of a phone's debrief. */
+const POST_FIELD = 'post-text';
+
+/**
+ * At the top of a phone's debrief: takes the participant to the #IWill form below the ending, the
+ * path and the scores, moving focus into its field (a button, since the address is the app's route).
+ */
+export function PostCommitmentLink() {
+  const { t } = useT();
+  return (
+    <p className="post-jump">
+      <button
+        type="button"
+        className="primary"
+        onClick={() => {
+          const field = document.getElementById(POST_FIELD);
+          field?.scrollIntoView({ block: 'center' });
+          field?.focus();
+        }}
+      >
+        {t('session.postJump')}
+      </button>
+    </p>
+  );
+}
+
 /** An anonymous #IWill commitment for the room's wall; the facilitator shows it or not. */
 export function PostCommitment({ session }: { session: { send: (r: ClientRequest) => number | undefined } }) {
   const { t } = useT();
@@ -10,7 +36,8 @@ export function PostCommitment({ session }: { session: { send: (r: ClientRequest
   const [sent, setSent] = useState(false);
   if (sent)
     return (
-      <p className="panel" role="status">
+      // Where the link at the top leads once posted: the thanks, in the form's place.
+      <p className="panel" role="status" id={POST_FIELD} tabIndex={-1}>
         {t('session.postSent')}
       </p>
     );
@@ -27,6 +54,7 @@ export function PostCommitment({ session }: { session: { send: (r: ClientRequest
           {t('session.postLabel')}
           <br />
           <textarea
+            id={POST_FIELD}
             value={text}
             onChange={(e) => setText(e.target.value)}
             maxLength={MAX_POST_CHARS}

@@ -33,18 +33,30 @@ export function RoomChoiceList({ story, room, receivedAt }: RoomChoicesProps) {
         ))}
       </ol>
       {timed && room.remainingMs !== undefined && (
-        <SharedCountdown
-          ms={room.remainingMs}
-          receivedAt={receivedAt}
-          label={timed.meta ? story.text(timed.meta.label) : ''}
-        />
+        <SharedCountdown room={room} receivedAt={receivedAt} label={timed.meta ? story.text(timed.meta.label) : ''} />
       )}
     </>
   );
 }
 
-/** The room's countdown, run on this device's clock from when the server said how long was left. */
-export function SharedCountdown({ ms, receivedAt, label }: { ms: number; receivedAt: number; label: string }) {
-  const left = Math.max(0, ms - (Date.now() - receivedAt));
-  return <Countdown key={receivedAt} ms={left} label={label} onElapsed={() => {}} />;
+/**
+ * The room's countdown, reading time first, run on this device's clock from when the server said how
+ * long was left (`receivedAt`, ms since the epoch): it goes on where it was across messages and reloads,
+ * its bar the time left over the timer's full length. The server closes the vote; nothing happens here
+ * when it runs out.
+ */
+export function SharedCountdown({
+  room,
+  receivedAt,
+  label,
+}: {
+  room: Pick<RoomView, 'remainingMs' | 'readingMs' | 'timerMs'>;
+  receivedAt: number;
+  label: string;
+}) {
+  const left = room.remainingMs ?? 0;
+  const ms = room.timerMs ?? left;
+  const readingMs = room.readingMs ?? 0;
+  const startedAt = receivedAt - (readingMs + ms - left);
+  return <Countdown ms={ms} readingMs={readingMs} startedAt={startedAt} label={label} onElapsed={() => {}} />;
 }

@@ -58,6 +58,8 @@ function received(s: SessionState, message: ServerMessage): SessionState {
         receivedAt: Date.now(),
       };
     }
+    case 'seat':
+      return { ...s, myVote: message.myVote, myGuess: message.myGuess, myMoment: message.myMoment };
     case 'count':
       return s.room
         ? { ...s, room: { ...s.room, joined: message.joined, connected: message.connected, voted: message.voted } }

@@ -28,6 +28,7 @@ export class SessionClient {
         if ('myGuess' in message) this.myGuess = message.myGuess;
         if ('myMoment' in message) this.myMoment = message.myMoment;
       }
+      if (message.type === 'seat') ({ myVote: this.myVote, myGuess: this.myGuess, myMoment: this.myMoment } = message);
       if (message.type === 'count' && this.room)
         this.room = { ...this.room, joined: message.joined, connected: message.connected, voted: message.voted };
       if (message.type === 'welcome' && message.participantId) {
