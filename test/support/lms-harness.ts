@@ -72,9 +72,16 @@ export function runExport(args: string[]): string {
   });
 }
 
-/** Runs `npm run export` as an author does and returns all it printed, on both streams, and its exit code. */
-export function runExportPrinted(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync('npm', ['run', '--silent', 'export', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+/**
+ * Runs `npm run export` as an author does and returns all it printed, on both streams, and its exit
+ * code; `from`: run in that folder (npm --prefix), as an author in another folder does.
+ */
+export function runExportPrinted(
+  args: string[],
+  from?: string,
+): { status: number | null; stdout: string; stderr: string } {
+  const npm = from ? ['--prefix', ROOT, 'run', '--silent', 'export'] : ['run', '--silent', 'export'];
+  const run = spawnSync('npm', [...npm, '--', ...args], { cwd: from ?? ROOT, encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -50,8 +50,6 @@ export const SCORM12_INTERACTION_CHECK = String.raw`function scorm12InteractionP
 }`;
 
 /** The same check, compiled here for the tests. */
-export const scorm12InteractionProblem = new Function(`${SCORM12_INTERACTION_CHECK}; return scorm12InteractionProblem;`)() as (
-  element: string,
-  value: string,
-  typeOf: (n: number) => string | undefined,
-) => [number, string] | undefined;
+export const scorm12InteractionProblem = new Function(
+  `${SCORM12_INTERACTION_CHECK}; return scorm12InteractionProblem;`,
+)() as (element: string, value: string, typeOf: (n: number) => string | undefined) => [number, string] | undefined;
