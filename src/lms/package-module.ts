@@ -52,6 +52,8 @@ export interface ExportRequest {
   readonly replace?: boolean;
   /** The module's title: `--title`, or its scenarios' titles joined; XML-safe (clipped per standard in the manifest). */
   readonly title: string;
+  /** True when the title is `--title`'s: the player shows it (otherwise each scenario's title, in the learner's language). */
+  readonly titleGiven?: boolean;
   /** The catalogue description: `--description`, or the title. */
   readonly description: string;
   /** The manifest identifier: `--id`, or one made from the scenario ids. Keep it to update a course in place. */
@@ -175,7 +177,19 @@ export function checkExportRequest(
     problems.push(`--org: ${error.message}`);
   }
   if (problems.length) throw new ExportError(problems.join('\n'));
-  return { format, scenarios, pass, skip, out, replace: raw.replace, title, description, id, organisation };
+  return {
+    format,
+    scenarios,
+    pass,
+    skip,
+    out,
+    replace: raw.replace,
+    title,
+    titleGiven: raw.title !== undefined,
+    description,
+    id,
+    organisation,
+  };
 }
 
 /**
@@ -258,6 +272,7 @@ export function packageModule(playerDir: string, request: ExportRequest): { file
     pass: request.pass,
     scenarios: request.scenarios,
     title: request.title,
+    ...(request.titleGiven ? { titleGiven: true } : {}),
     skip: request.skip,
   };
   const read = (name: string) => readFileSync(join(playerDir, name), 'utf8');

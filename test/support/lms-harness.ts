@@ -57,6 +57,7 @@ export async function updatedPackage(
     skip: config.skip ?? DEFAULT_SKIP_RULE,
     out,
     title: config.title,
+    titleGiven: config.titleGiven,
     description: config.title,
     id: `upstander-${config.scenarios.join('-')}`,
   });
