@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { scenarioText } from '../engine/text.ts';
 import { connectLms } from '../lms/connect-lms.ts';
 import type { LmsConnection } from '../lms/lms-connection.types.ts';
 import { DEFAULT_SKIP_RULE, type ModuleConfig } from '../lms/module-config.ts';
@@ -78,7 +79,7 @@ function ModuleRun({
   connection: LmsConnection;
   loaders: ScenarioLoaders;
 }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const [start] = useState(() => startingPoint(config, connection.resume));
   const progress = useRef<ModuleProgress>(start.progress);
   const [at, setAt] = useState(progress.current.at);
@@ -172,39 +173,55 @@ function ModuleRun({
           pass={pass}
           onReplaySkipped={result.done && !result.completed ? replaySkipped : undefined}
           onLeave={result.done && !result.completed ? () => connection.finish() : undefined}
+          finished={
+            ended && !(result.done && !result.completed)
+              ? connection.standard !== 'none' && connection.counts && !failing
+                ? 'recorded'
+                : 'notRecorded'
+              : undefined
+          }
         />
       ) : (
         <>
-          <p className="module-progress">
-            {t('module.progress', { title: config.title, n: Math.min(at + 1, count), count })}
-          </p>
           <ScenarioById id={config.scenarios[at]} loaders={loaders}>
             {(scenario) => (
-              <ModuleScenario
-                key={scenario.id}
-                scenario={scenario}
-                progress={progress}
-                store={store}
-                onFinished={onFinished}
-                connection={connection}
-                scoreNote={<ModuleScoreNote result={result} pass={pass} />}
-                after={
-                  last ? (
-                    <>
-                      {progress.current.scores[at] === null && (
-                        <ModuleScoreNote result={result} pass={pass} scenarioNote={false} />
-                      )}
-                      <button type="button" className="primary" onClick={finish}>
-                        {t('module.finish')}
+              <>
+                <p className="module-progress">
+                  {t('module.progress', {
+                    // HR's own title as given; else this scenario's, in the language the module shows.
+                    title: config.titleGiven
+                      ? config.title
+                      : scenarioText(scenario, language).text(scenario.meta.title),
+                    n: Math.min(at + 1, count),
+                    count,
+                  })}
+                </p>
+                <ModuleScenario
+                  key={scenario.id}
+                  scenario={scenario}
+                  progress={progress}
+                  store={store}
+                  onFinished={onFinished}
+                  connection={connection}
+                  scoreNote={<ModuleScoreNote result={result} pass={pass} />}
+                  after={
+                    last ? (
+                      <>
+                        {progress.current.scores[at] === null && (
+                          <ModuleScoreNote result={result} pass={pass} scenarioNote={false} />
+                        )}
+                        <button type="button" className="primary" onClick={finish}>
+                          {t('module.finish')}
+                        </button>
+                      </>
+                    ) : (
+                      <button type="button" className="primary" onClick={goOn}>
+                        {t('module.next')}
                       </button>
-                    </>
-                  ) : (
-                    <button type="button" className="primary" onClick={goOn}>
-                      {t('module.next')}
-                    </button>
-                  )
-                }
-              />
+                    )
+                  }
+                />
+              </>
             )}
           </ScenarioById>
         </>

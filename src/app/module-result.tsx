@@ -10,10 +10,20 @@ interface ModuleResultProps {
   /** Offered when skipped scenarios leave the module incomplete. */
   readonly onReplaySkipped?: () => void;
   readonly onLeave?: () => void;
+  /** The learner clicked Finish: say whether the result was recorded, and that the window can be closed. */
+  readonly finished?: 'recorded' | 'notRecorded';
 }
 
 /** The module's result, on the same 0–100 scale the LMS records, against the pass mark. */
-export function ModuleResultView({ status, pass, held, onPlayAgain, onReplaySkipped, onLeave }: ModuleResultProps) {
+export function ModuleResultView({
+  status,
+  pass,
+  held,
+  onPlayAgain,
+  onReplaySkipped,
+  onLeave,
+  finished,
+}: ModuleResultProps) {
   const { t } = useT();
   const line = !status.completed
     ? t('module.incompleteText')
@@ -26,6 +36,9 @@ export function ModuleResultView({ status, pass, held, onPlayAgain, onReplaySkip
       <h1 id="module-done">{t(title)}</h1>
       <p>{line}</p>
       {held && <p>{t('module.heldText')}</p>}
+      {finished && (
+        <p role="status">{t(finished === 'recorded' ? 'module.finishedRecorded' : 'module.finishedNotRecorded')}</p>
+      )}
       <div className="actions">
         {onPlayAgain && (
           <button type="button" onClick={onPlayAgain}>

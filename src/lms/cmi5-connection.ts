@@ -228,7 +228,8 @@ export async function connectCmi5(
     counts: mode === 'normal',
     languages,
     recordChoice(choice: ChoiceReport) {
-      if (!open) return Promise.resolve();
+      // Once the LMS holds a completed attempt, playing again is practice: no answers are sent for it.
+      if (!open || held?.completed) return Promise.resolve();
       return send(make.answered(choice));
     },
     async save(progress, _location, _measure) {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { clipText, cmi5MoveOn, manifestTitle, TITLE_LIMITS, xmlText } from './manifests.ts';
 
 describe('manifest text', () => {
-  it('removes every character XML 1.0 forbids and keeps the rest, astral characters included', () => {
-    expect(xmlText('A\u000bB\u0000C\u001f\uFFFE\uFFFF')).toBe('ABC');
-    expect(xmlText('half \uD800 surrogate')).toBe('half  surrogate');
+  it('replaces each run of characters XML 1.0 forbids by one space, keeping words apart, and keeps the rest, astral characters included', () => {
+    expect(xmlText('A\u000bB\u0000C\u001f\uFFFE\uFFFF')).toBe('A B C');
+    expect(xmlText('Acme\u000btraining')).toBe('Acme training');
+    expect(xmlText('Acme\u000b\u0001\u000b training')).toBe('Acme training');
+    expect(xmlText('half \uD800 surrogate')).toBe('half surrogate');
     expect(xmlText('tab\there, café 👋 & <b>')).toBe('tab\there, café 👋 & <b>');
     expect(xmlText('  \u000b  ')).toBe('');
   });

@@ -52,9 +52,15 @@ export const TITLE_LIMITS: Readonly<Record<LmsStandard, number | undefined>> = {
 // Characters XML 1.0 allows (§2.2 Char): tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF.
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-/** The text with every character XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF) removed, and trimmed. */
+const NOT_XML_RUN = new RegExp(`\\s*(?:${NOT_XML_CHAR.source}\\s*)+`, 'gu');
+
+/**
+ * The text with every run of characters XML 1.0 forbids (controls such as a vertical tab, lone
+ * surrogates, U+FFFE/U+FFFF), and the white space around it, replaced by one space, so the words on
+ * either side stay apart ("Acme\vtraining" → "Acme training"); then trimmed.
+ */
 export function xmlText(text: string): string {
-  return text.replace(NOT_XML_CHAR, '').trim();
+  return text.replace(NOT_XML_RUN, ' ').trim();
 }
 
 const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

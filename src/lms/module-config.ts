@@ -19,7 +19,13 @@ export interface ModuleConfig {
   readonly pass: number;
   /** The scenarios of the module, played in this order. */
   readonly scenarios: readonly string[];
+  /** The module's title in the catalogue: `--title`, or the scenarios' titles in their own language. */
   readonly title: string;
+  /**
+   * True when the title was given (`--title`): the player heads each scenario with it as given.
+   * Otherwise (and in older packages) it heads each with that scenario's own title, in the language shown.
+   */
+  readonly titleGiven?: boolean;
   /** What skipping a scenario counts as; a config without it (older packages) means `completion`. */
   readonly skip?: SkipRule;
 }
@@ -41,6 +47,7 @@ export function readModuleConfig(doc: Document): ModuleConfig | undefined {
       value.scenarios.length > 0 &&
       value.scenarios.every((s) => typeof s === 'string') &&
       typeof value.title === 'string' &&
+      (value.titleGiven === undefined || typeof value.titleGiven === 'boolean') &&
       (value.skip === undefined || SKIP_RULES.includes(value.skip));
     return ok ? { ...value, skip: value.skip ?? DEFAULT_SKIP_RULE } : undefined;
   } catch {

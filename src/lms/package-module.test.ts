@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,11 +97,92 @@ describe('every problem at once', () => {
         [
           'Unknown option --colour.',
           '--format must be one of scorm12, scorm2004, cmi5; got "scorm3".',
-          '--scenarios must name at least one scenario, e.g. --scenarios hand-on-the-back,crowded-train.',
+          '--scenarios is missing: name at least one scenario, e.g. --scenarios hand-on-the-back,crowded-train.',
           '--pass must be a whole number from 0 to 100; got "170".',
           'Cannot save the module as /no/such/m.zip: the folder /no/such does not exist. Create it first, or choose another folder.',
         ].join('\n'),
       ),
     );
+  });
+});
+
+describe('a value that is missing or empty is said to be missing', () => {
+  it('--pass, --format, --out absent, or given with nothing after the =', () => {
+    const raw = { format: 'scorm12', scenarios: 'hand-on-the-back', out: join(out, 'm.zip') };
+    const said = (r: Record<string, string | undefined>, earlier: string[] = []) => {
+      try {
+        checkExportRequest(r, undefined, earlier);
+      } catch (error) {
+        return (error as Error).message.split('\n');
+      }
+      throw new Error('accepted');
+    };
+    expect(said(raw)).toEqual(['--pass is missing: give the pass mark, a whole number from 0 to 100, e.g. --pass 70.']);
+    expect(said({ ...raw, pass: '' })).toEqual([
+      '--pass has no value: give the pass mark, a whole number from 0 to 100, e.g. --pass 70.',
+    ]);
+    // The command line already said so (`--pass` last, or followed by another option): not said twice.
+    expect(said(raw, ['--pass needs a value.'])).toEqual(['--pass needs a value.']);
+    expect(said({ ...raw, format: undefined, pass: '70' })).toEqual([
+      '--format is missing: give the standard your LMS asks for, one of scorm12, scorm2004, cmi5.',
+    ]);
+    expect(said({ ...raw, out: '', pass: '70' })).toEqual([
+      '--out has no value: name the zip file to write, e.g. --out module.zip.',
+    ]);
+  });
+});
+
+describe('--scenarios with an empty id', () => {
+  it.each(['hand-on-the-back,', ',hand-on-the-back', 'hand-on-the-back,,crowded-train', 'hand-on-the-back, '])(
+    'refuses "%s", saying how to write the list',
+    (scenarios) => {
+      const kept = scenarios
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .join(',');
+      expect(problems({ scenarios })).toEqual([
+        `--scenarios has an empty id (a comma with no id after it, before it, or doubled) in "${scenarios}": separate ids with single commas, e.g. --scenarios ${kept}.`,
+      ]);
+    },
+  );
+});
+
+describe('relative paths are taken from where the command was run (npm sets INIT_CWD), not the project folder', () => {
+  it('--out and --org', () => {
+    const where = mkdtempSync(join(tmpdir(), 'upstander-ran-here-'));
+    writeFileSync(join(where, 'org.json'), readFileSync('organisation.json'));
+    const made = checkExportRequest(
+      { format: 'scorm12', scenarios: 'hand-on-the-back', pass: '70', out: 'module.zip', org: 'org.json' },
+      undefined,
+      [],
+      { INIT_CWD: where },
+    );
+    expect(made.out).toBe(join(where, 'module.zip'));
+    expect(made.organisation?.file).toBe(join(where, 'org.json'));
+    // The project folder's file of that name is not taken instead.
+    expect(() =>
+      checkExportRequest(
+        { format: 'scorm12', scenarios: 'hand-on-the-back', pass: '70', out: 'module.zip', org: 'no-such.json' },
+        undefined,
+        [],
+        { INIT_CWD: where },
+      ),
+    ).toThrow(`The organisation file ${join(where, 'no-such.json')} has a problem`);
+  });
+});
+
+describe('an existing zip at --out', () => {
+  it('is refused, saying how to go on, unless --replace', () => {
+    const existing = join(out, 'existing.zip');
+    writeFileSync(existing, 'an earlier module');
+    expect(problems({ out: existing })).toEqual([
+      `${existing} already exists, and it is not overwritten: choose another name for --out, or add --replace to write over it.`,
+    ]);
+    expect(
+      checkExportRequest({ format: 'scorm12', scenarios: 'hand-on-the-back', pass: '70', out: existing, replace: true })
+        .out,
+    ).toBe(existing);
+    expect(readFileSync(existing, 'utf8')).toBe('an earlier module');
   });
 });

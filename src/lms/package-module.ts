@@ -48,8 +48,12 @@ export interface ExportRequest {
   /** What skipping a scenario counts as (`--skip`). */
   readonly skip: SkipRule;
   readonly out: string;
+  /** `--replace`: an existing zip at `out` may be overwritten (otherwise it is refused). */
+  readonly replace?: boolean;
   /** The module's title: `--title`, or its scenarios' titles joined; XML-safe (clipped per standard in the manifest). */
   readonly title: string;
+  /** True when the title is `--title`'s: the player shows it (otherwise each scenario's title, in the learner's language). */
+  readonly titleGiven?: boolean;
   /** The catalogue description: `--description`, or the title. */
   readonly description: string;
   /** The manifest identifier: `--id`, or one made from the scenario ids. Keep it to update a course in place. */
@@ -64,6 +68,9 @@ const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,199}$/;
 /**
  * Checks what was asked before anything is built: every problem at once (after `earlier` ones, e.g.
  * the command line's), each with what to do. Scenario ids are file names in `dir`, never paths.
+ * Relative paths (`--out`, `--org`) are taken from where the user ran the command: npm's `INIT_CWD`
+ * (npm runs scripts in the project folder), else the current folder. An existing zip at `--out` is
+ * refused unless `replace` (`--replace`).
  */
 export function checkExportRequest(
   raw: {
@@ -76,21 +83,40 @@ export function checkExportRequest(
     description?: string;
     id?: string;
     org?: string;
+    replace?: boolean;
   },
   dir = SCENARIOS_DIR,
   earlier: readonly string[] = [],
   env: NodeJS.ProcessEnv = process.env,
 ): ExportRequest {
   const problems: string[] = [...earlier];
+  const here = env.INIT_CWD || process.cwd();
+  // An option the command line already said has no value (or took as another's value) is not reported again.
+  const saidEmpty = (name: string) =>
+    earlier.some((p) => p.startsWith(`--${name} needs a value`) || p.endsWith(`followed by the option --${name}.`));
+  /** True when a required option is absent or empty, said so (once) with what to give. */
+  const absent = (name: keyof typeof raw, what: string) => {
+    if (raw[name]) return false;
+    if (!saidEmpty(name))
+      problems.push(raw[name] === undefined ? `--${name} is missing: ${what}.` : `--${name} has no value: ${what}.`);
+    return true;
+  };
   const format = raw.format as LmsStandard;
-  if (!LMS_STANDARDS.includes(format))
-    problems.push(`--format must be one of ${LMS_STANDARDS.join(', ')}${raw.format ? `; got "${raw.format}"` : ''}.`);
-  const scenarios = (raw.scenarios ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (!scenarios.length)
-    problems.push('--scenarios must name at least one scenario, e.g. --scenarios hand-on-the-back,crowded-train.');
+  if (
+    !absent('format', `give the standard your LMS asks for, one of ${LMS_STANDARDS.join(', ')}`) &&
+    !LMS_STANDARDS.includes(format)
+  )
+    problems.push(`--format must be one of ${LMS_STANDARDS.join(', ')}; got "${raw.format}".`);
+  const given = (raw.scenarios ?? '').split(',').map((s) => s.trim());
+  const scenarios = given.filter(Boolean);
+  if (!absent('scenarios', 'name at least one scenario, e.g. --scenarios hand-on-the-back,crowded-train')) {
+    if (!scenarios.length)
+      problems.push('--scenarios must name at least one scenario, e.g. --scenarios hand-on-the-back,crowded-train.');
+    else if (scenarios.length !== given.length)
+      problems.push(
+        `--scenarios has an empty id (a comma with no id after it, before it, or doubled) in "${raw.scenarios}": separate ids with single commas, e.g. --scenarios ${scenarios.join(',')}.`,
+      );
+  }
   const titles: string[] = [];
   const known = scenarioIds(dir);
   let unknown = false;
@@ -113,16 +139,24 @@ export function checkExportRequest(
   if (unknown) problems.push(`The scenarios in ${dir}/ are: ${known.join(', ')}.`);
   if (new Set(scenarios).size !== scenarios.length) problems.push('--scenarios names a scenario twice.');
   const pass = Number(raw.pass);
-  if (!/^\d+$/.test(raw.pass ?? '') || pass > 100)
-    problems.push(`--pass must be a whole number from 0 to 100${raw.pass ? `; got "${raw.pass}"` : ''}.`);
+  if (
+    !absent('pass', 'give the pass mark, a whole number from 0 to 100, e.g. --pass 70') &&
+    (!/^\d+$/.test(raw.pass ?? '') || pass > 100)
+  )
+    problems.push(`--pass must be a whole number from 0 to 100; got "${raw.pass}".`);
   const skip = (raw.skip ?? DEFAULT_SKIP_RULE) as SkipRule;
   if (!SKIP_RULES.includes(skip)) problems.push(`--skip must be one of ${SKIP_RULES.join(', ')}; got "${raw.skip}".`);
-  const out = raw.out ? resolve(raw.out) : '';
-  if (!out) problems.push('--out must name the zip file to write, e.g. --out module.zip.');
-  else if (!out.endsWith('.zip')) problems.push(`--out must end in .zip; got "${raw.out}".`);
+  const out = raw.out ? resolve(here, raw.out) : '';
+  if (absent('out', 'name the zip file to write, e.g. --out module.zip')) {
+    // Said by absent.
+  } else if (!out.endsWith('.zip')) problems.push(`--out must end in .zip; got "${raw.out}".`);
   else {
     const why = unwritable(out);
     if (why) problems.push(`Cannot save the module as ${out}: ${why}`);
+    else if (existsSync(out) && !raw.replace)
+      problems.push(
+        `${out} already exists, and it is not overwritten: choose another name for --out, or add --replace to write over it.`,
+      );
   }
   const title = xmlText(raw.title ?? titles.join(' · '));
   if (raw.title !== undefined && !title)
@@ -135,13 +169,27 @@ export function checkExportRequest(
     );
   let organisation: LoadedOrganisation | undefined;
   try {
-    organisation = readOrganisationFile(raw.org || env.ORGANISATION_FILE || DEFAULT_ORGANISATION_FILE);
+    organisation = readOrganisationFile(
+      raw.org ? resolve(here, raw.org) : env.ORGANISATION_FILE || DEFAULT_ORGANISATION_FILE,
+    );
   } catch (error) {
     if (!(error instanceof OrganisationFileError)) throw error;
     problems.push(`--org: ${error.message}`);
   }
   if (problems.length) throw new ExportError(problems.join('\n'));
-  return { format, scenarios, pass, skip, out, title, description, id, organisation };
+  return {
+    format,
+    scenarios,
+    pass,
+    skip,
+    out,
+    replace: raw.replace,
+    title,
+    titleGiven: raw.title !== undefined,
+    description,
+    id,
+    organisation,
+  };
 }
 
 /**
@@ -224,6 +272,7 @@ export function packageModule(playerDir: string, request: ExportRequest): { file
     pass: request.pass,
     scenarios: request.scenarios,
     title: request.title,
+    ...(request.titleGiven ? { titleGiven: true } : {}),
     skip: request.skip,
   };
   const read = (name: string) => readFileSync(join(playerDir, name), 'utf8');

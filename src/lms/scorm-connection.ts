@@ -97,11 +97,14 @@ function scorm12(api: Scorm12Api, log: (m: string) => void): Dialect {
     exit: 'cmi.core.exit',
     normalExit: '',
     sessionTime: (ms) => ['cmi.core.session_time', scorm12Timespan(ms)],
+    // SCORM 1.2's \`choice\` response is single characters (0-9, a-z) standing for positions, which say
+    // nothing once the choices are reordered; \`performance\` takes a CMIString255 (RTE 3.4.2), so the
+    // choice's own name goes in, as 2004's choice response and cmi5's answered statement carry it.
     choice: (c, index) => {
       const at = `cmi.interactions.${index}`;
       return [
         [`${at}.id`, scormIdentifier(c.id, LIMITS.scorm12.identifier)],
-        [`${at}.type`, 'choice'],
+        [`${at}.type`, 'performance'],
         [`${at}.student_response`, scormIdentifier(c.response, LIMITS.scorm12.identifier)],
         [`${at}.result`, c.result === 'incorrect' ? 'wrong' : c.result],
         [`${at}.time`, scorm12Time(c.at)],
@@ -231,7 +234,8 @@ export function commitRetryDelay(attempt: number): number {
  * The module's link to a SCORM LMS, 1.2 or 2004: resume from suspend data, each choice as an
  * interaction, a commit at every decision (retried with back-off while the LMS refuses it), the result
  * as soon as it is final, exit `suspend` when left mid-way and normal when finished. In review or browse
- * mode, or without credit, nothing that counts is written; a result the LMS holds is never lowered.
+ * mode, or without credit, nothing that counts is written; a result the LMS holds is never lowered, and
+ * practice after a completed attempt writes no interactions.
  */
 export async function connectScorm(
   edition: 'scorm12' | 'scorm2004',
@@ -296,7 +300,8 @@ export async function connectScorm(
     counts,
     languages,
     async recordChoice(choice) {
-      if (!open || !counts) return;
+      // Once the LMS holds a completed attempt, playing again is practice: its choices are not the attempt's.
+      if (!open || !counts || held?.completed) return;
       writes(dialect.choice(choice, interactions));
       interactions += 1;
     },

@@ -246,6 +246,28 @@ describe('the cmi5 package, launched by a cmi5 LMS that enforces the AU rules', 
     expect(refusals()).toEqual([]);
   }, 120_000);
 
+  it('a learner who passed plays the module again for practice in a later session: no answers are sent for it', async () => {
+    lms = await startCmi5Lms(dir, course);
+    const one = await newPage(browser());
+    await one.goto(lms.launch());
+    await play(one, 'best');
+    await one.getByRole('button', { name: 'Finish the module' }).click();
+    expect(await until(() => lms?.verbs().at(-1) === 'terminated')).toBe(true);
+    expect(lms.verbs()).toContain('passed');
+    await one.close();
+
+    const two = await newPage(browser());
+    await two.goto(lms.launch());
+    await two.getByRole('heading', { name: 'You have completed this module' }).waitFor();
+    await two.getByRole('button', { name: 'Play the module again' }).click();
+    await play(two, 'first');
+    await two.getByRole('button', { name: 'Finish the module' }).click();
+    expect(await until(() => lms?.verbs().at(-1) === 'terminated')).toBe(true);
+    // The practice session (verbs() is the latest session's): initialized and terminated, nothing in between.
+    expect(lms.verbs()).toEqual(['initialized', 'terminated']);
+    expect(refusals()).toEqual([]);
+  }, 120_000);
+
   it.each(['Review', 'Browse'] as const)(
     'launchMode %s: initialized, the choices and terminated, and no completed, passed or failed',
     async (launchMode) => {

@@ -88,6 +88,37 @@ describe('npm run export: what HR needs in the catalogue', () => {
     );
   });
 
+  it('run from another folder: relative paths are from there; an existing zip is refused with the way on; an empty id and a missing pass mark are said', () => {
+    const here = mkdtempSync(join(tmpdir(), 'upstander-ran-here-'));
+    writeFileSync(join(here, 'module.zip'), 'an earlier module');
+    const refused = runExportPrinted(
+      [
+        '--format',
+        'scorm12',
+        '--scenarios',
+        'hand-on-the-back,',
+        '--out',
+        'module.zip',
+        '--org',
+        'acme.json',
+        '--pass',
+      ],
+      here,
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      '--pass needs a value.',
+      '--scenarios has an empty id (a comma with no id after it, before it, or doubled) in "hand-on-the-back,": separate ids with single commas, e.g. --scenarios hand-on-the-back.',
+      `${join(here, 'module.zip')} already exists, and it is not overwritten: choose another name for --out, or add --replace to write over it.`,
+      `--org: The organisation file ${join(here, 'acme.json')} has a problem:`,
+      '  There is no such file. Check ORGANISATION_FILE (or --org), or copy the example organisation.json and make it your own.',
+      'npm run export -- --help explains every option.',
+    ]);
+    expect(readFileSync(join(here, 'module.zip'), 'utf8')).toBe('an earlier module');
+    // Nothing was written in the project folder either.
+    expect(existsSync(join(ROOT, 'module.zip'))).toBe(false);
+  }, 120_000);
+
   it('refuses an --id the manifests cannot carry and a title with no text, naming them, and writes nothing', () => {
     const target = join(out, 'never.zip');
     const refused = failedExport(

@@ -207,18 +207,18 @@ const sco = (page: Page): Frame => {
 };
 
 /** Plays on, taking the first choice each time, until the scenario's end (or until the scene after `choices` choices). */
-async function playOn(frame: Frame, choices = Number.POSITIVE_INFINITY) {
+async function playOn(frame: Frame, choices = Number.POSITIVE_INFINITY, words = WORDS.en) {
   let made = 0;
   for (;;) {
     const next = frame
       .locator(
-        'button:text-is("Next scenario"), button:text-is("Finish the module"), button:text-is("Continue"), .choice',
+        `button:text-is("${words.next}"), button:text-is("${words.finish}"), button:text-is("${words.go}"), .choice`,
       )
       .first();
     await next.waitFor();
     const text = (await next.textContent()) ?? '';
-    if (text === 'Next scenario' || text === 'Finish the module') return;
-    if (text === 'Continue') {
+    if (text === words.next || text === words.finish) return;
+    if (text === words.go) {
       await next.click();
       continue;
     }
@@ -227,6 +227,12 @@ async function playOn(frame: Frame, choices = Number.POSITIVE_INFINITY) {
     made += 1;
   }
 }
+
+/** The buttons playOn clicks, in each interface language. */
+const WORDS = {
+  en: { next: 'Next scenario', finish: 'Finish the module', go: 'Continue' },
+  es: { next: 'Siguiente escenario', finish: 'Terminar el módulo', go: 'Continuar' },
+};
 
 /** The last value the package set for each element: what an LMS would store. */
 async function stored(page: Page): Promise<Record<string, string>> {
@@ -296,6 +302,12 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package in an LMS (scor
       await playOn(sco(second));
       await sco(second).getByRole('button', { name: 'Finish the module' }).click();
       await sco(second).getByRole('heading', { name: 'Module complete' }).waitFor();
+      // Not a dead end: the learner is told the result is recorded and that the window can be closed.
+      await sco(second)
+        .getByText(
+          'Your learning system has recorded your result. You can close this window now, or go back to your learning system.',
+        )
+        .waitFor();
       await second.waitForFunction('window.lmsFinished === true');
       const final = await stored(second);
       const secondCalls = (await second.evaluate('window.lmsCalls')) as [string, string][];
@@ -322,7 +334,8 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package in an LMS (scor
       );
       for (const [i, c] of choices.entries()) {
         expect(all[`cmi.interactions.${i}.id`]).toBe(c.id);
-        expect(all[`cmi.interactions.${i}.type`]).toBe('choice');
+        // SCORM 1.2's choice response is single characters; its performance type takes the choice's name.
+        expect(all[`cmi.interactions.${i}.type`]).toBe(v12 ? 'performance' : 'choice');
         expect(all[`cmi.interactions.${i}.${el.response}`]).toBe(c.response.replace(/[^A-Za-z0-9_.:-]/g, '_'));
         expect(all[`cmi.interactions.${i}.result`]).toMatch(
           v12 ? /^(correct|wrong|neutral)$/ : /^(correct|incorrect|neutral)$/,
@@ -333,8 +346,9 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package in an LMS (scor
       expect(all[`cmi.interactions.${choices.length}.id`]).toBeUndefined();
       // Every value written, in both attempts, within the standard's own limits.
       expect(scormViolations(edition, [...firstCalls, ...secondCalls])).toEqual([]);
-      // And the LMS refused none of them.
+      // And the LMS refused none of them (SCORM 1.2's interaction formats applied as a strict LMS does).
       expect(refused).toEqual([]);
+      if (v12) expect(await second.evaluate('window.lmsRefusedValues')).toEqual([]);
     } finally {
       await harness.close();
     }
@@ -351,7 +365,8 @@ describe('without an LMS', () => {
       await page
         .getByText('No learning system was found: you can play, but your progress is not being recorded.')
         .waitFor();
-      await page.getByText('The hand on the back · Rush hour: scenario 1 of 2').waitFor();
+      // Without --title, each scenario is headed by its own title.
+      await page.getByText('The hand on the back: scenario 1 of 2').waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.locator('.choice').first().waitFor();
@@ -515,6 +530,9 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package, as an LMS reco
       await playModule(sco(page));
       await sco(page).getByRole('button', { name: 'Finish the module' }).click();
       await page.waitForFunction('window.lmsFinished === true');
+      // Practice after completion: no interactions, so none mix with the attempt that counted.
+      const calls = (await page.evaluate('window.lmsCalls')) as [string, string][];
+      expect(calls.filter(([e]) => e.startsWith('cmi.interactions.'))).toEqual([]);
       const held = verdict(edition, (await page.evaluate('window.lmsStored')) as Stored);
       const replay = { success: expected.passed ? 'passed' : 'failed', score: expected.score as number };
       if (success === 'passed') expect(held).toEqual({ completion: 'completed', success: 'passed', score: 95 });
@@ -539,8 +557,20 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package, as an LMS reco
     await page.waitForFunction(() => document.querySelector('iframe')?.contentDocument?.readyState === 'complete');
     await sco(page).getByRole('button', { name: 'Continuar' }).first().waitFor();
     expect(await sco(page).evaluate(() => document.documentElement.lang)).toBe('es');
+    // The header too: the scenario's own title in Spanish, not the module's default title in English.
+    expect(await sco(page).locator('.module-progress').textContent()).toBe('La mano en la espalda: escenario 1 de 2');
+    // Played to the end and finished: the last page says the result is recorded and the window can be closed.
+    await playOn(sco(page), Number.POSITIVE_INFINITY, WORDS.es);
+    await sco(page).getByRole('button', { name: WORDS.es.next }).click();
+    await playOn(sco(page), Number.POSITIVE_INFINITY, WORDS.es);
+    await sco(page).getByRole('button', { name: WORDS.es.finish }).click();
+    await sco(page)
+      .getByText(
+        'Tu plataforma de formación ha registrado tu resultado. Ya puedes cerrar esta ventana o volver a tu plataforma de formación.',
+      )
+      .waitFor();
     await page.close();
-  }, 60_000);
+  }, 120_000);
 
   it('in review or browse mode, or without credit, writes nothing that counts', async () => {
     for (const launchAs of [{ [el.mode]: 'review' }, { [el.mode]: 'browse' }, { [el.credit]: 'no-credit' }]) {

@@ -9,6 +9,7 @@ import { SCENARIOS_DIR } from '../../src/cli/scenario-files.ts';
 import { DEFAULT_SKIP_RULE, MODULE_CONFIG_ID, readModuleConfig } from '../../src/lms/module-config.ts';
 import { buildModulePlayer, packageModule } from '../../src/lms/package-module.ts';
 import { ROOT } from './scenario-files.ts';
+import { SCORM12_INTERACTION_CHECK } from './scorm12-interactions.ts';
 import { CONTENT_TYPES, requestBody, staticFile } from './static-files.ts';
 
 /** Unzips a package into a fresh folder, refusing entry names that would escape it. */
@@ -56,6 +57,7 @@ export async function updatedPackage(
     skip: config.skip ?? DEFAULT_SKIP_RULE,
     out,
     title: config.title,
+    titleGiven: config.titleGiven,
     description: config.title,
     id: `upstander-${config.scenarios.join('-')}`,
   });
@@ -71,9 +73,16 @@ export function runExport(args: string[]): string {
   });
 }
 
-/** Runs `npm run export` as an author does and returns all it printed, on both streams, and its exit code. */
-export function runExportPrinted(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync('npm', ['run', '--silent', 'export', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+/**
+ * Runs `npm run export` as an author does and returns all it printed, on both streams, and its exit
+ * code; `from`: run in that folder (npm --prefix), as an author in another folder does.
+ */
+export function runExportPrinted(
+  args: string[],
+  from?: string,
+): { status: number | null; stdout: string; stderr: string } {
+  const npm = from ? ['--prefix', ROOT, 'run', '--silent', 'export'] : ['run', '--silent', 'export'];
+  const run = spawnSync('npm', [...npm, '--', ...args], { cwd: from ?? ROOT, encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -241,6 +250,8 @@ function harnessPage(edition: string): string {
   window.lmsCommits = 0;
   window.lmsRefusedCommits = 0;
   window.lmsFinished = false;
+  window.lmsRefusedValues = [];
+  const types = {};
   function createApi() {
     const api = new ${global}({ autocommit: false, lmsCommitUrl: false, mastery_override: ${scorm12}, logLevel: 5 });
     api.loadFromFlattenedJSON(window.__LMS_DATA__ || {});
@@ -255,7 +266,25 @@ function harnessPage(edition: string): string {
       }
       return commit(p);
     };
-    api.on('${setEvent}', (element, value) => window.lmsCalls.push([element, String(value)]));
+    api.on('${setEvent}', (element, value) => window.lmsCalls.push([element, String(value)]));${
+      scorm12
+        ? `
+    // SCORM 1.2's own formats for interactions, which scorm-again does not apply: refused as a strict LMS does.
+    ${SCORM12_INTERACTION_CHECK}
+    const setValue = api.LMSSetValue.bind(api);
+    api.LMSSetValue = (element, value) => {
+      const problem = scorm12InteractionProblem(element, String(value), (n) => types[n]);
+      if (problem) {
+        window.lmsRefusedValues.push([element, String(value)]);
+        api.throwSCORMError(undefined, problem[0], problem[1]);
+        return 'false';
+      }
+      const type = /^cmi\\.interactions\\.(\\d+)\\.type$/.exec(element);
+      if (type) types[type[1]] = String(value);
+      return setValue(element, value);
+    };`
+        : ''
+    }
     api.on('${commitName}', () => { window.lmsCommits += 1; });
     api.on('${finishEvent}', () => {
       window.lmsStored = api.getFlattenedCMI();

@@ -2,6 +2,8 @@
  * The SCORM data models' own limits (lengths, vocabularies, ranges, formats), checked on every value a
  * package writes: scorm-again accepts some values a stricter LMS refuses.
  */
+import { scorm12InteractionProblem } from './scorm12-interactions.ts';
+
 type Rule = [RegExp, (value: string) => boolean, string];
 
 const oneOf =
@@ -27,23 +29,7 @@ const SCORM12: Rule[] = [
   [/^cmi\.core\.session_time$/, (v) => /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/.test(v), 'a CMITimespan'],
   [/^cmi\.core\.lesson_location$/, upTo(255), 'at most 255 characters'],
   [/^cmi\.suspend_data$/, upTo(4096), 'at most 4,096 characters'],
-  [/^cmi\.interactions\.\d+\.id$/, noSpaceUpTo(255), 'a CMIIdentifier'],
-  [
-    /^cmi\.interactions\.\d+\.type$/,
-    oneOf('true-false', 'choice', 'fill-in', 'matching', 'performance', 'likert', 'sequencing', 'numeric'),
-    'an interaction type',
-  ],
-  [
-    /^cmi\.interactions\.\d+\.student_response$/,
-    (v) => v.split(',').every(noSpaceUpTo(255)) && v.length <= 255,
-    'identifiers, at most 255 characters',
-  ],
-  [
-    /^cmi\.interactions\.\d+\.result$/,
-    (v) => oneOf('correct', 'wrong', 'unanticipated', 'neutral')(v) || /^-?\d+(\.\d+)?$/.test(v),
-    'a result',
-  ],
-  [/^cmi\.interactions\.\d+\.time$/, (v) => /^\d{2}:\d{2}:\d{2}(\.\d{1,2})?$/.test(v), 'a CMITime'],
+  // cmi.interactions.n.*: scorm12InteractionProblem, the stand-in LMS's own check.
 ];
 
 const SCORM2004: Rule[] = [
@@ -86,7 +72,14 @@ const SCORM2004: Rule[] = [
 /** Every value that breaks its element's rule, or an element the package should not be writing. */
 export function scormViolations(edition: 'scorm12' | 'scorm2004', calls: readonly [string, string][]): string[] {
   const rules = edition === 'scorm12' ? SCORM12 : SCORM2004;
+  const types = new Map<number, string>();
   return calls.flatMap(([element, value]) => {
+    if (edition === 'scorm12' && element.startsWith('cmi.interactions.')) {
+      const problem = scorm12InteractionProblem(element, value, (n) => types.get(n));
+      const type = /^cmi\.interactions\.(\d+)\.type$/.exec(element);
+      if (type && !problem) types.set(Number(type[1]), value);
+      return problem ? [problem[1]] : [];
+    }
     const rule = rules.find(([pattern]) => pattern.test(element));
     if (!rule) return [`${element}: not an element this package should write`];
     return rule[1](value) ? [] : [`${element} = ${JSON.stringify(value)}: must be ${rule[2]}`];
