@@ -21,6 +21,7 @@ export {
   type LibraryRule,
   practisesResponsibility,
 } from './house-rules.ts';
+export { houseRuleLine, houseWarningLine, issueLine } from './issue-lines.ts';
 export { loadScenario, loadScenarioValue, SCENARIO_FORMAT } from './load-scenario.ts';
 export type { FileIssue, LoadedScenario, LoadResult } from './load-scenario.types.ts';
 export { toMermaid } from './mermaid.ts';
