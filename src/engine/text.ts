@@ -1,5 +1,5 @@
+import { pointer } from './json-pointer.ts';
 import type { LanguageTag, Paragraphs, Scenario, Text } from './scenario.types.ts';
-import { pointer } from './scenario-issue.ts';
 import { stateChoices, walkStates } from './scenario-walk.ts';
 
 /** The languages a scenario declares: `meta.languages`, or its one `meta.language`. */

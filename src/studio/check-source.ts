@@ -1,6 +1,7 @@
 import { type Node, parseTree } from 'jsonc-parser';
 import { checkHouseRules, checkHouseWarnings } from '../engine/house-rules.ts';
 import { houseRuleLine, houseWarningLine, issueLine } from '../engine/issue-lines.ts';
+import { pointerSegments } from '../engine/json-pointer.ts';
 import { loadScenario } from '../engine/load-scenario.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 
@@ -78,15 +79,6 @@ function offsetOf(text: string, line: number, column: number): number {
     offset = end + 1;
   }
   return offset + column - 1;
-}
-
-/** RFC 6901: "/a~1b/0" → ["a/b", "0"]. */
-export function pointerSegments(path: string): string[] {
-  if (!path.startsWith('/')) return [];
-  return path
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function childAt(node: Node, segment: string): Node | undefined {

@@ -42,7 +42,8 @@ export const SourceEditor = forwardRef<SourceEditorHandle, SourceEditorProps>(fu
         // Problems come from the studio's checker; the lint extension only draws them.
         linter(null),
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-label': first.current.label }),
+        // tabindex: an editable region is focusable, said so plainly for tools that look for it (axe).
+        EditorView.contentAttributes.of({ 'aria-label': first.current.label, tabindex: '0' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) change.current(update.state.doc.toString());
         }),

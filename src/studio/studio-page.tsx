@@ -1,6 +1,6 @@
 import './studio-strings.ts';
 import './studio.css';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { PlayerPage } from '../player/player-page.tsx';
 import type { ProgressStore } from '../player/progress-store.ts';
@@ -10,7 +10,7 @@ import type { ScenarioLoaders } from '../ui/scenario-loader.tsx';
 import type { SourceCheck } from './check-source.ts';
 import { downloadName } from './download-name.ts';
 import { type Draft, readDraft, saveDraft } from './draft-store.ts';
-import { sourceChecker } from './source-checker.ts';
+import { type SourceChecker, sourceChecker } from './source-checker.ts';
 import { SourceEditor, type SourceEditorHandle } from './source-editor.tsx';
 import { TEMPLATE_ID, templateText } from './template.ts';
 
@@ -34,19 +34,20 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
   const editor = useRef<SourceEditorHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const checker = useMemo(
-    () =>
-      sourceChecker((result) => {
-        setCheck(result);
-        if (result.scenario) setLastValid(result.scenario);
-      }),
-    [],
-  );
-  useEffect(() => () => checker.close(), [checker]);
+  // Made in an effect, not during render, so each mount (React's strict mode mounts twice) has its own.
+  const checker = useRef<SourceChecker>(null);
+  useEffect(() => {
+    const made = sourceChecker((result) => {
+      setCheck(result);
+      if (result.scenario) setLastValid(result.scenario);
+    });
+    checker.current = made;
+    return () => made.close();
+  }, []);
   useEffect(() => {
     saveDraft(draft);
-    checker.check(draft.text, draft.file);
-  }, [draft, checker]);
+    checker.current?.check(draft.text, draft.file);
+  }, [draft]);
 
   const playable = entries.flatMap((e) => (e.ok ? [e.summary.id] : []));
   const open = (next: Draft) => {
