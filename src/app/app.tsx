@@ -24,6 +24,8 @@ const ScreenPage = lazy(() => import('../session/screen-page.tsx').then((m) => (
 const JoinPage = lazy(() => import('../session/join-page.tsx').then((m) => ({ default: m.JoinPage })));
 // The facilitator guide, printable: read before a session, never during play.
 const GuidePage = lazy(() => import('../guide/guide-page.tsx').then((m) => ({ default: m.GuidePage })));
+// The scenario studio, for authors: its editor and checker load only when it is opened.
+const StudioPage = lazy(() => import('../studio/studio-page.tsx').then((m) => ({ default: m.StudioPage })));
 
 /** The app: the shell (header links by route), and every route (a packaged LMS module has its own, `module-app.tsx`). */
 export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; loaders: ScenarioLoaders }) {
@@ -75,6 +77,9 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
               </Route>
               <Route path="/join/:code?/:sessionId?">
                 {({ code, sessionId }) => <JoinPage key={code} code={code} sessionId={sessionId} loaders={loaders} />}
+              </Route>
+              <Route path="/studio">
+                <StudioPage entries={entries} loaders={loaders} />
               </Route>
               <Route path="/support">
                 <SupportPage />

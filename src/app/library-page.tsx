@@ -41,6 +41,9 @@ export function LibraryPage({ entries }: { entries: readonly LibraryEntry[] }) {
           </li>
         ))}
       </ul>
+      <p className="for-authors">
+        <Link href="/studio">{t('library.studioLink')}</Link>
+      </p>
     </section>
   );
 }

@@ -3,6 +3,8 @@ import {
   checkHouseRules,
   checkHouseWarnings,
   checkLibraryRules,
+  houseRuleLine,
+  houseWarningLine,
   type Scenario,
   type ScenarioAnalysis,
   scenarioParts,
@@ -32,11 +34,11 @@ for (const file of files) {
   const houseRules = resolve(dirname(file)) === library ? checkHouseRules(result) : [];
   if (houseRules.length) {
     failed++;
-    for (const { path, message } of houseRules) console.error(`${file}: ${path}: House rule: ${message}`);
+    for (const issue of houseRules) console.error(houseRuleLine(file, issue));
     continue;
   }
   const warnings = resolve(dirname(file)) === library ? checkHouseWarnings(result) : [];
-  for (const { path, message } of warnings) console.log(`${file}: ${path}: Warning: ${message}`);
+  for (const issue of warnings) console.log(houseWarningLine(file, issue));
   const parts = scenarioParts(result.scenario);
   console.log(
     `${file}: ok: ${count(parts.states, 'state')}, ${count(parts.choices, 'choice')}, ${count(parts.endings, 'ending')}, ` +

@@ -1,16 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { type FileIssue, type LoadResult, loadScenario } from '../engine/index.ts';
+import { type FileIssue, issueLine, type LoadResult, loadScenario } from '../engine/index.ts';
 
 /** The scenarios folder, from the project root (npm scripts run there). */
 export const SCENARIOS_DIR = 'scenarios';
 
-/**
- * What a scenario id may be: the schema's `scenarioId` (kebab-case: lower-case letters and digits
- * joined by single hyphens), which is also its file name in the scenarios folder, less `.json`. Never
- * a path: no `/`, `\\`, `.`.
- */
-export const SCENARIO_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** What a scenario id may be (the schema's `scenarioId`), as the engine defines it. */
+export { SCENARIO_ID } from '../engine/scenario-id.ts';
 
 /** The ids of the scenarios in a folder (file names less `.json`), sorted; none if it cannot be read. */
 export function scenarioIds(dir = SCENARIOS_DIR): string[] {
@@ -45,7 +41,5 @@ export function loadScenarioFile(file: string): LoadResult {
   return loadScenario(text, file);
 }
 
-/** One problem as a line: `<file>: <JSON Pointer>: <message>` ("/" for the whole file). */
-export function formatIssue(issue: FileIssue): string {
-  return `${issue.file}: ${issue.path || '/'}: ${issue.message}`;
-}
+/** One problem as a line: `<file>: <JSON Pointer>: <message>` ("/" for the whole file), as the studio shows it too. */
+export const formatIssue: (issue: FileIssue) => string = issueLine;

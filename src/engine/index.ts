@@ -21,6 +21,7 @@ export {
   type LibraryRule,
   practisesResponsibility,
 } from './house-rules.ts';
+export { houseRuleLine, houseWarningLine, issueLine } from './issue-lines.ts';
 export { loadScenario, loadScenarioValue, SCENARIO_FORMAT } from './load-scenario.ts';
 export type { FileIssue, LoadedScenario, LoadResult } from './load-scenario.types.ts';
 export { toMermaid } from './mermaid.ts';
@@ -45,5 +46,6 @@ export { ISSUE_CODES, type IssueCode, type ScenarioIssue } from './scenario-issu
 export { practisedTactics, scenarioParts, walkStates } from './scenario-walk.ts';
 export { choicePoints, type Score, type ScoredChoice, scoreChoices } from './score.ts';
 export { findTactic, type Pledges, pledgeFor, suggestedPledges, TACTICS, type Tactic } from './tactics.ts';
-export { contentLanguage, declaredLanguages, localize, localizeParagraphs, scenarioText, textFields } from './text.ts';
+export { contentLanguage, declaredLanguages, localize, localizeParagraphs, scenarioText } from './text.ts';
+export { textFields } from './text-fields.ts';
 export { roomVotesScore, type VotedDecision } from './vote-score.ts';

@@ -4,7 +4,7 @@ import { editable, fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../te
 import { loadScenario, loadScenarioValue } from './load-scenario.ts';
 import { MAX_DEPTH, MAX_FILE_CHARS } from './parse-json.ts';
 import { ISSUE_CODES, type IssueCode, ordinal, pointer } from './scenario-issue.ts';
-import { textFields } from './text.ts';
+import { textFields } from './text-fields.ts';
 
 /** One rule, one failing input and the smallest change that passes: the checker's transcript. */
 interface RuleCase {

@@ -51,10 +51,7 @@ export function scenarioIssue(code: IssueCode, path: string, message: string): S
   return { code, path, message };
 }
 
-/** A JSON Pointer (RFC 6901) from path segments. */
-export function pointer(...segments: readonly (string | number)[]): string {
-  return segments.map((s) => `/${String(s).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
-}
+export { pointer } from './json-pointer.ts';
 
 /** A count as people say it: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st, 111th. */
 export function ordinal(n: number): string {

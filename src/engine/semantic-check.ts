@@ -5,7 +5,8 @@ import { alternativeInWords, pointer, type ScenarioIssue, scenarioIssue } from '
 import { hasWayOut, stateChoices, stateRoutes, type WalkedState } from './scenario-walk.ts';
 import { indexStates, type StateIndex } from './state-targets.ts';
 import { findTactic, TACTICS } from './tactics.ts';
-import { declaredLanguages, textFields } from './text.ts';
+import { declaredLanguages } from './text.ts';
+import { textFields } from './text-fields.ts';
 import { delayProblem } from './timed-choice.ts';
 import { requiredVariableType, variableType } from './vocabulary.ts';
 

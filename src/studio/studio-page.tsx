@@ -1,0 +1,204 @@
+import './studio-strings.ts';
+import './studio.css';
+import { useEffect, useRef, useState } from 'react';
+import type { Scenario } from '../engine/scenario.types.ts';
+import { PlayerPage } from '../player/player-page.tsx';
+import type { ProgressStore } from '../player/progress-store.ts';
+import { useT } from '../ui/i18n.ts';
+import type { LibraryEntry } from '../ui/library-entry.ts';
+import type { ScenarioLoaders } from '../ui/scenario-loader.tsx';
+import type { SourceCheck } from './check-source.ts';
+import { downloadName } from './download-name.ts';
+import { type Draft, readDraft, saveDraft } from './draft-store.ts';
+import { type SourceChecker, sourceChecker } from './source-checker.ts';
+import { SourceEditor, type SourceEditorHandle } from './source-editor.tsx';
+import { TEMPLATE_ID, templateText } from './template.ts';
+
+/** The preview keeps no progress: each play starts afresh and the learner's own progress is untouched. */
+const PREVIEW_STORE: ProgressStore = { read: () => ({ state: 'missing' }), save() {}, clear() {} };
+
+const newDraft = (): Draft => ({ text: templateText(), file: `${TEMPLATE_ID}.json` });
+
+/**
+ * The scenario studio: open (a file, a library scenario, or New from a template), edit the JSON with
+ * the engine's checker running as you type, play the last valid version, and download it.
+ */
+export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntry[]; loaders: ScenarioLoaders }) {
+  const { t } = useT();
+  const [draft, setDraft] = useState<Draft>(() => readDraft() ?? newDraft());
+  const [check, setCheck] = useState<SourceCheck | undefined>();
+  const [lastValid, setLastValid] = useState<Scenario | undefined>();
+  const [playing, setPlaying] = useState<{ scenario: Scenario; key: number } | undefined>();
+  const [openError, setOpenError] = useState('');
+  const [libraryId, setLibraryId] = useState('');
+  const editor = useRef<SourceEditorHandle>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  // Made in an effect, not during render, so each mount (React's strict mode mounts twice) has its own.
+  const checker = useRef<SourceChecker>(null);
+  useEffect(() => {
+    const made = sourceChecker((result) => {
+      setCheck(result);
+      if (result.scenario) setLastValid(result.scenario);
+    });
+    checker.current = made;
+    return () => made.close();
+  }, []);
+  useEffect(() => {
+    saveDraft(draft);
+    checker.current?.check(draft.text, draft.file);
+  }, [draft]);
+
+  const playable = entries.flatMap((e) => (e.ok ? [e.summary.id] : []));
+  const open = (next: Draft) => {
+    setOpenError('');
+    setCheck(undefined);
+    setLastValid(undefined);
+    setPlaying(undefined);
+    setDraft(next);
+  };
+  const openFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      open({ text: await file.text(), file: file.name });
+    } catch (error) {
+      setOpenError(t('studio.openFailed', { name: file.name, reason: (error as Error).message }));
+    }
+  };
+  const openFromLibrary = async () => {
+    const id = libraryId || playable[0];
+    if (!id || !loaders[id]) return;
+    try {
+      const { scenario } = await loaders[id]();
+      open({ text: `${JSON.stringify(scenario, null, 2)}\n`, file: `scenarios/${id}.json` });
+    } catch (error) {
+      setOpenError(t('studio.openFailed', { name: id, reason: (error as Error).message }));
+    }
+  };
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([draft.text], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = downloadName(draft.text, draft.file);
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  const errors = check?.problems.filter((p) => p.severity === 'error') ?? [];
+  const warnings = check?.problems.filter((p) => p.severity === 'warning') ?? [];
+  const status = !check
+    ? t('studio.checking')
+    : check.problems.length === 0
+      ? t('studio.noProblems')
+      : [t('studio.errors', { count: errors.length }), t('studio.warnings', { count: warnings.length })].join(', ');
+
+  return (
+    <section className="studio" aria-labelledby="studio-title">
+      <h1 id="studio-title">{t('studio.title')}</h1>
+      <p className="lede">{t('studio.lede')}</p>
+      <fieldset className="studio-toolbar">
+        <legend>{t('studio.fileGroup')}</legend>
+        <button type="button" onClick={() => open(newDraft())}>
+          {t('studio.new')}
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t('studio.openFile')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(e) => {
+            void openFile(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <span className="studio-library">
+          <label>
+            {t('studio.fromLibrary')}{' '}
+            <select value={libraryId || playable[0] || ''} onChange={(e) => setLibraryId(e.target.value)}>
+              {playable.map((id) => (
+                <option key={id} value={id}>
+                  {id}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <button type="button" onClick={() => void openFromLibrary()} disabled={playable.length === 0}>
+            {t('studio.openLibrary')}
+          </button>
+        </span>
+        <button type="button" onClick={download}>
+          {t('studio.download')}
+        </button>
+      </fieldset>
+      {openError && <p role="alert">{openError}</p>}
+      <div className="studio-panes">
+        <section
+          className="panel studio-source"
+          aria-labelledby="studio-source-title"
+          onDragOver={(e) => e.preventDefault()}
+          onDrop={(e) => {
+            e.preventDefault();
+            void openFile(e.dataTransfer.files[0]);
+          }}
+        >
+          <h2 id="studio-source-title">{t('studio.source')}</h2>
+          <p className="hint">{t('studio.sourceHint')}</p>
+          <SourceEditor
+            ref={editor}
+            text={draft.text}
+            label={t('studio.editorLabel')}
+            problems={check?.problems ?? []}
+            onChange={(text) => setDraft((d) => ({ ...d, text }))}
+          />
+        </section>
+        <section className="panel studio-problems" aria-labelledby="studio-problems-title">
+          <h2 id="studio-problems-title">{t('studio.problems')}</h2>
+          <p role="status">{status}</p>
+          {check && check.problems.length > 0 && (
+            <>
+              <p className="hint">{t('studio.problemsNote')}</p>
+              <ul className="studio-problem-list">
+                {check.problems.map((problem) => (
+                  <li key={`${problem.severity}:${problem.line}`}>
+                    <button
+                      type="button"
+                      className={`studio-problem studio-${problem.severity}`}
+                      onClick={() => editor.current?.focusAt(problem.from)}
+                    >
+                      <strong>{t(`studio.${problem.severity}`)}:</strong> {problem.line}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+        <section className="panel studio-play" aria-labelledby="studio-play-title">
+          <h2 id="studio-play-title">{t('studio.play')}</h2>
+          {check && !check.scenario && lastValid && <p>{t('studio.playBroken')}</p>}
+          {playing && lastValid && lastValid !== playing.scenario && check?.scenario && <p>{t('studio.playStale')}</p>}
+          {lastValid ? (
+            <button type="button" onClick={() => setPlaying((p) => ({ scenario: lastValid, key: (p?.key ?? 0) + 1 }))}>
+              {t('studio.playStart')}
+            </button>
+          ) : (
+            <p>{t('studio.playNone')}</p>
+          )}
+          {playing && (
+            <div className="studio-preview">
+              <PlayerPage
+                key={playing.key}
+                scenario={playing.scenario}
+                store={PREVIEW_STORE}
+                canChooseAnother={false}
+              />
+            </div>
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}
