@@ -2,8 +2,9 @@ import { useMemo } from 'react';
 import { compileScenario } from '../engine/compile-scenario.ts';
 import { RUN_FORMAT, replayRun, runScore, saveRun } from '../engine/run-state.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
-import { choicePoints, scorePercent } from '../engine/score.ts';
+import { scorePercent } from '../engine/score.ts';
 import { scenarioText } from '../engine/text.ts';
+import { choiceReport } from '../lms/choice-report.ts';
 import type { LmsConnection } from '../lms/lms-connection.types.ts';
 import { picksToEvents, runToPicks } from '../lms/module-picks.ts';
 import type { ModuleProgress } from '../lms/module-progress.ts';
@@ -64,16 +65,7 @@ export function ModuleScenario({
   );
 
   const observer: PlayerObserver = {
-    chose: (step, index) => {
-      const points = choicePoints(step.meta);
-      connection.recordChoice({
-        id: `${scenario.id}.${index + 1}`,
-        response: step.event,
-        description: text(step.meta.label),
-        result: points > 0 ? 'correct' : (step.meta.harm ?? 0) > 0 || points < 0 ? 'incorrect' : 'neutral',
-        at: new Date(),
-      });
-    },
+    chose: (run, index) => connection.recordChoice(choiceReport(machine, scenario.id, run, index, text, new Date())),
     finished: (run) => {
       const score =
         run && analysis?.best && analysis.worst

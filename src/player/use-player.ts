@@ -13,8 +13,8 @@ export interface PlayerState {
 
 /** Who else needs to know what the learner does (an LMS): told once per choice and once at the end. */
 export interface PlayerObserver {
-  /** A choice was taken; `index` is its place in the run. */
-  chose?(step: RunStep, index: number): void;
+  /** A choice was taken: the run with it, and its place in the run. */
+  chose?(run: Run, index: number): void;
   /** The scenario was finished (the run that reached an ending, as soon as the choice reaching it is taken), or skipped (undefined). */
   finished?(run: Run | undefined): void;
 }
@@ -68,7 +68,7 @@ export function usePlayer(
     choose: (event: string) => {
       const result = choose(machine, run, event);
       if (!result.ok) return;
-      observer.chose?.(result.run.steps[result.run.steps.length - 1], result.run.steps.length - 1);
+      observer.chose?.(result.run, result.run.steps.length - 1);
       if (result.run.snapshot.status === 'done') observer.finished?.(result.run);
       setState({ run: result.run, phase: 'feedback', notice: undefined });
     },
