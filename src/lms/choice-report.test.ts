@@ -21,6 +21,10 @@ describe('a choice as reported to the LMS', () => {
       response: 'wait',
       description: 'You hesitate, unsure what you saw.',
       result: 'neutral',
+      tactics: {},
+      harm: 0,
+      step: 'notice',
+      barrier: 'notSure',
       at,
     });
   });
@@ -31,10 +35,15 @@ describe('a choice as reported to the LMS', () => {
       id: 'hand-on-the-back.2',
       response: 'JOKE_ALONG',
       result: 'incorrect',
+      harm: 2,
+      step: 'interpret',
+      barrier: 'fearOfJudgement',
     });
     expect(choiceReport(machine, 'hand-on-the-back', play(machine, ['CATCH_SAMS_EYE']), 0, label, at)).toMatchObject({
       response: 'CATCH_SAMS_EYE',
       result: 'correct',
+      tactics: { bringOthers: 1 },
+      harm: 0,
     });
   });
 });

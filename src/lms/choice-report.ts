@@ -9,7 +9,8 @@ import { runToPicks } from './module-picks.ts';
  * The LMS's record of the run's choice at `index` (0-based): its id `scenario.decision`, the choice by
  * its stable name (`module-picks.ts`: the event, or `wait` for a timed choice, never XState's delay
  * event, whose name changes with the timer), its label in the learner's language, and whether it
- * helped (tactic points: `correct`), harmed (`incorrect`) or neither (`neutral`).
+ * helped (tactic points: `correct`), harmed (`incorrect`) or neither (`neutral`), with its tactic
+ * points, harm, bystander step and barrier.
  */
 export function choiceReport(
   machine: ScenarioMachine,
@@ -30,6 +31,10 @@ export function choiceReport(
     response: picks?.[index] ?? step.event,
     description: text(step.meta.label),
     result: points > 0 ? 'correct' : (step.meta.harm ?? 0) > 0 || points < 0 ? 'incorrect' : 'neutral',
+    tactics: Object.fromEntries(Object.entries(step.meta.tactics ?? {}).filter(([, p]) => p > 0)),
+    harm: step.meta.harm ?? 0,
+    step: step.stage,
+    barrier: step.meta.barrier,
     at,
   };
 }

@@ -13,6 +13,19 @@ export const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5
 export const MOVEON_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
 export const MASTERY_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
 
+/**
+ * Upstander's result extensions on an `answered` statement (xAPI 1.0.3 §2.4.4: extension keys are
+ * IRIs; these are URNs, owned by no web domain): what the choice earned per tactic (an object of
+ * tactic id → points), the harm it did (a number), the bystander step of its scene and the barrier it
+ * reflects (ids from the scenario format; absent when the scenario names none).
+ */
+export const CHOICE_EXTENSIONS = {
+  tactics: 'urn:upstander:xapi:extension:tactic-points',
+  harm: 'urn:upstander:xapi:extension:harm',
+  step: 'urn:upstander:xapi:extension:bystander-step',
+  barrier: 'urn:upstander:xapi:extension:barrier',
+} as const;
+
 /** The `LMS.LaunchData` State document (cmi5 §10); the AU reads it and never writes it. */
 export interface LaunchData {
   readonly contextTemplate?: {
@@ -100,6 +113,12 @@ export function cmi5Statements(
         result: {
           response: choice.response,
           ...(choice.result === 'neutral' ? {} : { success: choice.result === 'correct' }),
+          extensions: {
+            [CHOICE_EXTENSIONS.tactics]: choice.tactics,
+            [CHOICE_EXTENSIONS.harm]: choice.harm,
+            ...(choice.step ? { [CHOICE_EXTENSIONS.step]: choice.step } : {}),
+            ...(choice.barrier ? { [CHOICE_EXTENSIONS.barrier]: choice.barrier } : {}),
+          },
         },
       }),
     completed: () =>

@@ -1,3 +1,4 @@
+import type { Stage } from '../engine/scenario.types.ts';
 import type { LmsStandard } from './module-config.ts';
 
 /** One choice as reported to an LMS. */
@@ -10,6 +11,14 @@ export interface ChoiceReport {
   readonly description: string;
   /** Helped (tactic points), harmed, or neither. */
   readonly result: 'correct' | 'incorrect' | 'neutral';
+  /** Points per tactic id the choice earned (only those above 0). */
+  readonly tactics: Readonly<Record<string, number>>;
+  /** Harm it did, 0 or more. */
+  readonly harm: number;
+  /** The bystander step of the scene it was made in, if the scene names one. */
+  readonly step: Stage | undefined;
+  /** The barrier the choice reflects (`meta.barrier`), if it names one. */
+  readonly barrier: string | undefined;
   readonly at: Date;
 }
 

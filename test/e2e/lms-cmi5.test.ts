@@ -8,6 +8,7 @@ import { choicesFor } from '../../src/engine/choices.ts';
 import { choose, runScore, startRun } from '../../src/engine/run-state.ts';
 import { scorePercent } from '../../src/engine/score.ts';
 import { localize } from '../../src/engine/text.ts';
+import { CHOICE_EXTENSIONS } from '../../src/lms/cmi5-statements.ts';
 import { moduleResult } from '../../src/lms/module-progress.ts';
 import { newPage, sharedChromium } from '../support/browser.ts';
 import { type MoveOn, startCmi5Lms, verb } from '../support/cmi5-lms.ts';
@@ -75,6 +76,8 @@ function plan(path: Path) {
     return {
       labels: steps.map((s) => label(s.meta.label)),
       events: steps.map((s) => s.event),
+      /** Each choice's harm, bystander step and barrier, as the scenario file has them. */
+      facts: steps.map((s) => ({ harm: s.meta.harm ?? 0, step: s.stage, barrier: s.meta.barrier })),
       percent: scorePercent(totalOf(machine, steps), best.score.total, analysis.worst.score.total),
     };
   });
@@ -163,6 +166,12 @@ describe('the cmi5 package, launched by a cmi5 LMS that enforces the AU rules', 
     const answered = lms.statements().filter((s) => verb(s) === 'answered');
     expect(answered.map((s) => s.result.response)).toEqual(plan('first').flatMap((p) => p.events));
     expect(answered.every((s) => s.object.definition.interactionType === 'choice')).toBe(true);
+    // And what the choice did, as result extensions: harm, the bystander step, the barrier it reflects.
+    const ext = (s: (typeof answered)[number], key: keyof typeof CHOICE_EXTENSIONS) =>
+      s.result.extensions?.[CHOICE_EXTENSIONS[key]];
+    expect(answered.map((s) => ({ harm: ext(s, 'harm'), step: ext(s, 'step'), barrier: ext(s, 'barrier') }))).toEqual(
+      plan('first').flatMap((p) => p.facts),
+    );
     const judged = lms.statements().at(-2);
     expect(judged?.result.score).toEqual({ scaled: score / 100, raw: score, min: 0, max: 100 });
     expect(

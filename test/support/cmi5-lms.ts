@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import validateStatement from 'xapi-validation';
 import { CONTENT_TYPES, requestBody, staticFile } from './static-files.ts';
 
 /**
@@ -173,6 +174,10 @@ export async function startCmi5Lms(
 
   /** The first cmi5 rule a statement breaks, in the LMS's words; undefined if it is fine. */
   function violation(s: Statement, session: Session, trial: { statements: Statement[]; accepted: Statement[] }) {
+    // What xAPI itself forbids, as Learning Locker's conformance-tested validator finds it (xAPI 1.0.3 §2.2).
+    const invalid = validateStatement(s);
+    if (invalid.length)
+      return `Not a valid xAPI statement: ${invalid.map((w) => `${w.path.join('.')} (${w.name})`).join(', ')}.`;
     const v = verb(s);
     const defined = categories(s).includes(CMI5);
     if (!session.launchDataRead) return 'The AU sent a statement before reading LMS.LaunchData (cmi5 §10).';
