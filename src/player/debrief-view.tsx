@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'wouter';
 import type { ScenarioAnalysis } from '../engine/analyse.ts';
 import type { ScenarioMachine } from '../engine/build-machine.ts';
@@ -11,7 +12,9 @@ import { useSettled } from '../ui/use-settled.ts';
 import { CommitmentForm } from './commitment-form.tsx';
 import { PathCompare } from './path-compare.tsx';
 import { ScoreSummary } from './score-summary.tsx';
-import { StuckSummary } from './stuck-summary.tsx';
+
+// Loaded with the debrief, not with the scenes: it replays the run and brings the barriers list.
+const StuckSummary = lazy(() => import('./stuck-summary.tsx').then((m) => ({ default: m.StuckSummary })));
 
 interface DebriefProps {
   readonly scenario: Scenario;
@@ -67,7 +70,9 @@ export function DebriefView({
         <p key={p}>{p}</p>
       ))}
       {best && worst && <ScoreSummary score={runScore(run)} best={best} worst={worst} note={scoreNote} />}
-      <StuckSummary machine={machine} run={run} scenarioId={scenario.id} keepProfile={canChooseAnother} />
+      <Suspense fallback={null}>
+        <StuckSummary machine={machine} run={run} scenarioId={scenario.id} keepProfile={canChooseAnother} />
+      </Suspense>
       {best && <PathCompare taken={run.steps} best={best.steps} text={text} />}
       {measure}
       <section aria-labelledby="again-title">

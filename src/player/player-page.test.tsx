@@ -230,7 +230,7 @@ describe('the debrief', () => {
       click(label);
       click('Continue');
     }
-    const section = screen.getByRole('region', { name: 'Where you got stuck' });
+    const section = await screen.findByRole('region', { name: 'Where you got stuck' });
     expect(section.textContent).toContain(
       'You lost the most at this step: Seeing it as a problem (4 points left on the table).',
     );
@@ -244,28 +244,29 @@ describe('the debrief', () => {
     await expectNoAxeViolations(container);
   });
 
-  it('says so when every choice was the strongest on offer', () => {
+  it('says so when every choice was the strongest on offer', async () => {
     playToTheGoodEnding();
-    const section = screen.getByRole('region', { name: 'Where you got stuck' });
+    const section = await screen.findByRole('region', { name: 'Where you got stuck' });
     expect(section.textContent).toContain('You took the strongest choice every time the story gave you one.');
     expect(section.textContent).not.toContain('Practise that step');
     expect(section.querySelectorAll('li')).toHaveLength(4);
   });
 
-  it('keeps a profile of the chances taken per step over attempts on this device, and shows it from the second', () => {
+  it('keeps a profile of the chances taken per step over attempts on this device, and shows it from the second', async () => {
     renderPlayer();
     click('Continue');
     for (const label of [/^Look properly/, /^Laugh along/, /^Let it go/]) {
       click(label);
       click('Continue');
     }
+    await screen.findByRole('region', { name: 'Where you got stuck' });
     expect(screen.queryByRole('table', { name: /over your latest attempts/ })).toBeNull();
     click('Try again');
     for (const key of ['2', '3', '1', '1']) {
       press(key);
       click('Continue');
     }
-    const table = screen.getByRole('table', { name: /over your latest attempts \(2 on this device\)/ });
+    const table = await screen.findByRole('table', { name: /over your latest attempts \(2 on this device\)/ });
     const row = (step: string) =>
       [...table.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent === step);
     expect([...(row('Noticing what is happening')?.querySelectorAll('td') ?? [])].map((td) => td.textContent)).toEqual([

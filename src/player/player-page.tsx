@@ -1,5 +1,5 @@
 import { motion, useReducedMotion } from 'framer-motion';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { currentScene } from '../engine/choices.ts';
 import { compileScenario } from '../engine/compile-scenario.ts';
 import { runEnding } from '../engine/run-state.ts';
@@ -9,7 +9,6 @@ import { readingAllowanceMs } from '../engine/timed-choice.ts';
 import { useT } from '../ui/i18n.ts';
 import { timedChoice, useSettings } from '../ui/settings.ts';
 import { textAttributes } from '../ui/text-direction.ts';
-import { ConfidenceCheck } from './confidence-check.tsx';
 import { ContentNote } from './content-note.tsx';
 import { DebriefView } from './debrief-view.tsx';
 import { FeedbackView } from './feedback-view.tsx';
@@ -17,6 +16,9 @@ import type { ProgressStore } from './progress-store.ts';
 import { SceneView } from './scene-view.tsx';
 import { SkipReading } from './skip-reading.tsx';
 import { type PlayerObserver, usePlayer } from './use-player.ts';
+
+// Loaded only where asked (a first visit's content note, a debrief): the scene itself never waits for it.
+const ConfidenceCheck = lazy(() => import('./confidence-check.tsx').then((m) => ({ default: m.ConfidenceCheck })));
 
 interface PlayerPageProps {
   readonly scenario: Scenario;
@@ -79,7 +81,11 @@ export function PlayerPage({
         onSkip={player.skip}
         canChooseAnother={canChooseAnother}
       >
-        {confidence && <ConfidenceCheck moment="before" />}
+        {confidence && (
+          <Suspense fallback={null}>
+            <ConfidenceCheck moment="before" />
+          </Suspense>
+        )}
       </ContentNote>
     ) : phase === 'skipped' ? (
       <SkipReading
@@ -103,7 +109,13 @@ export function PlayerPage({
         onRewind={player.rewind}
         canChooseAnother={canChooseAnother}
         scoreNote={scoreNote}
-        measure={confidence && <ConfidenceCheck moment="after" />}
+        measure={
+          confidence && (
+            <Suspense fallback={null}>
+              <ConfidenceCheck moment="after" />
+            </Suspense>
+          )
+        }
       />
     ) : (
       <SceneView
