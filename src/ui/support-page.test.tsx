@@ -108,7 +108,13 @@ describe('the organisation the app shows', () => {
   it('is the one packed into the page (an LMS module), without asking any server', () => {
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
-    document.head.innerHTML = organisationScript({ ...ACME, name: 'Acme </script> Packed' });
+    // The markup the packager writes into index.html, parsed in an inert document of its own (as the
+    // browser parses the packed page), then its element moved into this page's head: no markup is assigned.
+    const packed = new DOMParser().parseFromString(
+      organisationScript({ ...ACME, name: 'Acme </script> Packed' }),
+      'text/html',
+    );
+    document.head.replaceChildren(...[...packed.head.children].map((el) => document.importNode(el, true)));
     render(
       <OrganisationProvider>
         <Name />
