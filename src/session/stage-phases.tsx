@@ -31,17 +31,21 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
   const debrief = useGroupDebriefBlocks(story, room, true);
   const prompt = story.scene?.config.meta?.prompt;
   const question = prompt ? story.text(prompt) : t('scene.defaultPrompt');
+  // How to join (or that the room is locked): the lobby's main panel, the voting screen's corner.
+  const join = (
+    <JoinPanel
+      code={room.code}
+      sessionId={room.sessionId}
+      joined={room.joined}
+      connected={room.connected}
+      locked={room.locked}
+    />
+  );
   switch (room.phase) {
     case 'lobby':
       return (
         <div className="stage-body stage-lobby">
-          <JoinPanel
-            code={room.code}
-            sessionId={room.sessionId}
-            joined={room.joined}
-            connected={room.connected}
-            locked={room.locked}
-          />
+          {join}
           <section className="panel content-note" aria-labelledby="note-title">
             <h2 id="note-title">{t('note.title')}</h2>
             <p>{story.text(story.scenario.meta.contentNote)}</p>
@@ -57,15 +61,7 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
             <h2 id="stage-prompt">{question}</h2>
             <RoomChoiceList story={story} room={room} receivedAt={receivedAt} />
           </section>
-          <div className="join-corner">
-            <JoinPanel
-              code={room.code}
-              sessionId={room.sessionId}
-              joined={room.joined}
-              connected={room.connected}
-              locked={room.locked}
-            />
-          </div>
+          <div className="join-corner">{join}</div>
         </div>
       );
     case 'revealed': {
