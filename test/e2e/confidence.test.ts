@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { playBoosterToDebrief } from '../support/booster-play.ts';
 import { ARTIFACTS, axeViolations, newPage, sharedChromium, untilSettled } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -95,12 +96,7 @@ describe.each(VIEWPORTS)('confidence before and after, self-paced, at $width×$h
 
     // Play the booster to its debrief.
     await untilSettled(page);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: /you heard it/ }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: /Say, calmly/ }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('heading', { name: 'Said, and done' }).waitFor();
+    await playBoosterToDebrief(page);
 
     // After the debrief: the same questions, then the change, item by item, in words and numbers.
     const after = 'How sure are you now?';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { playBoosterToDebrief } from '../support/booster-play.ts';
 import { axeViolations, newPage, sharedChromium } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -28,12 +29,7 @@ describe('practice that lasts', () => {
 
     // Play a booster to its debrief and make a commitment in the learner's own words.
     await page.goto(`${baseUrl}#/play/booster-coffee-machine`);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: /you heard it/ }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: /Say, calmly/ }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('heading', { name: 'Said, and done' }).waitFor();
+    await playBoosterToDebrief(page);
     await page.getByRole('radio', { name: 'In my own words' }).check();
     await page.getByLabel('My commitment').fill(commitment);
     await page.getByRole('button', { name: 'Save my commitment' }).click();
