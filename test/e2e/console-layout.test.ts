@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, axeViolations, newPage, sharedChromium } from '../support/browser.ts';
-import { layoutProblems } from '../support/layout.ts';
+import { layoutProblems, openConsole } from '../support/layout.ts';
 import { SessionClient } from '../support/session-client.ts';
 import { createSession } from '../support/session-server.ts';
 
@@ -61,13 +61,7 @@ describe('the facilitator’s console on a 1366×768 laptop', () => {
       const page = await newPage(browser(), LAPTOP);
       const phones: SessionClient[] = [];
       try {
-        await page.goto(baseUrl);
-        await page.evaluate(
-          ([id, key]) => localStorage.setItem(`upstander:v1:host:${id}`, JSON.stringify(key)),
-          [sessionId, secret],
-        );
-        await page.goto(`${baseUrl}#/console/${sessionId}`);
-        await page.locator('.console-controls').waitFor();
+        await openConsole(page, baseUrl, sessionId, secret);
         const host = await SessionClient.connect(baseUrl);
         phones.push(host);
         await host.request({ type: 'watch', code });

@@ -6,7 +6,7 @@ import { choose, startRun } from '../../src/engine/run-state.ts';
 import { scenarioText } from '../../src/engine/text.ts';
 import { MAX_POST_CHARS } from '../../src/protocol/limits.ts';
 import { ARTIFACTS, axeViolations, newPage, sharedChromium } from '../support/browser.ts';
-import { layoutProblems } from '../support/layout.ts';
+import { layoutProblems, openConsole } from '../support/layout.ts';
 import { loadRealScenario, ROOT } from '../support/scenario-files.ts';
 import { SessionClient } from '../support/session-client.ts';
 import { createSession } from '../support/session-server.ts';
@@ -209,24 +209,13 @@ function mustSee(phase: string, view: View): readonly string[] {
   return table.console ?? [];
 }
 
-/** Opens the console as the browser that started the session does: it holds the facilitator key. */
-async function openConsole(page: Page, sessionId: string, secret: string) {
-  await page.goto(baseUrl);
-  await page.evaluate(
-    ([id, key]) => localStorage.setItem(`upstander:v1:host:${id}`, JSON.stringify(key)),
-    [sessionId, secret],
-  );
-  await page.goto(`${baseUrl}#/console/${sessionId}`);
-  await page.locator('.console-controls').waitFor();
-}
-
 async function openViews(scenario: string, timers: boolean) {
   const created = await createSession(baseUrl, { scenario, timers, minReveal: 3 });
   expect(created.status).toBe(201);
   const { sessionId, code, secret } = created.body;
   const pages = {} as Record<View, Page>;
   for (const view of Object.keys(VIEWS) as View[]) pages[view] = await newPage(browser(), VIEWS[view]);
-  await openConsole(pages.console, sessionId, secret);
+  await openConsole(pages.console, baseUrl, sessionId, secret);
   for (const view of ['stage1080', 'stage720'] as const) {
     await pages[view].goto(`${baseUrl}#/screen/${code}`);
     await pages[view].locator('.stage .join-code').waitFor();
@@ -421,7 +410,7 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
     const host = await newPage(browser(), VIEWS.console);
     const stages = [await newPage(browser(), VIEWS.stage1080), await newPage(browser(), VIEWS.stage720)];
     try {
-      await openConsole(host, sessionId, secret);
+      await openConsole(host, baseUrl, sessionId, secret);
       await host.keyboard.press('n');
       // As shipped: the longest scene is the first one of its scenario, and fits one screen.
       expect(scene.path).toEqual([]);
@@ -511,7 +500,7 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
     const host = await newPage(browser(), VIEWS.console);
     const stages = [await newPage(browser(), VIEWS.stage1080), await newPage(browser(), VIEWS.stage720)];
     try {
-      await openConsole(host, sessionId, secret);
+      await openConsole(host, baseUrl, sessionId, secret);
       for (const stage of stages) {
         await stage.goto(`${baseUrl}#/screen/${code}`);
         await stage.locator('.stage .join-code').waitFor();

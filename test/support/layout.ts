@@ -37,3 +37,17 @@ export async function layoutProblems(page: Page, selectors: readonly string[], s
     { selectors, still },
   );
 }
+
+/**
+ * Opens the facilitator's console at `baseUrl` as the browser that started the session does: it holds
+ * the facilitator key in its storage.
+ */
+export async function openConsole(page: Page, baseUrl: string, sessionId: string, secret: string) {
+  await page.goto(baseUrl);
+  await page.evaluate(
+    ([id, key]) => localStorage.setItem(`upstander:v1:host:${id}`, JSON.stringify(key)),
+    [sessionId, secret],
+  );
+  await page.goto(`${baseUrl}#/console/${sessionId}`);
+  await page.locator('.console-controls').waitFor();
+}
