@@ -5,6 +5,7 @@ import type { Scenario } from './scenario.types.ts';
 /** A checked scenario ready to play and to score against its best and worst paths. */
 export interface CompiledScenario {
   readonly machine: ScenarioMachine;
+  /** Worked out on first read (it walks every path): a player needs it at the debrief, not to open. */
   readonly analysis: ScenarioAnalysis | undefined;
 }
 
@@ -18,7 +19,14 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   let found = compiled.get(scenario);
   if (!found) {
     const machine = buildMachine(scenario);
-    found = { machine, analysis: analyse(machine) };
+    let analysis: { value: ScenarioAnalysis | undefined } | undefined;
+    found = {
+      machine,
+      get analysis() {
+        analysis ??= { value: analyse(machine) };
+        return analysis.value;
+      },
+    };
     compiled.set(scenario, found);
   }
   return found;

@@ -45,7 +45,8 @@ export function PlayerPage({
   scoreNote,
   confidence = false,
 }: PlayerPageProps) {
-  const { machine, analysis } = compileScenario(scenario);
+  const compiled = compileScenario(scenario);
+  const { machine } = compiled;
   const player = usePlayer(machine, scenario.id, store, observer);
   const reduceMotion = useReducedMotion();
   const { t, language } = useT();
@@ -96,13 +97,13 @@ export function PlayerPage({
       />
     ) : phase === 'feedback' && player.lastStep ? (
       <FeedbackView step={player.lastStep} text={text} onContinue={player.proceed} />
-    ) : phase === 'debrief' && ending && analysis ? (
+    ) : phase === 'debrief' && ending && compiled.analysis ? (
       <DebriefView
         scenario={scenario}
         machine={machine}
         run={run}
         ending={ending}
-        analysis={analysis}
+        analysis={compiled.analysis}
         text={text}
         paragraphs={paragraphs}
         onRestart={player.restart}
