@@ -11,19 +11,35 @@ import { AppShell } from './app-shell.tsx';
 import { BrokenScenario } from './broken-scenario.tsx';
 import { LibraryPage } from './library-page.tsx';
 
+/**
+ * A page loaded on demand, whose chunk can be asked for early: a page that shows a scenario starts
+ * fetching its own code together with the scenario's, not after it.
+ */
+function onDemand<P>(load: () => Promise<React.ComponentType<P>>) {
+  let loading: Promise<React.ComponentType<P>> | undefined;
+  const preload = () => {
+    loading ??= load();
+    return loading;
+  };
+  return Object.assign(
+    lazy(() => preload().then((page) => ({ default: page }))),
+    { preload },
+  );
+}
+
 // The player is loaded on demand: the library page stays small.
-const PlayerPage = lazy(() => import('../player/player-page.tsx').then((m) => ({ default: m.PlayerPage })));
+const PlayerPage = onDemand(() => import('../player/player-page.tsx').then((m) => m.PlayerPage));
 const FollowUpQuestion = lazy(() =>
   import('../player/follow-up-question.tsx').then((m) => ({ default: m.FollowUpQuestion })),
 );
-const SummaryPage = lazy(() => import('../player/summary-page.tsx').then((m) => ({ default: m.SummaryPage })));
+const SummaryPage = onDemand(() => import('../player/summary-page.tsx').then((m) => m.SummaryPage));
 // Group sessions, likewise: the facilitator's console, the projector and the phone each load their own view.
-const HostStartPage = lazy(() => import('../session/host-start-page.tsx').then((m) => ({ default: m.HostStartPage })));
+const HostStartPage = onDemand(() => import('../session/host-start-page.tsx').then((m) => m.HostStartPage));
 const ConsolePage = lazy(() => import('../session/console-page.tsx').then((m) => ({ default: m.ConsolePage })));
 const ScreenPage = lazy(() => import('../session/screen-page.tsx').then((m) => ({ default: m.ScreenPage })));
 const JoinPage = lazy(() => import('../session/join-page.tsx').then((m) => ({ default: m.JoinPage })));
 // The facilitator guide, printable: read before a session, never during play.
-const GuidePage = lazy(() => import('../guide/guide-page.tsx').then((m) => ({ default: m.GuidePage })));
+const GuidePage = onDemand(() => import('../guide/guide-page.tsx').then((m) => m.GuidePage));
 // The scenario studio, for authors: its editor and checker load only when it is opened.
 const StudioPage = lazy(() => import('../studio/studio-page.tsx').then((m) => ({ default: m.StudioPage })));
 
@@ -31,7 +47,12 @@ const StudioPage = lazy(() => import('../studio/studio-page.tsx').then((m) => ({
 export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; loaders: ScenarioLoaders }) {
   const { t } = useT();
   const shelf = useMemo(() => libraryShelf(entries), [entries]);
-  const withScenario = (id: string, render: (scenario: Scenario) => React.ReactNode) => {
+  const withScenario = (
+    id: string,
+    page: { preload: () => unknown },
+    render: (scenario: Scenario) => React.ReactNode,
+  ) => {
+    page.preload();
     const entry = entries.find((e) => (e.ok ? e.summary.id === id : e.file === `scenarios/${id}.json`));
     if (!entry) return <NotFound />;
     return entry.ok ? (
@@ -53,12 +74,12 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
                 <LibraryPage entries={shelf} />
               </Route>
               <Route path="/play/:id">
-                {({ id }) => withScenario(id, (s) => <PlayerPage key={id} scenario={s} confidence />)}
+                {({ id }) => withScenario(id, PlayerPage, (s) => <PlayerPage key={id} scenario={s} confidence />)}
               </Route>
               {/* A reminder's link: the follow-up question, then the booster. */}
               <Route path="/play/:id/followup">
                 {({ id }) =>
-                  withScenario(id, (s) => (
+                  withScenario(id, PlayerPage, (s) => (
                     <>
                       <FollowUpQuestion boosterId={id} />
                       <PlayerPage key={id} scenario={s} confidence />
@@ -66,9 +87,15 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
                   ))
                 }
               </Route>
-              <Route path="/summary/:id">{({ id }) => withScenario(id, (s) => <SummaryPage scenario={s} />)}</Route>
-              <Route path="/host/:id">{({ id }) => withScenario(id, (s) => <HostStartPage scenario={s} />)}</Route>
-              <Route path="/guide/:id">{({ id }) => withScenario(id, (s) => <GuidePage scenario={s} />)}</Route>
+              <Route path="/summary/:id">
+                {({ id }) => withScenario(id, SummaryPage, (s) => <SummaryPage scenario={s} />)}
+              </Route>
+              <Route path="/host/:id">
+                {({ id }) => withScenario(id, HostStartPage, (s) => <HostStartPage scenario={s} />)}
+              </Route>
+              <Route path="/guide/:id">
+                {({ id }) => withScenario(id, GuidePage, (s) => <GuidePage scenario={s} />)}
+              </Route>
               <Route path="/console/:sessionId">
                 {({ sessionId }) => <ConsolePage key={sessionId} sessionId={sessionId} loaders={loaders} />}
               </Route>
