@@ -46,6 +46,14 @@ describe('the library page', () => {
     expect(within(screen.getByRole('article', { name: 'On the train' })).getByText(/· Finished$/)).toBeTruthy();
   });
 
+  it('shows a scenario skipped at its content note as skipped, not finished', () => {
+    localStorage.setItem('upstander:v1:progress:on-the-train', JSON.stringify({ run: {}, phase: 'skipped' }));
+    render(<LibraryPage entries={entries} />);
+    const card = screen.getByRole('article', { name: 'On the train' });
+    expect(within(card).getByText(/· Skipped$/)).toBeTruthy();
+    expect(within(card).queryByText(/Finished/)).toBeNull();
+  });
+
   it('filters by setting', () => {
     render(<LibraryPage entries={entries} />);
     fireEvent.change(screen.getByRole('combobox', { name: 'Setting' }), { target: { value: 'transit' } });

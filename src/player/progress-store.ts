@@ -45,11 +45,12 @@ export interface ProgressStore {
 
 export const deviceProgress: ProgressStore = { read: readProgress, save: saveProgress, clear: clearProgress };
 
-/** How far the learner got, for the library. */
-export type ProgressStatus = 'new' | 'started' | 'finished';
+/** How far the learner got, for the library: a scenario skipped at its content note is not one finished. */
+export type ProgressStatus = 'new' | 'started' | 'skipped' | 'finished';
 
 export function progressStatus(scenarioId: string): ProgressStatus {
   const stored = readProgress(scenarioId);
   if (stored.state !== 'ok') return 'new';
-  return stored.value.phase === 'debrief' || stored.value.phase === 'skipped' ? 'finished' : 'started';
+  const { phase } = stored.value;
+  return phase === 'debrief' ? 'finished' : phase === 'skipped' ? 'skipped' : 'started';
 }
