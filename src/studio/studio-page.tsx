@@ -2,6 +2,7 @@ import './studio-strings.ts';
 import './studio.css';
 import { useEffect, useRef, useState } from 'react';
 import type { Scenario } from '../engine/scenario.types.ts';
+import { scenarioText } from '../engine/text.ts';
 import { PlayerPage } from '../player/player-page.tsx';
 import type { ProgressStore } from '../player/progress-store.ts';
 import { useT } from '../ui/i18n.ts';
@@ -24,7 +25,7 @@ const newDraft = (): Draft => ({ text: templateText(), file: `${TEMPLATE_ID}.jso
  * the engine's checker running as you type, play the last valid version, and download it.
  */
 export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntry[]; loaders: ScenarioLoaders }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const [draft, setDraft] = useState<Draft>(() => readDraft() ?? newDraft());
   const [check, setCheck] = useState<SourceCheck | undefined>();
   const [lastValid, setLastValid] = useState<Scenario | undefined>();
@@ -49,7 +50,10 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
     checker.current?.check(draft.text, draft.file);
   }, [draft]);
 
-  const playable = entries.flatMap((e) => (e.ok ? [e.summary.id] : []));
+  // Listed by title, in the interface language where the scenario has it; opened by id.
+  const playable = entries.flatMap((e) =>
+    e.ok ? [{ id: e.summary.id, title: scenarioText(e.summary, language).text(e.summary.meta.title) }] : [],
+  );
   const open = (next: Draft) => {
     setOpenError('');
     setCheck(undefined);
@@ -66,7 +70,7 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
     }
   };
   const openFromLibrary = async () => {
-    const id = libraryId || playable[0];
+    const id = libraryId || playable[0]?.id;
     if (!id || !loaders[id]) return;
     try {
       const { scenario } = await loaders[id]();
@@ -117,10 +121,10 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
         <span className="studio-library">
           <label>
             {t('studio.fromLibrary')}{' '}
-            <select value={libraryId || playable[0] || ''} onChange={(e) => setLibraryId(e.target.value)}>
-              {playable.map((id) => (
+            <select value={libraryId || playable[0]?.id || ''} onChange={(e) => setLibraryId(e.target.value)}>
+              {playable.map(({ id, title }) => (
                 <option key={id} value={id}>
-                  {id}
+                  {title}
                 </option>
               ))}
             </select>

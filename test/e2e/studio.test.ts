@@ -103,6 +103,9 @@ describe('an author in the studio', () => {
     await page.keyboard.press('Enter');
     await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
     await tabTo(page, 'Open a file…');
+    // The library's scenarios are listed by their titles, not their file ids.
+    const library = page.getByRole('combobox', { name: 'From the library' });
+    expect(await library.locator('option:checked').textContent()).toBe('One more drink');
     await tabTo(page, 'Open');
     await page.keyboard.press('Enter');
     await page.locator('.cm-content').getByText('"id": "after-work-drinks"').waitFor();
