@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
 import { loadScenarioValue } from '../engine/load-scenario.ts';
@@ -318,6 +318,32 @@ describe('saved progress that cannot be used', () => {
     renderPlayer();
     expect(screen.getByRole('alert').textContent).toMatch(notice);
     expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
+    expect(localStorage.getItem('upstander:v1:progress:hand-on-the-back')).toBeNull();
+  });
+
+  // React may render a view and throw that render away: here a view beside the player is still loading
+  // (as the follow-up question is, beside the player, on a reminder's link), so React renders the player,
+  // shows the fallback instead, and renders the player afresh once the other view is there.
+  it('keeps its notice when React throws its first render away', async () => {
+    vi.useRealTimers(); // React's retry once the other view has loaded runs on the real clock
+    localStorage.setItem('upstander:v1:progress:hand-on-the-back', '{not json');
+    let arrive = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    const StillLoading = lazy(() => arrived.then(() => ({ default: () => null })));
+    render(
+      <SettingsContext.Provider value={{ settings: DEFAULT_SETTINGS, change: () => {} }}>
+        <Suspense fallback={<p>Loading</p>}>
+          <StillLoading />
+          <PlayerPage scenario={scenario} />
+        </Suspense>
+      </SettingsContext.Provider>,
+    );
+    expect(screen.getByText('Loading')).toBeTruthy();
+    await act(async () => arrive());
+    expect((await screen.findByRole('alert')).textContent).toMatch(/could not be read/);
+    expect(localStorage.getItem('upstander:v1:progress:hand-on-the-back')).toBeNull();
   });
 });
 

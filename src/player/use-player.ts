@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioMachine } from '../engine/build-machine.ts';
 import { choicesFor, type OfferedChoice } from '../engine/choices.ts';
 import { choose, type Run, type RunStep, restoreRun, rewindRun, saveRun, startRun } from '../engine/run-state.ts';
@@ -19,20 +19,17 @@ export interface PlayerObserver {
   finished?(run: Run | undefined): void;
 }
 
-/** Where a learner starts: their saved progress if the engine accepts it, else the content note. */
+/**
+ * Where a learner starts: their saved progress if the engine accepts it, else the content note (with
+ * a notice when a save was there but unusable). Reads only: React may render, discard and render again.
+ */
 function initialState(machine: ScenarioMachine, scenarioId: string, store: ProgressStore): PlayerState {
   const fresh: PlayerState = { run: startRun(machine), phase: 'note', notice: undefined };
   const stored = store.read(scenarioId);
   if (stored.state === 'missing') return fresh;
-  if (stored.state === 'corrupt') {
-    store.clear(scenarioId);
-    return { ...fresh, notice: 'corrupt' };
-  }
+  if (stored.state === 'corrupt') return { ...fresh, notice: 'corrupt' };
   const restored = restoreRun(machine, scenarioId, stored.value.run);
-  if (!restored.ok) {
-    store.clear(scenarioId);
-    return { ...fresh, notice: 'outdated' };
-  }
+  if (!restored.ok) return { ...fresh, notice: 'outdated' };
   return { run: restored.run, phase: stored.value.phase, notice: undefined };
 }
 
@@ -49,6 +46,13 @@ export function usePlayer(
 ) {
   const [state, setState] = useState(() => initialState(machine, scenarioId, store));
   const { run, phase } = state;
+
+  // An unusable save is removed once the player is on screen, never during a render: a render that
+  // React discards (an interrupted transition) must not take the learner's notice with it.
+  const unusable = useRef(state.notice !== undefined);
+  useEffect(() => {
+    if (unusable.current) store.clear(scenarioId);
+  }, [scenarioId, store]);
 
   useEffect(() => {
     if (phase === 'note' && run.steps.length === 0) return;
