@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Router, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { i18next, useT } from '../ui/i18n.ts';
+import { i18next, loadLanguage, useT } from '../ui/i18n.ts';
 import { OrganisationProvider } from '../ui/organisation.tsx';
 import { loadSettings, type Settings, SettingsContext, storeSettings } from '../ui/settings.ts';
 import { AppHeader, chromeFor } from './app-header.tsx';
@@ -20,8 +20,16 @@ export function AppShell({ module = false, children }: { module?: boolean; child
     if (remember) storeSettings(next);
   };
   useEffect(() => {
-    i18next.changeLanguage(settings.language);
-    document.documentElement.lang = settings.language;
+    let current = true;
+    // A language's strings may need fetching first; a newer choice made meanwhile wins.
+    loadLanguage(settings.language).then(() => {
+      if (!current) return;
+      i18next.changeLanguage(settings.language);
+      document.documentElement.lang = settings.language;
+    });
+    return () => {
+      current = false;
+    };
   }, [settings.language]);
 
   return (

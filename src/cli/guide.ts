@@ -4,8 +4,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { facilitatorGuide } from '../engine/index.ts';
 import { GuideDocument } from '../guide/guide-document.tsx';
-import { i18next, isUiLanguage, UI_LANGUAGES } from '../ui/i18n.ts';
-import { supportSections } from '../ui/organisation.tsx';
+import { supportSections } from '../guide/support-sections.ts';
+import { i18next, isUiLanguage, loadLanguage, UI_LANGUAGES } from '../ui/i18n.ts';
 import { DEFAULT_ORGANISATION_FILE, OrganisationFileError, readOrganisationFile } from './organisation-file.ts';
 import { formatIssue, loadScenarioFile, SCENARIOS_DIR } from './scenario-files.ts';
 
@@ -18,7 +18,7 @@ const CSS = readFileSync(new URL('../guide/guide.css', import.meta.url), 'utf8')
  * `#/guide/<id>`. Exit 2 for a bad command line, 1 for a scenario that does not load or a file that
  * cannot be written; nothing is written then.
  */
-function main(): number {
+async function main(): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse();
@@ -44,7 +44,8 @@ function main(): number {
     console.error(error.message);
     return 1;
   }
-  i18next.changeLanguage(lang);
+  await loadLanguage(lang);
+  await i18next.changeLanguage(lang);
   const guide = facilitatorGuide(result.scenario, { language: lang, support });
   // Our own stylesheet goes in as it is; every scenario text goes through React, which escapes it.
   const title = renderToStaticMarkup(createElement('title', null, i18next.t('guide.title', { title: guide.title })));
@@ -85,4 +86,4 @@ function parse() {
   return { id: positionals[0], out: values.out, lang };
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -2,15 +2,19 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../app/app.tsx';
 import { loadScenarioValue } from '../engine/load-scenario.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../test-util/fakes.ts';
-import { i18next } from '../ui/i18n.ts';
+import { i18next, loadLanguage } from '../ui/i18n.ts';
 import { toLibraryEntry } from '../ui/library-entry.ts';
-import { SHIPPED_ORGANISATION, supportSections } from '../ui/organisation.tsx';
+import { SHIPPED_ORGANISATION } from '../ui/organisation.tsx';
 import { GuidePage } from './guide-page.tsx';
+import { supportSections } from './support-sections.ts';
+
+// The Spanish strings, fetched as the app fetches them when Spanish is chosen.
+beforeAll(() => loadLanguage('es'));
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
 const scenario: Scenario = fakeScenario({

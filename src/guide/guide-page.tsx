@@ -3,8 +3,9 @@ import { Link } from 'wouter';
 import { facilitatorGuide } from '../engine/facilitator-guide.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { useT } from '../ui/i18n.ts';
-import { supportSections, useOrganisation } from '../ui/organisation.tsx';
+import { useOrganisation } from '../ui/organisation.tsx';
 import { GuideDocument } from './guide-document.tsx';
+import { supportSections } from './support-sections.ts';
 import './guide.css';
 
 /** The facilitator guide of one scenario, in the interface language, with a print button (`#/guide/<id>`). */

@@ -2,12 +2,15 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONFIDENCE_ITEMS } from '../engine/confidence.ts';
-import { i18next } from '../ui/i18n.ts';
+import { i18next, loadLanguage } from '../ui/i18n.ts';
 import { STORE_PREFIX } from '../ui/local-store.ts';
 import { ConfidenceCheck } from './confidence-check.tsx';
 import { readConfidence } from './confidence-store.ts';
+
+// The Spanish strings, fetched as the app fetches them when Spanish is chosen.
+beforeAll(() => loadLanguage('es'));
 
 async function expectNoAxeViolations(container: HTMLElement) {
   const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });

@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { fakeScenario } from '../test-util/fakes.ts';
-import { i18next } from '../ui/i18n.ts';
+import { i18next, loadLanguage } from '../ui/i18n.ts';
 import { DEFAULT_SETTINGS, SettingsContext } from '../ui/settings.ts';
 import { SETTLE_MS } from '../ui/use-settled.ts';
 import { PlayerPage } from './player-page.tsx';
+
+// The Spanish strings, fetched as the app fetches them when Spanish is chosen.
+beforeAll(() => loadLanguage('es'));
 
 function renderPlayer() {
   const memory = memoryLocation({ path: '/play/fake', record: true });

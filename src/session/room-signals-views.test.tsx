@@ -1,16 +1,19 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MOMENT_MS } from '../protocol/limits.ts';
 import type { ClientRequest, RoomView, Tally } from '../protocol/messages.ts';
 import { fakeChoice, fakeEnding, fakeRoom, fakeScenario, fakeScene } from '../test-util/fakes.ts';
-import { i18next } from '../ui/i18n.ts';
+import { i18next, loadLanguage } from '../ui/i18n.ts';
 import { GuessBars } from './guess-bars.tsx';
 import { MomentCount } from './moment-count.tsx';
 import { MomentSignal } from './moment-signal.tsx';
 import { PredictRoom } from './predict-room.tsx';
 import { useRoomStory } from './use-room-story.ts';
+
+// The Spanish strings, fetched as the app fetches them when Spanish is chosen.
+beforeAll(() => loadLanguage('es'));
 
 afterEach(async () => {
   cleanup();

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../engine/scenario.types.ts';
 import type { ClientRequest, RoomView, Tally } from '../protocol/messages.ts';
 import { fakeChoice, fakeEnding, fakeRoom, fakeScenario, fakeScene } from '../test-util/fakes.ts';
-import { i18next } from '../ui/i18n.ts';
+import { i18next, loadLanguage } from '../ui/i18n.ts';
 import { GoOnControls, useGoOn } from './go-on-controls.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
 import { JoinPanel } from './join-panel.tsx';
@@ -14,6 +14,9 @@ import { RoomStatus } from './room-status.tsx';
 import { SeatRemoval } from './seat-removal.tsx';
 import { useRoomStory } from './use-room-story.ts';
 import { VoteBars } from './vote-bars.tsx';
+
+// The Spanish strings, fetched as the app fetches them when Spanish is chosen.
+beforeAll(() => loadLanguage('es'));
 
 afterEach(async () => {
   cleanup();

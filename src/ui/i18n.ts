@@ -4,7 +4,6 @@ import type { Text } from '../engine/scenario.types.ts';
 import { findTactic } from '../engine/tactics.ts';
 import { localize } from '../engine/text.ts';
 import en from './locales/en.json' with { type: 'json' };
-import es from './locales/es.json' with { type: 'json' };
 
 /** The languages of the interface. A scenario may offer fewer; its own language is then used. */
 export const UI_LANGUAGES = [
@@ -36,10 +35,10 @@ export function uiLanguageFrom(tags: readonly string[]): UiLanguage | undefined 
   return undefined;
 }
 
-// Initialised on import, synchronously, so every view (and every view test) has its strings at once.
-// React escapes what it renders, so i18next must not escape again.
+// Initialised on import, synchronously, with English (every other language falls back to it), so every
+// view has its strings at once. React escapes what it renders, so i18next must not escape again.
 i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
+  resources: { en: { translation: en } },
   lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
@@ -47,6 +46,27 @@ i18next.use(initReactI18next).init({
 });
 
 export { i18next };
+
+/** The strings of each other interface language, fetched the first time it is chosen (a chunk of its own). */
+const OTHER_LANGUAGES: Record<Exclude<UiLanguage, 'en'>, () => Promise<{ default: object }>> = {
+  es: () => import('./locales/es.json'),
+};
+
+/**
+ * Makes a language's strings available (fetching them once, the first time); resolves when
+ * `i18next.changeLanguage(language)` will show them. English is always there.
+ */
+export async function loadLanguage(language: UiLanguage): Promise<void> {
+  if (language === 'en' || i18next.hasResourceBundle(language, 'translation')) return;
+  const { default: strings } = await OTHER_LANGUAGES[language]();
+  i18next.addResourceBundle(language, 'translation', strings);
+}
+
+/** Switches the interface to a language once its strings are there. */
+export async function switchLanguage(language: UiLanguage): Promise<void> {
+  await loadLanguage(language);
+  await i18next.changeLanguage(language);
+}
 
 /**
  * The translation function, a reader for data text (tactics, support) in the interface language,

@@ -1,10 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import shipped from '../../organisation.json' with { type: 'json' };
-import type { SupportSection } from '../engine/facilitator-guide.types.ts';
-import type { Channel, Organisation } from '../protocol/organisation.types.ts';
+import type { Organisation } from '../protocol/organisation.types.ts';
 import { ORGANISATION_ELEMENT_ID } from '../protocol/organisation-page.ts';
-import en from './locales/en.json' with { type: 'json' };
-import es from './locales/es.json' with { type: 'json' };
 
 /** The organisation file shipped with the app (an example): what the static build and `npm run dev` show. */
 export const SHIPPED_ORGANISATION = shipped as Organisation;
@@ -76,22 +73,4 @@ export function OrganisationProvider({ children }: { children: ReactNode }) {
 /** A link as a person reads it on paper: the number of a `tel:` link, the address of an `https:` one. */
 export function linkInWords(link: string): string {
   return link.startsWith('tel:') ? link.slice(4) : link.replace(/^https:\/\//, '').replace(/\/$/, '');
-}
-
-/**
- * The organisation's channels as the facilitator guide prints them: a section for support and one for
- * reporting, each channel with its description and its number or address (paper cannot be tapped).
- */
-export function supportSections(organisation: Organisation): SupportSection[] {
-  const section = (key: 'supportTitle' | 'reportTitle', channels: readonly Channel[]): SupportSection => ({
-    title: { en: en.support[key], es: es.support[key] },
-    items: channels.map((c) => ({
-      name: c.label,
-      detail:
-        typeof c.description === 'string'
-          ? `${c.description} ${linkInWords(c.link)}`
-          : Object.fromEntries(Object.entries(c.description).map(([l, d]) => [l, `${d} ${linkInWords(c.link)}`])),
-    })),
-  });
-  return [section('supportTitle', organisation.support), section('reportTitle', organisation.reporting)];
 }

@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import acme from '../../test/fixtures/organisation/acme.json' with { type: 'json' };
 import type { Organisation } from '../protocol/organisation.types.ts';
 import { organisationScript } from '../protocol/organisation-page.ts';
-import { i18next } from './i18n.ts';
+import { i18next, loadLanguage } from './i18n.ts';
 import { OrganisationContext, OrganisationProvider, SHIPPED_ORGANISATION, useOrganisation } from './organisation.tsx';
 import { SupportPage } from './support-page.tsx';
+
+// The Spanish strings, fetched as the app fetches them when Spanish is chosen.
+beforeAll(() => loadLanguage('es'));
 
 afterEach(() => {
   cleanup();
