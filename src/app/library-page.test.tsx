@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
 import { loadScenarioValue } from '../engine/load-scenario.ts';
 import { fakeScenario } from '../test-util/fakes.ts';
-import { i18next } from '../ui/i18n.ts';
+import { i18next, loadLanguage } from '../ui/i18n.ts';
 import { toLibraryEntry } from '../ui/library-entry.ts';
 import { LibraryPage } from './library-page.tsx';
+
+// The Spanish strings, fetched as the app fetches them when Spanish is chosen.
+beforeAll(() => loadLanguage('es'));
 
 afterEach(cleanup);
 beforeEach(() => localStorage.clear());
