@@ -1,7 +1,8 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Router, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { i18next, loadLanguage, useT } from '../ui/i18n.ts';
+import { i18next, loadLanguage, type UiLanguage, useT } from '../ui/i18n.ts';
+import { LoadFailure } from '../ui/load-failure.tsx';
 import { OrganisationProvider } from '../ui/organisation.tsx';
 import { loadSettings, type Settings, SettingsContext, storeSettings } from '../ui/settings.ts';
 import { AppHeader, chromeFor } from './app-header.tsx';
@@ -22,11 +23,18 @@ export function AppShell({ module = false, children }: { module?: boolean; child
   useEffect(() => {
     let current = true;
     // A language's strings may need fetching first; a newer choice made meanwhile wins.
-    loadLanguage(settings.language).then(() => {
-      if (!current) return;
-      i18next.changeLanguage(settings.language);
-      document.documentElement.lang = settings.language;
-    });
+    loadLanguage(settings.language).then(
+      () => {
+        if (!current) return;
+        i18next.changeLanguage(settings.language);
+        document.documentElement.lang = settings.language;
+      },
+      // The strings could not be fetched (offline): the menu goes back to the language on screen, and
+      // the choice is not remembered, so the next visit tries again.
+      () => {
+        if (current) setSettings((now) => ({ ...now, language: i18next.language as UiLanguage }));
+      },
+    );
     return () => {
       current = false;
     };
@@ -61,7 +69,7 @@ function Frame({ module, children }: { module: boolean; children: ReactNode }) {
         </>
       )}
       <main id="main" ref={main} tabIndex={-1} className={`chrome-${chrome}`}>
-        {children}
+        <LoadFailure resetKey={location}>{children}</LoadFailure>
       </main>
     </>
   );

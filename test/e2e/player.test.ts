@@ -90,6 +90,43 @@ describe('a learner in the browser', () => {
     await page.context().close();
   });
 
+  it('says so when a part of the app cannot be fetched, keeps Quick exit, and tries again', async () => {
+    const page = await newPage(browser(), { viewport: { width: 390, height: 844 } });
+    await page.goto(baseUrl);
+    await page.locator('.scenario-card h2 a').first().waitFor();
+    // The network drops for the player's code (a blip, or offline after the library loaded).
+    await page.route(/player-page-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${baseUrl}#/play/hand-on-the-back`);
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+    await alert.waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'This part of the app could not be loaded',
+    );
+    expect(await page.getByRole('button', { name: 'Quick exit' }).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/load-failure-390.png` });
+    // Back online: Try again fetches it afresh.
+    await page.unroute(/player-page-[^/]*\.js$/);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { name: 'The hand on the back' }).waitFor();
+    await page.context().close();
+  });
+
+  it('stays in the language on screen, and says it in the menu, when another cannot be fetched', async () => {
+    const page = await newPage(browser());
+    await page.route(/\/es-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(baseUrl);
+    const language = page.getByRole('combobox', { name: 'Language' });
+    await language.selectOption('es');
+    // The choice could not be honoured: the menu shows the language the page is in, and nothing is thrown.
+    await expect.poll(() => language.inputValue()).toBe('en');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Practise stepping in');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('counts down a timed choice, and offers it as a plain choice when timers are off', async () => {
     const page = await newPage(browser());
     await page.goto(`${baseUrl}#/play/hand-on-the-back`);
