@@ -26,7 +26,9 @@ export function AppShell({ module = false, children }: { module?: boolean; child
     loadLanguage(settings.language).then(
       () => {
         if (!current) return;
-        i18next.changeLanguage(settings.language);
+        // Already on screen (the app's entry switched before its first render): changing again would
+        // re-render every translated view for nothing.
+        if (i18next.language !== settings.language) i18next.changeLanguage(settings.language);
         document.documentElement.lang = settings.language;
       },
       // The strings could not be fetched (offline): the menu goes back to the language on screen, and
