@@ -388,6 +388,15 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
           ).toEqual([]);
           if (timedFirst) {
             timed += 1;
+            // Scrolled to the end of the page, the seconds left are still seen: on top, not under the header.
+            const covered = await page.evaluate(() => {
+              window.scrollTo(0, document.documentElement.scrollHeight);
+              const text = document.querySelector('.phone-countdown p') as HTMLElement;
+              const r = text.getBoundingClientRect();
+              const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+              return text.contains(top) ? '' : `under ${top?.className || top?.tagName} at y ${Math.round(r.top)}`;
+            });
+            expect(covered, `${id}: the phone's countdown, scrolled`).toBe('');
             await stage.screenshot({ path: `${ARTIFACTS}/layout-${id}-timed-stage720.png` });
             await page.screenshot({ path: `${ARTIFACTS}/layout-${id}-timed-phone360.png` });
           }
