@@ -231,8 +231,8 @@ export function commitRetryDelay(attempt: number): number {
 }
 
 /**
- * The module's link to a SCORM LMS, 1.2 or 2004: resume from suspend data, each choice as an
- * interaction, a commit at every decision (retried with back-off while the LMS refuses it), the result
+ * The module's link to a SCORM LMS, 1.2 or 2004: incomplete from the moment it opens, resume from
+ * suspend data, each choice as an interaction, a commit at every decision (retried with back-off while the LMS refuses it), the result
  * as soon as it is final, exit `suspend` when left mid-way and normal when finished. In review or browse
  * mode, or without credit, nothing that counts is written; a result the LMS holds is never lowered, and
  * practice after a completed attempt writes no interactions.
@@ -292,6 +292,12 @@ export async function connectScorm(
   const writes = (pairs: Pairs) => {
     for (const [element, value] of pairs) dialect.set(element, value);
   };
+  // Opened is begun: a learner who reads the content note and leaves shows as incomplete, not "not
+  // attempted" (1.2) or "unknown" (2004), from the first moment.
+  if (counts && !held?.completed) {
+    writes(dialect.progress(0));
+    commit();
+  }
   return {
     standard: edition,
     resume,

@@ -265,6 +265,13 @@ describe.each(['scorm12', 'scorm2004'] as const)('the %s package in an LMS (scor
       await first.goto(`${harness.base}/harness.html?edition=${edition}`);
       await sco(first).getByRole('button', { name: 'Continue' }).waitFor();
       expect(await sco(first).getByText('No learning system was found').count()).toBe(0);
+      // Opened is begun: on the content note, before any choice, the LMS already holds incomplete.
+      await expect
+        .poll(async () => {
+          const now = await stored(first);
+          return v12 ? now['cmi.core.lesson_status'] : now['cmi.completion_status'];
+        })
+        .toBe('incomplete');
       await first.screenshot({ path: `${ARTIFACTS}/lms-${edition}.png` });
       expect(await sco(first).getByRole('link', { name: 'Choose another' }).count()).toBe(0);
       await playOn(sco(first));
