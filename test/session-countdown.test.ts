@@ -41,6 +41,25 @@ describe.each(testDatabases())('a room’s countdown and seats on $name', ({ tar
     }
   });
 
+  it('counts nobody for the time running out when the facilitator reveals before it has', async () => {
+    const fixtures = await startServer(suite.target, { scenariosDir: join(ROOT, 'test/fixtures/sessions') });
+    try {
+      const settings = { scenario: 'quick-timer', timers: true, minReveal: 3 };
+      const { host, phones } = await suite.room(4, settings, fixtures.url);
+      await host.request({ type: 'start' });
+      await Promise.all(phones.map((p) => p.until((r) => r.phase === 'voting')));
+      // Three vote during the reading time; the fourth has not yet when the facilitator reveals.
+      for (const [i, phone] of phones.slice(0, 3).entries())
+        await phone.request({ type: 'vote', decision: 0, choice: i < 2 ? 'STEP_IN' : 'CALL_OUT' });
+      await host.request({ type: 'reveal' });
+      const revealed = await phones[3].until((r) => r.phase === 'revealed');
+      const timeout = revealed.choices.find((c) => c.timed)?.event as string;
+      expect(revealed.tally).toEqual({ shown: true, total: 3, counts: { STEP_IN: 2, CALL_OUT: 1, [timeout]: 0 } });
+    } finally {
+      await fixtures.close();
+    }
+  });
+
   it('allows reading time for the longest of the scenario’s languages', async () => {
     const now = 1_800_000_000_000;
     const clocked = await startServer(suite.target, {}, () => now);

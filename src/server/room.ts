@@ -321,9 +321,12 @@ export class Room {
       this.state = { ...this.state, phase: 'revealed', revealedAt: at, deadline: null };
       this.scenePart = 0;
       this.stageParts.clear();
-      this.stageParts.clear();
       clearTimeout(this.deadlineTimer);
-      this.silent = new Set([...this.seats.ids()].filter((id) => !this.votes.has(id) && this.audience.isConnected(id)));
+      // Only the clock running out counts those who had not voted for "time runs out": a facilitator who
+      // reveals first stops the clock before it ran out for anyone.
+      this.silent = peer
+        ? new Set()
+        : new Set([...this.seats.ids()].filter((id) => !this.votes.has(id) && this.audience.isConnected(id)));
       this.tally = this.countNow();
       this.guessTally = this.countGuesses();
       this.audience.broadcast(this.view, this.seatOf);
