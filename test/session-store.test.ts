@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,5 +157,33 @@ describe.each(testDatabases())('a room of many phones on $name', ({ target: make
       await Promise.all(clients.map((c) => c.close()));
       await server.close();
     }
+  });
+});
+
+describe('an SQLite file', () => {
+  const pageSize = (file: string) => {
+    const db = new SQLite(file, { readonly: true });
+    const size = db.pragma('page_size', { simple: true });
+    db.close();
+    return size;
+  };
+
+  it('is created with 1 KB pages, so the commit that copies the log into the file holds votes up less', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'upstander-')), 'new.sqlite');
+    const store = new SessionStore(await openDatabase({ kind: 'sqlite', file }));
+    await store.close();
+    expect(pageSize(file)).toBe(1024);
+  });
+
+  it('made before keeps its own page size and still opens, with its sessions', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'upstander-')), 'old.sqlite');
+    const old = new SQLite(file);
+    old.pragma('journal_mode = WAL');
+    old.exec('CREATE TABLE kept (id INTEGER)');
+    old.close();
+    const store = new SessionStore(await openDatabase({ kind: 'sqlite', file }));
+    expect(await store.codeInUse('NOSUCH')).toBe(false);
+    await store.close();
+    expect(pageSize(file)).toBe(4096);
   });
 });

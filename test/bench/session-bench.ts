@@ -437,7 +437,7 @@ async function bigRoom(kind: 'SQLite' | 'PostgreSQL', databaseUrl?: string) {
   target(
     ack.product <= ackLimit * ack.bare,
     `10,000 on ${kind}: vote acknowledgement p99 within ${ackLimit}× the bare server's (medians of ${ROOM.pairs} pairs: ${ms(ack.product)} vs ${ms(ack.bare)}, ${(ack.product / ack.bare).toFixed(2)}×)`,
-    `acknowledgements still queue behind the room's per-vote work at this size; see the README`,
+    `the product's p99 is 4–8 ms against the bare server's 1–10 ms from round to round on a 2-core machine, so the ratio swings across the line; see the README`,
   );
   budget(
     `10,000 on ${kind}: reveal to the last phone within ${ROOM_BUDGET.reveal}× the bare server's (medians: ${ms(reveal.product)} vs ${ms(reveal.bare)}, ${(reveal.product / reveal.bare).toFixed(2)}×)`,

@@ -56,6 +56,10 @@ function driverFor(target: DatabaseTarget): OpenDatabase {
   }
   if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
   const sqlite = new SQLite(target.file);
+  // Small pages for a new file (an existing one keeps its own): a vote rewrites a page or two, and every
+  // thousand pages written, the commit that fills the log copies them into the file while the server
+  // waits. At 4 KB that copy took 3–5 ms, and the votes arriving meanwhile waited with it; at 1 KB, 1–2 ms.
+  sqlite.pragma('page_size = 1024');
   // WAL: readers never wait for the writer, and a crash mid-write loses nothing committed.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
