@@ -41,7 +41,7 @@ export function useOrganisation(): Organisation {
 /**
  * Whose training this is, for every view below: the organisation packed into the page (an LMS
  * module), else the one the server read at start (`GET api/organisation`), else the shipped example
- * (a static build, `npm run dev`). Its colours become the page's `--accent` and `--accent-soft`.
+ * (a static build, `npm run dev`). Its colours become the light scheme's accent (`--org-accent`, `--org-accent-soft`).
  */
 export function OrganisationProvider({ children }: { children: ReactNode }) {
   const [organisation, setOrganisation] = useState<Organisation>(
@@ -62,10 +62,11 @@ export function OrganisationProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const style = document.documentElement.style;
     const { accent, accentSoft } = organisation.colours ?? {};
-    if (accent) style.setProperty('--accent', accent);
-    else style.removeProperty('--accent');
-    if (accentSoft) style.setProperty('--accent-soft', accentSoft);
-    else style.removeProperty('--accent-soft');
+    // The light scheme's accent (app.css); the dark scheme keeps its own, which reads on dark paper.
+    if (accent) style.setProperty('--org-accent', accent);
+    else style.removeProperty('--org-accent');
+    if (accentSoft) style.setProperty('--org-accent-soft', accentSoft);
+    else style.removeProperty('--org-accent-soft');
   }, [organisation.colours]);
   return <OrganisationContext.Provider value={organisation}>{children}</OrganisationContext.Provider>;
 }

@@ -89,8 +89,8 @@ describe('the organisation the app shows', () => {
     );
     expect(await screen.findByText('Acme Ltd')).toBeTruthy();
     expect(fetch.mock.calls[0][0]).toBe('api/organisation');
-    expect(document.documentElement.style.getPropertyValue('--accent')).toBe('#1a5fb4');
-    expect(document.documentElement.style.getPropertyValue('--accent-soft')).toBe('#e6eef9');
+    expect(document.documentElement.style.getPropertyValue('--org-accent')).toBe('#1a5fb4');
+    expect(document.documentElement.style.getPropertyValue('--org-accent-soft')).toBe('#e6eef9');
   });
 
   it('stays the shipped example when there is no server of ours (static build, dev server)', async () => {
@@ -105,7 +105,7 @@ describe('the organisation the app shows', () => {
     );
     await act(async () => {});
     expect(screen.getByText('Example organisation')).toBeTruthy();
-    expect(document.documentElement.style.getPropertyValue('--accent')).toBe('');
+    expect(document.documentElement.style.getPropertyValue('--org-accent')).toBe('');
   });
 
   it('is the one packed into the page (an LMS module), without asking any server', () => {
