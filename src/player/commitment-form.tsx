@@ -4,6 +4,9 @@ import { RadioOptions } from '../ui/radio-options.tsx';
 import { type Commitment, readCommitment, saveCommitment } from './commitment-store.ts';
 import { RemindersDownload } from './reminders-download.tsx';
 
+/** The #IWill heading's id, for the button at the top of the debrief. */
+export const IWILL_HEADING = 'iwill-title';
+
 /** #IWill: one concrete commitment, picked from suggestions or written by the learner; kept on this device. */
 export function CommitmentForm({ scenarioId, suggestions }: { scenarioId: string; suggestions: readonly string[] }) {
   const { t } = useT();
@@ -14,8 +17,11 @@ export function CommitmentForm({ scenarioId, suggestions }: { scenarioId: string
   const text = choice === 'own' ? own.trim() : choice;
 
   return (
-    <section className="commitment" aria-labelledby="iwill-title">
-      <h2 id="iwill-title">#IWill</h2>
+    <section className="commitment" aria-labelledby={IWILL_HEADING}>
+      {/* Focusable: the button at the top of the debrief takes the learner here. */}
+      <h2 id={IWILL_HEADING} tabIndex={-1}>
+        #IWill
+      </h2>
       <p>{t('iwill.question')}</p>
       <form
         onSubmit={(event) => {

@@ -7,9 +7,10 @@ import { runScore } from '../engine/run-state.ts';
 import type { Ending, Paragraphs, Scenario, Text } from '../engine/scenario.types.ts';
 import { suggestedPledges } from '../engine/tactics.ts';
 import { useT } from '../ui/i18n.ts';
+import { JumpButton } from '../ui/jump-button.tsx';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 import { useSettled } from '../ui/use-settled.ts';
-import { CommitmentForm } from './commitment-form.tsx';
+import { CommitmentForm, IWILL_HEADING } from './commitment-form.tsx';
 import { PathCompare } from './path-compare.tsx';
 import { ScoreSummary } from './score-summary.tsx';
 
@@ -65,6 +66,10 @@ export function DebriefView({
         <Link href="/support" replace>
           {t('debrief.getHelp')}
         </Link>
+      </p>
+      {/* #IWill is at the end, after the path: on the first screen, a way straight to it. */}
+      <p className="post-jump">
+        <JumpButton to={IWILL_HEADING}>{t('iwill.jump')}</JumpButton>
       </p>
       {paragraphs(ending.debrief).map((p) => (
         <p key={p}>{p}</p>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MAX_POST_CHARS } from '../protocol/limits.ts';
 import type { ClientRequest } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
+import { JumpButton } from '../ui/jump-button.tsx';
 
 /** The #IWill field's id, for the link to it at the top of a phone's debrief. */
 const POST_FIELD = 'post-text';
@@ -14,17 +15,7 @@ export function PostCommitmentLink() {
   const { t } = useT();
   return (
     <p className="post-jump">
-      <button
-        type="button"
-        className="primary"
-        onClick={() => {
-          const field = document.getElementById(POST_FIELD);
-          field?.scrollIntoView({ block: 'center' });
-          field?.focus();
-        }}
-      >
-        {t('session.postJump')}
-      </button>
+      <JumpButton to={POST_FIELD}>{t('iwill.jump')}</JumpButton>
     </p>
   );
 }

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, axeViolations, newPage, sharedChromium, untilSettled } from '../support/browser.ts';
 import { openConsole } from '../support/layout.ts';
+import { playToDebrief } from '../support/play-to-debrief.ts';
 import { createSession } from '../support/session-server.ts';
 
 const baseUrl = inject('baseUrl');
@@ -63,15 +64,7 @@ describe.each([
     await page.getByRole('button', { name: /Catch Sam's eye/ }).click();
     await page.getByText('Bring others in +1').waitFor();
     await check(page, scheme, 'feedback');
-    for (const chosen of [/Nod to Sam/, /Suggest to Priya/, /You're not overreacting/]) {
-      await untilSettled(page);
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await untilSettled(page);
-      await page.getByRole('button', { name: chosen }).click();
-    }
-    await untilSettled(page);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('heading', { name: 'She reports it, and you back her' }).waitFor();
+    await playToDebrief(page, baseUrl);
     await check(page, scheme, 'debrief');
     await page.screenshot({ path: `${ARTIFACTS}/${scheme}-debrief-${width}.png`, fullPage: true });
 

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { scenarioFiles } from '../../src/cli/scenario-files.ts';
 import { ARTIFACTS, axeViolations, newPage, sharedChromium, tabTo, untilSettled } from '../support/browser.ts';
+import { playToDebrief } from '../support/play-to-debrief.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedChromium();
@@ -263,4 +264,30 @@ describe('a learner in the browser', () => {
     }
     await page.context().close();
   });
+
+  for (const viewport of [
+    { width: 360, height: 640 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`opens the debrief at ${viewport.width}×${viewport.height} with Get help and the way to #IWill on the first screen`, async () => {
+      const page = await newPage(browser(), { viewport });
+      await playToDebrief(page, baseUrl);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const inFirstScreen = (locator: ReturnType<Page['locator']>) =>
+        locator.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+        });
+      const help = page.getByRole('link', { name: /get help or report/ });
+      const jump = page.getByRole('button', { name: /Write your #IWill/ });
+      expect(await inFirstScreen(help)).toBe(true);
+      expect(await inFirstScreen(jump)).toBe(true);
+      await page.screenshot({ path: `${ARTIFACTS}/debrief-first-screen-${viewport.width}.png` });
+      await untilSettled(page);
+      await jump.click();
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('#IWill');
+      expect(await inFirstScreen(page.getByRole('heading', { name: '#IWill' }))).toBe(true);
+      await page.context().close();
+    });
+  }
 });
