@@ -22,23 +22,30 @@ export function SeatRemoval({ send, acknowledged, offline }: SeatRemovalProps) {
   const [sent, setSent] = useState<{ id: number; seat: number } | undefined>();
   const input = useRef<HTMLInputElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const asked = useRef(false);
-  // Opened: the focus on Cancel. Closed, either way: back on the seat number.
+  const removed = useRef(false);
+  // Opened: the focus on Cancel. Cancelled: back on the seat number, to put a typo right. Removed: on
+  // this panel's heading, out of the field, so the console's one-key shortcuts work again.
   useEffect(() => {
     if (asking !== undefined) cancel.current?.focus();
-    else if (asked.current) input.current?.focus();
+    else if (asked.current) (removed.current ? heading : input).current?.focus();
     asked.current = asking !== undefined;
+    removed.current = false;
   }, [asking]);
   const close = () => setAsking(undefined);
   const remove = (n: number) => {
     const id = send({ type: 'remove', seat: n });
     if (id !== undefined) setSent({ id, seat: n });
+    removed.current = true;
     setAsking(undefined);
     setSeat('');
   };
   return (
     <section className="panel seat-removal" aria-labelledby="participants-title">
-      <h2 id="participants-title">{t('session.participantsTitle')}</h2>
+      <h2 id="participants-title" ref={heading} tabIndex={-1}>
+        {t('session.participantsTitle')}
+      </h2>
       <p>{t('session.participantsNote')}</p>
       <form
         onSubmit={(e) => {
