@@ -7,6 +7,7 @@ import { fakeScenario } from '../test-util/fakes.ts';
 import { i18next, loadLanguage } from '../ui/i18n.ts';
 import { DEFAULT_SETTINGS, SettingsContext } from '../ui/settings.ts';
 import { SETTLE_MS } from '../ui/use-settled.ts';
+import { IWILL_HEADING } from './commitment-form.tsx';
 import { PlayerPage } from './player-page.tsx';
 
 // The Spanish strings, fetched as the app fetches them when Spanish is chosen.
@@ -57,6 +58,27 @@ describe('Get help', () => {
     expect(title.nextElementSibling?.contains(help)).toBe(true);
     fireEvent.click(help);
     expect(memory.history.at(-1)).toBe('/support');
+  });
+
+  it("the debrief's jump to #IWill ignores the second click of a double click on Continue", () => {
+    // jsdom lays nothing out, so it has no scrolling to do.
+    Element.prototype.scrollIntoView = () => {};
+    renderPlayer();
+    const settle = () => act(() => vi.advanceTimersByTime(SETTLE_MS));
+    settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    settle();
+    fireEvent.click(screen.getByRole('button', { name: /Do the thing/ }));
+    settle();
+    // A double click on the feedback's Continue: the second click lands on the debrief's first button.
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const jump = screen.getByRole('button', { name: 'Write your #IWill: one thing you will do next time' });
+    fireEvent.click(jump);
+    expect(document.activeElement).not.toBe(document.getElementById(IWILL_HEADING));
+    // Once the debrief has settled, the same button takes the learner there.
+    settle();
+    fireEvent.click(jump);
+    expect(document.activeElement).toBe(document.getElementById(IWILL_HEADING));
   });
 
   it('speaks Spanish too', () => {
