@@ -163,7 +163,14 @@ function Console({
             <DiscussionPrompts story={story} />
           </>
         )}
-        {!closed && <SeatRemoval send={session.send} acknowledged={session.acknowledged} offline={offline} />}
+        {!closed && (
+          <SeatRemoval
+            send={session.send}
+            acknowledged={session.acknowledged}
+            refusal={session.error}
+            offline={offline}
+          />
+        )}
         <ResultsExport sessionId={room.sessionId} secret={secret} />
       </aside>
     </div>

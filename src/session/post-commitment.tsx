@@ -3,6 +3,7 @@ import { MAX_POST_CHARS } from '../protocol/limits.ts';
 import type { ClientRequest } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
 import { JumpButton } from '../ui/jump-button.tsx';
+import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 
 /** The #IWill field's id, for the link to it at the top of a phone's debrief. */
 const POST_FIELD = 'post-text';
@@ -20,18 +21,26 @@ export function PostCommitmentLink() {
   );
 }
 
+/**
+ * The thanks, in the form's place once posted: the focus moves to it (the button that had it is gone),
+ * and it is where the link at the top leads from then on.
+ */
+function PostSent() {
+  const { t } = useT();
+  const ref = useFocusOnChange<HTMLParagraphElement>(undefined);
+  return (
+    <p className="panel" role="status" id={POST_FIELD} tabIndex={-1} ref={ref}>
+      {t('session.postSent')}
+    </p>
+  );
+}
+
 /** An anonymous #IWill commitment for the room's wall; the facilitator shows it or not. */
 export function PostCommitment({ session }: { session: { send: (r: ClientRequest) => number | undefined } }) {
   const { t } = useT();
   const [text, setText] = useState('');
   const [sent, setSent] = useState(false);
-  if (sent)
-    return (
-      // Where the link at the top leads once posted: the thanks, in the form's place.
-      <p className="panel" role="status" id={POST_FIELD} tabIndex={-1}>
-        {t('session.postSent')}
-      </p>
-    );
+  if (sent) return <PostSent />;
   return (
     <section className="panel" aria-labelledby="post-title">
       <h2 id="post-title">{t('session.postTitle')}</h2>

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ClientRequest } from '../protocol/messages.ts';
+import type { ClientRequest, ErrorCode } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
 
 interface SeatRemovalProps {
   readonly send: (request: ClientRequest) => number | undefined;
   /** The number of the last request the server acknowledged. */
   readonly acknowledged: number | undefined;
+  /** The last refusal, with the number of the request refused. */
+  readonly refusal?: { readonly code: ErrorCode; readonly replyTo?: number } | undefined;
   readonly offline: boolean;
 }
 
@@ -13,9 +15,10 @@ interface SeatRemovalProps {
  * The facilitator takes a participant out by the seat number their phone shows: the seat frees up and
  * its vote leaves the tally. Asked first, naming the seat (participants give no name: no personal data),
  * with Cancel focused so Enter or Escape on a typo changes nothing; said as done only once the server
- * has acknowledged it.
+ * has acknowledged it. Refused (nobody holds that seat): says why, and puts the number back in its field,
+ * focused, to put right.
  */
-export function SeatRemoval({ send, acknowledged, offline }: SeatRemovalProps) {
+export function SeatRemoval({ send, acknowledged, refusal, offline }: SeatRemovalProps) {
   const { t } = useT();
   const [seat, setSeat] = useState('');
   const [asking, setAsking] = useState<number | undefined>();
@@ -33,6 +36,13 @@ export function SeatRemoval({ send, acknowledged, offline }: SeatRemovalProps) {
     asked.current = asking !== undefined;
     removed.current = false;
   }, [asking]);
+  const refused = sent !== undefined && refusal?.replyTo === sent.id ? refusal.code : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new refusal of the seat sent puts it back
+  useEffect(() => {
+    if (!refused || !sent) return;
+    setSeat(String(sent.seat));
+    input.current?.focus();
+  }, [refused, sent?.id]);
   const close = () => setAsking(undefined);
   const remove = (n: number) => {
     const id = send({ type: 'remove', seat: n });
@@ -96,7 +106,13 @@ export function SeatRemoval({ send, acknowledged, offline }: SeatRemovalProps) {
           </button>
         </div>
       )}
-      <p role="status">{sent && acknowledged === sent.id ? t('session.removedSeat', { seat: sent.seat }) : ''}</p>
+      <p role="status">
+        {refused
+          ? t(`sessionErrors.${refused}`)
+          : sent && acknowledged === sent.id
+            ? t('session.removedSeat', { seat: sent.seat })
+            : ''}
+      </p>
     </section>
   );
 }

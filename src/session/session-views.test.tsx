@@ -9,6 +9,7 @@ import { i18next, loadLanguage } from '../ui/i18n.ts';
 import { GoOnControls, useGoOn } from './go-on-controls.tsx';
 import { GroupDebrief } from './group-debrief.tsx';
 import { JoinPanel } from './join-panel.tsx';
+import { PostCommitment } from './post-commitment.tsx';
 import { ResultsExport } from './results-export.tsx';
 import { RoomStatus } from './room-status.tsx';
 import { SeatRemoval } from './seat-removal.tsx';
@@ -300,6 +301,49 @@ describe('removing a participant', () => {
   });
 });
 
+describe('a removal the server refuses', () => {
+  it('says why, and puts the seat number back in its field, focused, to put right', async () => {
+    const send = () => 4;
+    const { rerender } = render(<SeatRemoval send={send} acknowledged={undefined} offline={false} />);
+    const seat = screen.getByLabelText('Seat number') as HTMLInputElement;
+    fireEvent.change(seat, { target: { value: '71' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove from the session' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove seat 71' }));
+    expect(seat.value).toBe('');
+    // Nobody holds seat 71: the server refuses request 4.
+    rerender(
+      <SeatRemoval
+        send={send}
+        acknowledged={undefined}
+        refusal={{ code: 'unknown-seat', replyTo: 4 }}
+        offline={false}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Nobody holds that seat in this session.');
+    expect(seat.value).toBe('71');
+    expect(document.activeElement).toBe(seat);
+  });
+
+  it('is not taken for a refusal of another request', () => {
+    const send = () => 4;
+    const { rerender } = render(<SeatRemoval send={send} acknowledged={undefined} offline={false} />);
+    const seat = screen.getByLabelText('Seat number') as HTMLInputElement;
+    fireEvent.change(seat, { target: { value: '7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove from the session' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove seat 7' }));
+    rerender(
+      <SeatRemoval
+        send={send}
+        acknowledged={undefined}
+        refusal={{ code: 'not-facilitator', replyTo: 3 }}
+        offline={false}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('');
+    expect(seat.value).toBe('');
+  });
+});
+
 describe('removing a participant is asked first', () => {
   it('names the seat before removing it, and Escape or Cancel removes nobody, from the keyboard', async () => {
     const sent: unknown[] = [];
@@ -339,6 +383,20 @@ describe('removing a participant is asked first', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Quitar de la sesión' }));
     expect(screen.getByRole('alertdialog', { name: '¿Quitar el asiento 3 de la sesión?' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Quitar el asiento 3' })).toBeTruthy();
+  });
+});
+
+describe('posting an #IWill from a phone', () => {
+  it('sends the text, and moves the focus to the thanks that takes the form’s place', () => {
+    const sent: ClientRequest[] = [];
+    render(<PostCommitment session={{ send: (r) => sent.push(r) }} />);
+    const field = screen.getByLabelText(/One thing you will do/);
+    fireEvent.change(field, { target: { value: '  I will ask Sam if she is OK.  ' } });
+    field.focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Post' }));
+    expect(sent).toEqual([{ type: 'post', text: 'I will ask Sam if she is OK.' }]);
+    expect(document.activeElement).toBe(screen.getByRole('status'));
+    expect(document.activeElement?.textContent).toBe('Posted. Thank you.');
   });
 });
 

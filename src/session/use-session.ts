@@ -25,8 +25,8 @@ export interface SessionState {
   readonly pendingVote: PendingVote | undefined;
   /** A vote that never reached the room in time (the votes were revealed, or it was refused): not counted. */
   readonly lostVote: { readonly decision: number; readonly choice: string; readonly code?: ErrorCode } | undefined;
-  /** The last refusal, to show to the person who caused it. */
-  readonly error: { code: ErrorCode; message: string } | undefined;
+  /** The last refusal, to show to the person who caused it, with the number of the request refused. */
+  readonly error: { code: ErrorCode; message: string; replyTo?: number } | undefined;
   /** The number of the last request the server acknowledged with `ok`. */
   readonly acknowledged: number | undefined;
   /** When the room view was received, so countdowns run on this device's clock. */
@@ -86,7 +86,7 @@ function received(s: SessionState, message: ServerMessage): SessionState {
       const refused = s.pendingVote && s.pendingVote.id === message.replyTo ? s.pendingVote : undefined;
       return {
         ...s,
-        error: { code: message.code, message: message.message },
+        error: { code: message.code, message: message.message, replyTo: message.replyTo },
         pendingVote: refused ? undefined : s.pendingVote,
         lostVote: refused ? { decision: refused.decision, choice: refused.choice, code: message.code } : s.lostVote,
       };
