@@ -67,6 +67,17 @@ describe.each([
     await playToDebrief(page, baseUrl);
     await check(page, scheme, 'debrief');
     await page.screenshot({ path: `${ARTIFACTS}/${scheme}-debrief-${width}.png`, fullPage: true });
+    // Printed, the debrief is dark on light, its form fields too (an #IWill in the learner's words).
+    await page.getByLabel('In my own words').check();
+    await page.getByLabel('My commitment').fill('I will ask Sam if she is OK.');
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const field = document.querySelector('textarea') as HTMLTextAreaElement;
+      return { field: getComputedStyle(field).backgroundColor, text: getComputedStyle(field).color };
+    });
+    expect(luminance(printed.field), 'printed #IWill field: light paper').toBeGreaterThan(0.9);
+    expect(luminance(printed.text), 'printed #IWill field: dark text').toBeLessThan(0.1);
+    await page.emulateMedia({ media: 'screen' });
 
     await page.goto(`${baseUrl}#/support`);
     await page.getByRole('heading', { level: 1 }).waitFor();
