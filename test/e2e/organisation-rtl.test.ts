@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioLibrary } from '../../src/build/scenario-library-plugin.ts';
-import { axeViolations, newPage, sharedChromium } from '../support/browser.ts';
+import { ARTIFACTS, axeViolations, newPage, sharedChromium } from '../support/browser.ts';
 import { ROOT } from '../support/scenario-files.ts';
 
 const browser = sharedChromium();
@@ -119,6 +119,7 @@ describe('an Arabic scenario in the English interface', () => {
       });
     expect(choice.keyRight).toBeLessThan(choice.keyLeft);
 
+    await page.screenshot({ path: `${ARTIFACTS}/dark-logo-390.png`, clip: { x: 0, y: 0, width: 390, height: 120 } });
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   }, 180_000);
@@ -131,6 +132,7 @@ describe('the support page in the browser', () => {
     await page.getByRole('heading', { name: 'Getting help and reporting' }).waitFor({ timeout: 90_000 });
     expect(await page.getByRole('link', { name: /^Emergency services: 112/ }).getAttribute('href')).toBe('tel:112');
     expect(await page.getByRole('note').textContent()).toContain('This page shows an example.');
+    await page.screenshot({ path: `${ARTIFACTS}/dark-logo-390.png`, clip: { x: 0, y: 0, width: 390, height: 120 } });
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   }, 180_000);
@@ -162,6 +164,31 @@ describe("the organisation's own, as the server sends it", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /Quick exit/ }).click();
     await page.waitForURL('https://www.bbc.co.uk/weather');
+    await page.context().close();
+  }, 180_000);
+
+  it('keeps its logo visible on a phone set to dark, where the logo is the only sign of it in the header', async () => {
+    const acme = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/organisation/acme.json'), 'utf8'));
+    // A logo drawn for light paper, as most are: near-black on transparent.
+    const logo = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 32"><rect width="64" height="32" fill="#111"/></svg>';
+    const page = await newPage(browser(), { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    await page.route('**/api/organisation', (route) => route.fulfill({ json: { ...acme, logo: '/acme-logo.svg' } }));
+    await page.route('**/acme-logo.svg', (route) => route.fulfill({ contentType: 'image/svg+xml', body: logo }));
+    await page.goto(`${base}#/support`, { timeout: 90_000 });
+    const image = page.getByRole('banner').locator('.organisation-brand img');
+    await image.waitFor({ timeout: 90_000 });
+    const paint = await image.evaluate((img) => ({
+      plate: getComputedStyle(img).backgroundColor,
+      header: getComputedStyle(img.closest('header') as Element).backgroundColor,
+      width: img.getBoundingClientRect().width,
+    }));
+    // The header is dark, the logo sits on a white plate wider than itself, inside the viewport.
+    expect(paint.header).not.toBe('rgb(255, 255, 255)');
+    expect(paint.plate).toBe('rgb(255, 255, 255)');
+    expect(paint.width).toBeGreaterThan(0);
+    expect(await image.evaluate((img) => img.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}/dark-logo-390.png`, clip: { x: 0, y: 0, width: 390, height: 120 } });
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   }, 180_000);
 });
