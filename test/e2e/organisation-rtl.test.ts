@@ -170,7 +170,8 @@ describe("the organisation's own, as the server sends it", () => {
   it('keeps its logo visible on a phone set to dark, where the logo is the only sign of it in the header', async () => {
     const acme = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/organisation/acme.json'), 'utf8'));
     // A logo drawn for light paper, as most are: near-black on transparent.
-    const logo = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 32"><rect width="64" height="32" fill="#111"/></svg>';
+    const logo =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 32"><rect width="64" height="32" fill="#111"/></svg>';
     const page = await newPage(browser(), { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
     await page.route('**/api/organisation', (route) => route.fulfill({ json: { ...acme, logo: '/acme-logo.svg' } }));
     await page.route('**/acme-logo.svg', (route) => route.fulfill({ contentType: 'image/svg+xml', body: logo }));
