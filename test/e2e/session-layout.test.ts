@@ -420,12 +420,14 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
     const stages = [await newPage(browser(), VIEWS.stage1080), await newPage(browser(), VIEWS.stage720)];
     try {
       await openConsole(host, baseUrl, sessionId, secret);
+      // The shortcut works once the console is connected (its button enabled), as a facilitator sees it.
+      await host.getByRole('button', { name: 'Start the first scene' }).click({ trial: true });
       await host.keyboard.press('n');
       // As shipped: the longest scene is the first one of its scenario, and fits one screen.
       expect(scene.path).toEqual([]);
       for (const stage of stages) {
         await stage.goto(`${baseUrl}#/screen/${code}`);
-        await stage.locator('.stage-narrative p').first().waitFor();
+        await stage.locator('.stage-narrative p').first().waitFor({ timeout: 60_000 });
         expect(await narrativeProblems(stage), `${id} as shipped`).toEqual([]);
         expect(await stage.locator('.stage-narrative .scene-part p').allTextContents()).toEqual(scene.paragraphs);
         expect(await stage.locator('.stage-narrative > .scene-part-count').count()).toBe(0);
