@@ -302,13 +302,19 @@ describe('removing a participant', () => {
 });
 
 describe('a removal the server refuses', () => {
-  it('says why, and puts the seat number back in its field, focused, to put right', async () => {
+  /** Asks to remove `n` and confirms it, as request 4; returns the seat field and the rerender. */
+  function removeSeat(n: number) {
     const send = () => 4;
     const { rerender } = render(<SeatRemoval send={send} acknowledged={undefined} offline={false} />);
     const seat = screen.getByLabelText('Seat number') as HTMLInputElement;
-    fireEvent.change(seat, { target: { value: '71' } });
+    fireEvent.change(seat, { target: { value: String(n) } });
     fireEvent.click(screen.getByRole('button', { name: 'Remove from the session' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Remove seat 71' }));
+    fireEvent.click(screen.getByRole('button', { name: `Remove seat ${n}` }));
+    return { seat, send, rerender };
+  }
+
+  it('says why, and puts the seat number back in its field, focused, to put right', async () => {
+    const { seat, send, rerender } = removeSeat(71);
     expect(seat.value).toBe('');
     // Nobody holds seat 71: the server refuses request 4.
     rerender(
@@ -325,12 +331,7 @@ describe('a removal the server refuses', () => {
   });
 
   it('is not taken for a refusal of another request', () => {
-    const send = () => 4;
-    const { rerender } = render(<SeatRemoval send={send} acknowledged={undefined} offline={false} />);
-    const seat = screen.getByLabelText('Seat number') as HTMLInputElement;
-    fireEvent.change(seat, { target: { value: '7' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Remove from the session' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Remove seat 7' }));
+    const { seat, send, rerender } = removeSeat(7);
     rerender(
       <SeatRemoval
         send={send}
