@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { CHOSEN_BY, type Tally } from '../protocol/messages.ts';
 import { isPhase } from '../protocol/phases.ts';
-import type { OpenDatabase } from './db/database.ts';
+import { closeDatabase, type OpenDatabase } from './db/database.ts';
 import { eraseDeleted } from './db/erase.ts';
 import type { Database, ParticipantsTable, SessionsTable } from './db/schema.types.ts';
 import { type VoteWriter, voteWriterFor } from './db/vote-writer.ts';
@@ -235,7 +235,7 @@ export class SessionStore {
   /** Closes the database once every vote already received has been committed. */
   async close(): Promise<void> {
     await this.votes.drain();
-    await this.db.destroy();
+    await closeDatabase(this.opened);
   }
 }
 
