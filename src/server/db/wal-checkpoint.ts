@@ -12,7 +12,7 @@ export interface CheckpointPolicy {
   readonly everyMs: number;
 }
 
-export const CHECKPOINT_POLICY: CheckpointPolicy = { quietMs: 1000, maxLogBytes: 16 * 1024 * 1024, everyMs: 250 };
+export const CHECKPOINT_POLICY: CheckpointPolicy = { quietMs: 250, maxLogBytes: 16 * 1024 * 1024, everyMs: 100 };
 
 /** Stops the checkpoints; resolves once the checkpointing thread has closed its connection. */
 export type StopCheckpoints = () => Promise<void>;
