@@ -1,6 +1,6 @@
 import { SessionClient } from '../support/session-client.ts';
 import { quantile } from './budgets.ts';
-import { closeAll, joinMany, revealAndCheck, voteAll } from './phones.ts';
+import { closeAll, joinMany, revealAndCheck, sliced, voteAll } from './phones.ts';
 
 /**
  * A room's phones in a process of their own, driven by the session benchmark over IPC: 10,000
@@ -9,15 +9,21 @@ import { closeAll, joinMany, revealAndCheck, voteAll } from './phones.ts';
  */
 export type PhonesCommand =
   | { cmd: 'join'; url: string; code: string; sessionId: string; secret: string; n: number; start: boolean }
-  | { cmd: 'round'; windowMs: number; changeShare: number; advanceTo?: string }
+  | { cmd: 'votes'; windowMs: number; changeShare: number; startAt: number; sliceMs: number; turn: 0 | 1 }
+  | { cmd: 'reveal'; advanceTo?: string }
   | { cmd: 'crash'; windowMs: number }
   | { cmd: 'close' };
 
-export interface RoundResult {
+/** A window's votes, by the phones of one system: how many, and how long each waited for its acknowledgement. */
+export interface VotesResult {
   readonly votes: number;
   readonly ackP50: number;
   readonly ackP99: number;
   readonly refused: number;
+}
+
+/** The reveal that closes a window: until the last phone has the tally, and whether it is what they sent. */
+export interface RevealResult {
   readonly revealMs: number;
   readonly exact: boolean;
 }
@@ -27,6 +33,8 @@ const REVEAL_AFTER_MS = 1000;
 
 let host: SessionClient;
 let phones: SessionClient[] = [];
+/** What each phone last chose in the window just voted, for the reveal to check the tally against. */
+let finalVotes: string[] = [];
 
 const voting = (decision: number) => (r: { phase: string; decision: number }) =>
   r.phase === 'voting' && r.decision === decision;
@@ -46,10 +54,21 @@ async function run(command: PhonesCommand): Promise<unknown> {
       await Promise.all(phones.map((p) => p.until(voting(0), 60_000)));
       return { joinMs, joined: phones.length, choices: phones[0]?.room?.choices };
     }
-    case 'round': {
+    case 'votes': {
+      const events = (phones[0].room?.choices ?? []).filter((c) => !c.timed).map((c) => c.event);
+      const clock = sliced(command.startAt, command.sliceMs, command.turn);
+      const voted = await voteAll(phones, events, command.windowMs, command.changeShare, 60_000, clock);
+      finalVotes = voted.finalVotes;
+      return {
+        votes: voted.acks.length,
+        ackP50: quantile(voted.acks, 0.5),
+        ackP99: quantile(voted.acks, 0.99),
+        refused: voted.lost.length,
+      } satisfies VotesResult;
+    }
+    case 'reveal': {
       const decision = phones[0].room?.decision ?? 0;
       const events = (phones[0].room?.choices ?? []).filter((c) => !c.timed).map((c) => c.event);
-      const { acks, lost, finalVotes } = await voteAll(phones, events, command.windowMs, command.changeShare, 60_000);
       // A facilitator reveals a moment after the last vote is in: the reveal is measured on a server that
       // has finished the window's work (its last writes, counts and collections), on either server alike.
       await new Promise((r) => setTimeout(r, REVEAL_AFTER_MS));
@@ -58,14 +77,7 @@ async function run(command: PhonesCommand): Promise<unknown> {
       // The next decision, or the debrief when that choice ended the story (the last pair's).
       const next = voting(decision + 1);
       await Promise.all(phones.map((p) => p.until((r) => next(r) || r.phase === 'debrief', 60_000)));
-      return {
-        votes: acks.length,
-        ackP50: quantile(acks, 0.5),
-        ackP99: quantile(acks, 0.99),
-        refused: lost.length,
-        revealMs: reveal.lastMs,
-        exact: reveal.exact,
-      } satisfies RoundResult;
+      return { revealMs: reveal.lastMs, exact: reveal.exact } satisfies RevealResult;
     }
     case 'crash': {
       // Every phone votes once within the window; the server is killed meanwhile. What was acknowledged?

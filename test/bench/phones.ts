@@ -19,8 +19,27 @@ export async function joinPhones(url: string, code: string, n: number, withinMs:
 }
 
 /**
+ * When, in ms from now, a vote at moment `t` (0 ≤ t < the window) of a phone set's own time happens.
+ * By default its time is the clock's; `sliced` gives two phone sets one window of the clock in turns.
+ */
+export type VoteClock = (t: number) => number;
+
+/**
+ * Two systems' phones voting in one window of the clock, in turns of `sliceMs`: the set of `turn` 0 votes
+ * in the first slice, the third, …; the set of `turn` 1 in the second, the fourth, …; each set's own
+ * window (`t` from 0 to its length) laid end to end over its slices. Both start at `startAt` (epoch ms,
+ * `Date.now()`'s clock, shared by processes on one machine), so a slow spell of the machine (another
+ * process, the host) falls on both alike instead of on whichever ran in that minute.
+ */
+export const sliced =
+  (startAt: number, sliceMs: number, turn: 0 | 1): VoteClock =>
+  (t) =>
+    startAt + Math.floor(t / sliceMs) * 2 * sliceMs + turn * sliceMs + (t % sliceMs) - Date.now();
+
+/**
  * Every phone votes once at a random moment within `withinMs`; `changeShare` of them change their
  * vote later in the window. Returns each vote's acknowledgement time and what each phone last chose.
+ * `clock` places the window's moments in time (by default, from now).
  */
 export async function voteAll(
   phones: SessionClient[],
@@ -28,13 +47,16 @@ export async function voteAll(
   withinMs: number,
   changeShare: number,
   timeoutMs = 30_000,
+  clock?: VoteClock,
 ) {
+  const t0 = Date.now();
+  const after = clock ?? ((t: number) => t0 + t - Date.now());
   const acks: number[] = [];
   const lost: string[] = [];
   const finalVotes = await Promise.all(
     phones.map(async (phone) => {
       const at = Math.random() * withinMs;
-      await sleep(at);
+      await sleep(Math.max(0, after(at)));
       const send = async (choice: string) => {
         const t0 = performance.now();
         const reply = await phone.request({ type: 'vote', decision: phone.room?.decision ?? 0, choice }, timeoutMs);
@@ -44,7 +66,7 @@ export async function voteAll(
       let choice = events[Math.floor(Math.random() * events.length)];
       await send(choice);
       if (Math.random() < changeShare) {
-        await sleep(Math.random() * (withinMs - at));
+        await sleep(Math.max(0, after(at + Math.random() * (withinMs - at))));
         choice = events.find((e) => e !== choice) ?? choice;
         await send(choice);
       }
