@@ -69,6 +69,20 @@ describe.each([
     await page.screenshot({ path: `${ARTIFACTS}/${scheme}-debrief-${width}.png`, fullPage: true });
     // Printed, the debrief is dark on light, its form fields too (an #IWill in the learner's words).
     await page.getByLabel('In my own words').check();
+    // Its radio buttons are drawn in the app's accent, not the browser's own blue.
+    const radio = await page.getByLabel('In my own words').evaluate((input) => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--accent)';
+      document.body.append(probe);
+      const accent = getComputedStyle(probe).color;
+      probe.remove();
+      return { drawn: getComputedStyle(input).accentColor, accent };
+    });
+    expect(radio.drawn, 'the radio button takes the accent').toBe(radio.accent);
+    await page
+      .getByLabel('In my own words')
+      .locator('xpath=ancestor::fieldset[1]')
+      .screenshot({ path: `${ARTIFACTS}/${scheme}-iwill-choice-${width}.png` });
     await page.getByLabel('My commitment').fill('I will ask Sam if she is OK.');
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => {
