@@ -5,7 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.ts';
 import type { Database } from './schema.types.ts';
-import { checkpointWhenQuiet, type StopCheckpoints } from './wal-checkpoint.ts';
+import { type Checkpoints, checkpointWhenQuiet } from './wal-checkpoint.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -21,8 +21,8 @@ export type OpenDatabase =
       readonly kind: 'sqlite';
       readonly db: Kysely<Database>;
       readonly sqlite: SQLite.Database;
-      /** Ends the checkpoints between bursts of writes (`checkpointWhenQuiet`); before the database closes. */
-      readonly stopCheckpoints: StopCheckpoints;
+      /** The thread that checkpoints between bursts of writes (`checkpointWhenQuiet`); stopped before closing. */
+      readonly checkpoints: Checkpoints;
     }
   | { readonly kind: 'postgres'; readonly db: Kysely<Database>; readonly pool: pg.Pool };
 
@@ -53,7 +53,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
 
 /** Closes the store: the checkpointing thread first (SQLite), then the connections. */
 export async function closeDatabase(opened: OpenDatabase): Promise<void> {
-  if (opened.kind === 'sqlite') await opened.stopCheckpoints();
+  if (opened.kind === 'sqlite') await opened.checkpoints.stop();
   await opened.db.destroy();
 }
 
@@ -78,7 +78,7 @@ function driverFor(target: DatabaseTarget): OpenDatabase {
   // Deleted rows are overwritten with zeros, not just unlinked: deleted means unreadable.
   sqlite.pragma('secure_delete = ON');
   // The log is copied into the file between bursts of votes, by a thread of its own.
-  const stopCheckpoints = checkpointWhenQuiet(sqlite);
+  const checkpoints = checkpointWhenQuiet(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { kind: 'sqlite', sqlite, db, stopCheckpoints };
+  return { kind: 'sqlite', sqlite, db, checkpoints };
 }

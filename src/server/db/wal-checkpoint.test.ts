@@ -3,31 +3,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type CheckpointPolicy, checkpointWhenQuiet, type StopCheckpoints } from './wal-checkpoint.ts';
+import { type CheckpointPolicy, type Checkpoints, checkpointWhenQuiet } from './wal-checkpoint.ts';
 
-const open: { db: SQLite.Database; stop: StopCheckpoints }[] = [];
+const open: { db: SQLite.Database; checkpoints: Checkpoints }[] = [];
 afterEach(async () => {
-  for (const { db, stop } of open.splice(0)) {
-    await stop();
+  for (const { db, checkpoints } of open.splice(0)) {
+    await checkpoints.stop();
     if (db.open) db.close();
   }
 });
 
 /** A file database as the server opens it (WAL, 1 KB pages), with a table of rows about one page each. */
-function database(policy: CheckpointPolicy) {
+function database(policy: CheckpointPolicy, log?: (message: string) => void) {
   const file = join(mkdtempSync(join(tmpdir(), 'upstander-wal-')), 'store.sqlite');
   const db = new SQLite(file);
   db.pragma('page_size = 1024');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec('CREATE TABLE votes (id INTEGER PRIMARY KEY, note TEXT)');
-  const stop = checkpointWhenQuiet(db, policy);
-  open.push({ db, stop });
+  const checkpoints = checkpointWhenQuiet(db, policy, log);
+  open.push({ db, checkpoints });
   const insert = db.prepare('INSERT INTO votes (note) VALUES (?)');
   return {
     db,
     file,
-    stop,
+    checkpoints,
     /** One commit per row, as votes arrive. */
     write: (rows: number) => {
       for (let i = 0; i < rows; i++) insert.run('x'.repeat(900));
@@ -45,7 +45,8 @@ describe('checkpointWhenQuiet', () => {
   });
 
   it('copies the log into the database file once no commit has come for the quiet time', async () => {
-    const { db, file, write } = database({ quietMs: 100, maxLogBytes: 1 << 30, everyMs: 20 });
+    const { db, file, write, checkpoints } = database({ quietMs: 100, maxLogBytes: 1 << 30, everyMs: 20 });
+    await checkpoints.ready;
     write(50);
     // Another reader of the file alone (its log set aside) finds the rows once they are copied.
     const inFile = () => {
@@ -60,31 +61,52 @@ describe('checkpointWhenQuiet', () => {
         reader.close();
       }
     };
-    expect(inFile()).toBe(0);
     await vi.waitFor(() => expect(inFile()).toBe(50), { timeout: 5000, interval: 50 });
     db.close();
   });
 
-  it('copies a log grown past its limit even while writes go on, and the next commits start it over', async () => {
-    const { write, logBytes } = database({ quietMs: 60_000, maxLogBytes: 200 * 1024, everyMs: 20 });
+  it('copies a log grown past its limit even while writes go on, and the file is cut back when the log starts over', async () => {
+    const limit = 200 * 1024;
+    const { write, logBytes, checkpoints } = database({ quietMs: 60_000, maxLogBytes: limit, everyMs: 20 });
+    await checkpoints.ready;
     const sizes: number[] = [];
-    // Writes keep coming (the store is never quiet for a minute). Once the log is copied, SQLite writes
-    // it again from its start: the file stops growing near the limit instead of holding every commit.
-    for (let round = 0; round < 40; round++) {
+    // Writes keep coming (the store is never quiet for a minute): 80 rounds of 20 commits, about 5 MB
+    // of log in all. Copied whenever it passes the limit, the log starts over and its file is cut back.
+    for (let round = 0; round < 80; round++) {
       write(20);
       sizes.push(logBytes());
       await new Promise((r) => setTimeout(r, 25));
     }
-    expect(Math.max(...sizes)).toBeLessThan(40 * 20 * 1024);
+    expect(
+      sizes.some((size, i) => i > 0 && size < sizes[i - 1]),
+      'the file was cut back',
+    ).toBe(true);
+    expect(Math.min(...sizes.slice(-40)), 'the file stays near the limit').toBeLessThan(2 * limit);
   });
 
   it('ends its thread when stopped, so the database closes with nothing left running', async () => {
-    const { db, file, stop } = database({ quietMs: 10, maxLogBytes: 1 << 30, everyMs: 10 });
-    await stop();
+    const { db, file, checkpoints } = database({ quietMs: 10, maxLogBytes: 1 << 30, everyMs: 10 });
+    await checkpoints.ready;
+    await checkpoints.stop();
     db.close();
     // Leaving WAL mode needs the file to itself: no connection of the thread is left holding it.
     const again = new SQLite(file, { timeout: 0 });
     expect(again.pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
     again.close();
+  });
+
+  it('gives SQLite its own checkpoints back, and says so, if the thread stops by itself', async () => {
+    const said: string[] = [];
+    const { db, checkpoints } = database({ quietMs: 60_000, maxLogBytes: 1 << 30, everyMs: 60_000 }, (m) =>
+      said.push(m),
+    );
+    await checkpoints.ready;
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    // The thread ends without being asked (as if it had failed): the server's connection checkpoints again.
+    await checkpoints.thread?.terminate();
+    await vi.waitFor(() => expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000));
+    expect(said.join('\n')).toMatch(/checkpoint thread stopped/);
+    // Stopping it now is done at once, not waiting for an end that has come already.
+    await checkpoints.stop();
   });
 });

@@ -1,4 +1,6 @@
+import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
 
@@ -6,7 +8,11 @@ import type SQLite from 'better-sqlite3';
 export interface CheckpointPolicy {
   /** How long no other connection may have committed before the log is copied, in ms. */
   readonly quietMs: number;
-  /** A log this large (bytes) is copied even while writes go on, so it never grows without end. */
+  /**
+   * A log this large (bytes) is copied even while writes go on. Each time the server's connection
+   * starts the log over, it cuts the file back to a quarter of this (`journal_size_limit`), so the
+   * file's size is what was written since.
+   */
   readonly maxLogBytes: number;
   /** How often the store is looked at, in ms. */
   readonly everyMs: number;
@@ -14,8 +20,15 @@ export interface CheckpointPolicy {
 
 export const CHECKPOINT_POLICY: CheckpointPolicy = { quietMs: 250, maxLogBytes: 16 * 1024 * 1024, everyMs: 100 };
 
-/** Stops the checkpoints; resolves once the checkpointing thread has closed its connection. */
-export type StopCheckpoints = () => Promise<void>;
+/** The checkpointing thread, seen from the server. */
+export interface Checkpoints {
+  /** Resolves once the thread watches the file (or has stopped). */
+  readonly ready: Promise<void>;
+  /** The thread itself (none for an in-memory database), for diagnostics. */
+  readonly thread?: Worker;
+  /** Stops the checkpoints; resolves once the thread has closed its connection (at once if it had ended). */
+  readonly stop: () => Promise<void>;
+}
 
 /**
  * The checkpointing thread: its own connection to the file, which copies the log into the database
@@ -33,17 +46,26 @@ const version = db.prepare('PRAGMA data_version').pluck();
 let seen = version.get();
 let changedAt = Date.now();
 let copied = false;
+let failing = false;
 const watch = setInterval(() => {
-  const now = Date.now();
-  const current = version.get();
-  if (current !== seen) { seen = current; changedAt = now; copied = false; }
-  const size = statSync(file + '-wal', { throwIfNoEntry: false })?.size ?? 0;
-  if ((!copied && now - changedAt >= quietMs) || size >= maxLogBytes) {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    copied = result.busy === 0 && result.checkpointed === result.log;
+  try {
+    const now = Date.now();
+    const current = version.get();
+    if (current !== seen) { seen = current; changedAt = now; copied = false; }
+    const size = statSync(file + '-wal', { throwIfNoEntry: false })?.size ?? 0;
+    if ((!copied && now - changedAt >= quietMs) || size >= maxLogBytes) {
+      const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+      copied = result.busy === 0 && result.checkpointed === result.log;
+    }
+    failing = false;
+  } catch (error) {
+    // Said once, not every tick; the next tick tries again.
+    if (!failing) parentPort.postMessage({ error: String(error && error.stack || error) });
+    failing = true;
   }
 }, everyMs);
 parentPort.on('message', () => { clearInterval(watch); db.close(); parentPort.close(); });
+parentPort.postMessage({ ready: true });
 `;
 
 /**
@@ -60,25 +82,51 @@ parentPort.on('message', () => { clearInterval(watch); db.close(); parentPort.cl
  * the process being killed, and every reader reads the log with the file. See SQLite's "Write-Ahead
  * Logging", "Checkpointing" and "Automatic Checkpoint", and `sqlite3_wal_checkpoint_v2` (PASSIVE).
  *
- * An in-memory database has no log: nothing to do.
+ * Should the thread stop on its own (it cannot open the file, say), the server's connection takes
+ * SQLite's automatic checkpoint back, so the log never goes uncopied. An error in one of its checks is
+ * logged once and the check tried again. An in-memory database has no log: nothing to do.
  */
 export function checkpointWhenQuiet(
   sqlite: SQLite.Database,
   policy: CheckpointPolicy = CHECKPOINT_POLICY,
-): StopCheckpoints {
-  if (sqlite.memory) return async () => {};
+  log: (message: string) => void = (message) => console.error(message),
+): Checkpoints {
+  if (sqlite.memory) return { ready: Promise.resolve(), stop: async () => {} };
   sqlite.pragma('wal_autocheckpoint = 0');
+  sqlite.pragma(`journal_size_limit = ${Math.floor(policy.maxLogBytes / 4)}`);
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const thread = new Worker(THREAD, { eval: true, workerData: { driver, file: sqlite.name, ...policy } });
+  // SQLite keeps the log beside the file a link points to, and resolves a relative name once.
+  const file = realpathSync(resolve(sqlite.name));
+  const thread = new Worker(THREAD, { eval: true, workerData: { driver, file, ...policy } });
   // A server stopping without closing its store is not held open by the thread.
   thread.unref();
-  thread.on('error', (error) => console.error('The SQLite checkpoint thread stopped:', error));
-  let stopped: Promise<void> | undefined;
-  return () => {
-    stopped ??= new Promise<void>((resolve) => {
-      thread.once('exit', () => resolve());
-      thread.postMessage('stop');
+  let stopping = false;
+  const exited = new Promise<void>((done) => {
+    thread.once('exit', () => {
+      if (!stopping && sqlite.open) {
+        log('The SQLite checkpoint thread stopped: the server makes its own checkpoints again.');
+        sqlite.pragma('wal_autocheckpoint = 1000');
+      }
+      done();
     });
-    return stopped;
+  });
+  thread.on('error', (error) => log(`The SQLite checkpoint thread failed: ${error.stack ?? error}`));
+  const ready = new Promise<void>((done) => {
+    thread.on('message', (message: { ready?: boolean; error?: string }) => {
+      if (message.ready) done();
+      if (message.error) log(`A checkpoint of the SQLite log failed (tried again shortly): ${message.error}`);
+    });
+    exited.then(done);
+  });
+  return {
+    ready,
+    thread,
+    stop: () => {
+      if (!stopping) {
+        stopping = true;
+        thread.postMessage('stop');
+      }
+      return exited;
+    },
   };
 }
