@@ -10,7 +10,7 @@ const SWEPT_TABLES = ['participants', 'votes', 'decisions', 'posts', 'sessions']
  * SQLite: the database runs with `secure_delete` on, so a delete overwrites the rows with zeros; in WAL
  * mode the older copies of those pages still sit in the `-wal` file, so a `TRUNCATE` checkpoint writes
  * the zeroed pages into the database file and empties the WAL. Throws if the checkpoint could not
- * finish (another connection reading), so the sweep's caller logs it.
+ * finish within about five seconds (another connection reading), so the sweep's caller logs it.
  *
  * PostgreSQL: `VACUUM` on the swept tables removes the dead rows from tables and indexes and frees their
  * space for reuse. It does not overwrite that space at once, and PostgreSQL's own WAL, replicas and
@@ -22,10 +22,19 @@ export async function eraseDeleted(opened: OpenDatabase): Promise<void> {
     for (const table of SWEPT_TABLES) await sql`VACUUM ${sql.table(table)}`.execute(opened.db);
     return;
   }
-  // SQLite has one connection: holding it keeps the checkpoint out of any open transaction.
-  const [result] = await opened.db
-    .connection()
-    .execute(async () => opened.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]);
-  if (result?.busy)
-    throw new Error('The SQLite checkpoint after the retention sweep could not finish: a reader was busy.');
+  // Holding the server's connection keeps the checkpoint out of any transaction it has open. The
+  // checkpoint thread (`wal-checkpoint.ts`) may be copying the log at that moment: SQLite lets one
+  // checkpoint run at a time and says busy at once to the other, so this one tries again for a while.
+  for (let attempt = 0; attempt < ERASE_ATTEMPTS; attempt++) {
+    const [result] = await opened.db
+      .connection()
+      .execute(async () => opened.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]);
+    if (!result?.busy) return;
+    await new Promise((r) => setTimeout(r, ERASE_RETRY_MS));
+  }
+  throw new Error('The SQLite checkpoint after the retention sweep could not finish: a reader was busy.');
 }
+
+/** How many times, and how far apart (ms), the checkpoint after a sweep is tried: about five seconds. */
+const ERASE_ATTEMPTS = 50;
+const ERASE_RETRY_MS = 100;
