@@ -71,6 +71,9 @@ async function run(command: PhonesCommand): Promise<unknown> {
       const events = (phones[0].room?.choices ?? []).filter((c) => !c.timed).map((c) => c.event);
       // A facilitator reveals a moment after the last vote is in: the reveal is measured on a server that
       // has finished the window's work (its last writes, counts and collections), on either server alike.
+      // The phones' own garbage from the window (both sets voted in it) is collected first, so neither
+      // set's collection lands in the middle of a reveal it measures.
+      (globalThis as { gc?: () => void }).gc?.();
       await new Promise((r) => setTimeout(r, REVEAL_AFTER_MS));
       const reveal = await revealAndCheck(host, phones, finalVotes, `decision ${decision + 1}`, false);
       await host.request({ type: 'advance', choice: command.advanceTo ?? events[0] }, 60_000);
