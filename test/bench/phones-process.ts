@@ -36,6 +36,9 @@ let phones: SessionClient[] = [];
 /** What each phone last chose in the window just voted, for the reveal to check the tally against. */
 let finalVotes: string[] = [];
 
+/** The events of the open decision's choices a phone can vote for (not the one time running out picks). */
+const untimedChoices = () => (phones[0].room?.choices ?? []).filter((c) => !c.timed).map((c) => c.event);
+
 const voting = (decision: number) => (r: { phase: string; decision: number }) =>
   r.phase === 'voting' && r.decision === decision;
 
@@ -55,7 +58,7 @@ async function run(command: PhonesCommand): Promise<unknown> {
       return { joinMs, joined: phones.length, choices: phones[0]?.room?.choices };
     }
     case 'votes': {
-      const events = (phones[0].room?.choices ?? []).filter((c) => !c.timed).map((c) => c.event);
+      const events = untimedChoices();
       const clock = sliced(command.startAt, command.sliceMs, command.turn);
       const voted = await voteAll(phones, events, command.windowMs, command.changeShare, 60_000, clock);
       finalVotes = voted.finalVotes;
@@ -68,7 +71,7 @@ async function run(command: PhonesCommand): Promise<unknown> {
     }
     case 'reveal': {
       const decision = phones[0].room?.decision ?? 0;
-      const events = (phones[0].room?.choices ?? []).filter((c) => !c.timed).map((c) => c.event);
+      const events = untimedChoices();
       // A facilitator reveals a moment after the last vote is in: the reveal is measured on a server that
       // has finished the window's work (its last writes, counts and collections), on either server alike.
       // The phones' own garbage from the window (both sets voted in it) is collected first, so neither
@@ -85,7 +88,7 @@ async function run(command: PhonesCommand): Promise<unknown> {
     case 'crash': {
       // Every phone votes once within the window; the server is killed meanwhile. What was acknowledged?
       const decision = phones[0].room?.decision ?? 0;
-      const events = (phones[0].room?.choices ?? []).filter((c) => !c.timed).map((c) => c.event);
+      const events = untimedChoices();
       const acknowledged: [string, string][] = [];
       await Promise.all(
         phones.map(async (phone) => {

@@ -49,8 +49,8 @@ export async function voteAll(
   timeoutMs = 30_000,
   clock?: VoteClock,
 ) {
-  const t0 = Date.now();
-  const after = clock ?? ((t: number) => t0 + t - Date.now());
+  const start = Date.now();
+  const after = clock ?? ((t: number) => start + t - Date.now());
   const acks: number[] = [];
   const lost: string[] = [];
   const finalVotes = await Promise.all(

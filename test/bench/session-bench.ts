@@ -406,7 +406,8 @@ async function bigRoom(kind: 'SQLite' | 'PostgreSQL', databaseUrl?: string) {
   const ackRatios: number[] = [];
   for (let pair = 0; pair < ROOM.pairs; pair++) {
     // Both systems' phones vote in one window, in turns of a slice; who takes the first slice alternates.
-    const first = pair % 2 ? 'baseline' : 'product';
+    const order = pair % 2 ? (['baseline', 'product'] as const) : (['product', 'baseline'] as const);
+    const first = order[0];
     const startAt = Date.now() + ROOM.startInMs;
     const cpuBefore = { product: server.cpuMs(), baseline: bare.cpuMs() };
     const voteWindow = (system: 'product' | 'baseline') =>
@@ -423,9 +424,7 @@ async function bigRoom(kind: 'SQLite' | 'PostgreSQL', databaseUrl?: string) {
     votes.baseline.push(baselineVotes);
     ackRatios.push(productVotes.ackP99 / baselineVotes.ackP99);
     // Then each reveals in turn, alone on the machine, in the same alternating order.
-    for (const system of first === 'product'
-      ? (['product', 'baseline'] as const)
-      : (['baseline', 'product'] as const)) {
+    for (const system of order) {
       const phones = system === 'product' ? product : baseline;
       reveals[system].push(await phones.ask<RevealResult>({ cmd: 'reveal', advanceTo: ROOM_PATH[pair] }));
     }
@@ -433,7 +432,7 @@ async function bigRoom(kind: 'SQLite' | 'PostgreSQL', databaseUrl?: string) {
       const serverOf = system === 'product' ? server : bare;
       cpu[system].push(((serverOf.cpuMs() - cpuBefore[system]) * 1000) / votes[system][pair].votes);
     }
-    for (const system of [first, first === 'product' ? 'baseline' : 'product'] as const) {
+    for (const system of order) {
       const v = votes[system][pair];
       const r = reveals[system][pair];
       console.log(
