@@ -49,6 +49,15 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
     });
     // With timers off, "time runs out" is a choice like the others.
     expect(phones[5].myVote).toBe('WATCH_PRIYA');
+    // Each phone is shown its own vote with the spread (phones voting alike get one message, encoded
+    // once), and every message came as text, as a browser reads JSON.
+    await Promise.all(phones.map((p) => p.until((r) => r.phase === 'revealed')));
+    expect(phones.map((p) => p.myVote)).toEqual([
+      ...Array(2).fill('WATCH_PRIYA'),
+      ...Array(2).fill('CATCH_SAMS_EYE'),
+      ...Array(2).fill('WATCH_PRIYA'),
+    ]);
+    expect(phones.map((p) => p.binaryFrames)).toEqual(phones.map(() => 0));
     // Too late to change.
     expect(await vote(phones[2], 'WATCH_PRIYA')).toMatchObject({ type: 'error', code: 'not-voting' });
 

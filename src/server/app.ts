@@ -160,7 +160,8 @@ export async function buildApp({
         send: (data) => {
           if (socket.readyState !== socket.OPEN) return;
           lastSent = Date.now();
-          socket.send(data);
+          // Text, bytes or not: the phones read JSON from text frames (a browser hands binary ones over as a Blob).
+          socket.send(data, { binary: false });
         },
       };
       const handler = socketHandler(rooms, limits, client, peer, log);

@@ -6,6 +6,9 @@ export interface Peer {
   role?: Role;
   participantId?: string;
   sessionId?: string;
-  /** Sends an already serialised message: a broadcast is serialised once, not once per phone. */
-  send(data: string): void;
+  /**
+   * Sends an already serialised message, always as a text frame: a broadcast is serialised once, not
+   * once per phone, and a message many phones get alike is given as its UTF-8 bytes, encoded once.
+   */
+  send(data: string | Buffer): void;
 }

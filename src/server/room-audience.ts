@@ -95,6 +95,9 @@ export class RoomAudience {
   ) {
     let facilitator: string | undefined;
     let shared: string | undefined;
+    // One encoded message for each different seat view (there are as many as choices × guesses × moment,
+    // not phones): thousands of phones get the same bytes, not thousands of copies to build and collect.
+    const bySeat = new Map<string, Buffer>();
     // Consoles and projectors are kept apart too: a broadcast for them alone never walks the phones.
     const audience = only && !only.includes('participant') ? this.screens : this.peers;
     for (const peer of audience) {
@@ -105,11 +108,17 @@ export class RoomAudience {
         continue;
       }
       shared ??= JSON.stringify(view(false));
-      peer.send(
-        peer.role === 'participant'
-          ? `{"type":"room",${JSON.stringify(seatOf(peer.participantId ?? '')).slice(1, -1)},"room":${shared}}`
-          : `{"type":"room","room":${shared}}`,
-      );
+      if (peer.role !== 'participant') {
+        peer.send(`{"type":"room","room":${shared}}`);
+        continue;
+      }
+      const seat = JSON.stringify(seatOf(peer.participantId ?? ''));
+      let message = bySeat.get(seat);
+      if (!message) {
+        message = Buffer.from(`{"type":"room",${seat.slice(1, -1)},"room":${shared}}`);
+        bySeat.set(seat, message);
+      }
+      peer.send(message);
     }
   }
 

@@ -15,11 +15,14 @@ export class SessionClient {
   myMoment: boolean | undefined;
   participantId: string | undefined;
   resumeSecret: string | undefined;
+  /** Messages that came as binary frames: a browser would hand each over as a Blob, not the JSON text it reads. */
+  binaryFrames = 0;
   private nextId = 1;
   private waiters: { test: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
 
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => {
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) this.binaryFrames += 1;
       const message = JSON.parse(String(data)) as ServerMessage;
       this.received.push(message);
       if (message.type === 'room') {
