@@ -1,14 +1,15 @@
 import { createServer } from 'node:http';
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
-import type { ChoiceOnScreen, RoomView, Tally } from '../../src/protocol/messages.ts';
+import type { ChoiceOnScreen, DecisionRecord, RoomView, Tally } from '../../src/protocol/messages.ts';
 import { countVotes } from '../../src/protocol/tally.ts';
 
 /**
  * The baseline of the 10,000-phone benchmark: the least a server can do for one room, with `ws` alone
  * and nothing else — no validation, no storage, no rooms. Join → welcome and the room, vote → kept in
  * a Map and acknowledged, reveal → the room with its tally to every phone (each with its own vote, as
- * the product sends it), advance → the next decision to everyone. It speaks the product's messages, so
+ * the product sends it), advance → the next decision to everyone, with the decisions taken so far (the
+ * path a phone replays the story by, as long as the product's). It speaks the product's messages, so
  * the very same client code drives both. Run as its own process, as the product is; prints its port.
  * The choices on offer come from BARE_CHOICES (JSON), as the product's first decision shows them.
  */
@@ -18,6 +19,7 @@ const votes = new Map<string, string>();
 let phase: RoomView['phase'] = 'voting';
 let decision = 0;
 let tally: Tally | undefined;
+const path: DecisionRecord[] = [];
 let joined = 0;
 
 const view = (): RoomView => ({
@@ -34,7 +36,7 @@ const view = (): RoomView => ({
   scene: ['scene'],
   choices,
   ...(tally ? { tally } : {}),
-  path: [],
+  path,
   wall: [],
 });
 
@@ -79,6 +81,7 @@ wss.on('connection', (ws) => {
         reply({ type: 'ok' });
         return;
       case 'advance':
+        path.push({ scene: ['scene'], choice: m.choice, chosenBy: 'facilitator', tally: tally as Tally });
         phase = 'voting';
         decision += 1;
         tally = undefined;

@@ -11,6 +11,7 @@ export async function joinPhones(url: string, code: string, n: number, withinMs:
     Array.from({ length: n }, async (_, i) => {
       await sleep((i / n) * withinMs);
       const phone = await SessionClient.connect(url);
+      phone.keepReceived = false;
       const reply = await phone.request({ type: 'join', code }, 30_000);
       if (reply.type !== 'welcome') throw new Error(`Join refused: ${JSON.stringify(reply)}`);
       return phone;
@@ -107,6 +108,9 @@ export async function joinMany(url: string, code: string, n: number, inFlight: n
     while (next < n) {
       next += 1;
       const phone = await SessionClient.connect(url);
+      // Thousands of phones each keeping every message they got would fill the phone process's memory,
+      // and its collections would land in the measurements.
+      phone.keepReceived = false;
       const reply = await phone.request({ type: 'join', code }, 120_000);
       if (reply.type !== 'welcome') throw new Error(`Join refused: ${JSON.stringify(reply)}`);
       phones.push(phone);
