@@ -298,6 +298,23 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
             await pages.phone390.reload();
             await pages.phone390.locator('.predict-room .guess[aria-pressed="true"]').waitFor();
             await pages.phone390.getByRole('button', { name: 'I’m OK now' }).waitFor();
+            // Reloaded, nothing has focus: the picked guess has a mark of its own, not the focus ring,
+            // so a keyboard user tells where focus is from what they picked.
+            const looks = await pages.phone390.locator('.predict-room .guess').evaluateAll((buttons) =>
+              buttons.map((b) => {
+                const style = getComputedStyle(b);
+                return {
+                  picked: b.getAttribute('aria-pressed') === 'true',
+                  focused: b === document.activeElement,
+                  outline: style.outlineStyle,
+                  mark: `${style.backgroundColor} ${style.boxShadow}`,
+                };
+              }),
+            );
+            const picked = looks.filter((l) => l.picked);
+            expect(picked).toEqual([expect.objectContaining({ focused: false, outline: 'none' })]);
+            for (const other of looks.filter((l) => !l.picked)) expect(other.mark).not.toBe(picked[0].mark);
+            await pages.phone390.screenshot({ path: `${ARTIFACTS}/guess-picked-390.png` });
             expect(await pages.phone390.getByRole('status').filter({ hasText: 'Your guess:' }).count()).toBe(1);
             const stored = await pages.phone390.evaluate(() => JSON.stringify({ ...localStorage }));
             const guessed =
