@@ -134,7 +134,14 @@ export function PlayerPage({
 
   return (
     <div className="player" lang={contentLanguage(scenario, language)}>
-      {phase !== 'note' && (
+      {/* A scene and its feedback have the scenario's name as the page's one h1 (what a screen reader's
+          heading list starts with); the debrief and skip reading have their own. */}
+      {(phase === 'scene' || phase === 'feedback') && (
+        <h1 className="scenario-name" {...content}>
+          {text(scenario.meta.title)}
+        </h1>
+      )}
+      {(phase === 'debrief' || phase === 'skipped') && (
         <p className="scenario-name" {...content}>
           {text(scenario.meta.title)}
         </p>

@@ -199,10 +199,14 @@ describe.each(['en', 'es'] as const)('the player views in %s on a phone', (langu
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
     const seen: Record<string, string[]> = {};
     seen.note = await axeViolations(page);
+    // Every view has one h1, where a screen reader's list of headings starts (axe's best practice).
+    const h1 = () => page.locator('h1').allTextContents();
+    const headings: Record<string, string[]> = { note: await h1() };
     await untilSettled(page);
     await page.locator('.content-note + .actions button.primary').click();
     await page.locator('.countdown.reading').waitFor();
     seen.reading = await axeViolations(page);
+    headings.reading = await h1();
     await page.getByRole('button', { name: language === 'en' ? 'Menu' : 'Menú' }).click();
     seen.menu = await axeViolations(page);
     await page.keyboard.press('Escape');
@@ -211,6 +215,7 @@ describe.each(['en', 'es'] as const)('the player views in %s on a phone', (langu
     await page.keyboard.press('1');
     await page.locator('.feedback').waitFor();
     seen.feedback = await axeViolations(page);
+    headings.feedback = await h1();
     for (let i = 0; i < 12 && (await page.locator('.debrief').count()) === 0; i++) {
       await untilSettled(page);
       if (await page.locator('.feedback').count()) {
@@ -223,6 +228,7 @@ describe.each(['en', 'es'] as const)('the player views in %s on a phone', (langu
     }
     await page.locator('.debrief').waitFor();
     seen.debrief = await axeViolations(page);
+    headings.debrief = await h1();
     await page.evaluate(() => localStorage.removeItem('upstander:v1:progress:hand-on-the-back'));
     await page.reload();
     await page.locator('#note-title').waitFor();
@@ -230,7 +236,11 @@ describe.each(['en', 'es'] as const)('the player views in %s on a phone', (langu
     await page.locator('.actions button:not(.primary)').click();
     await page.locator('.tactic-reading').waitFor();
     seen.skip = await axeViolations(page);
+    headings.skip = await h1();
     expect(seen).toEqual({ note: [], reading: [], menu: [], feedback: [], debrief: [], skip: [] });
+    const one = [expect.stringMatching(/\S/)];
+    expect(headings).toEqual({ note: one, reading: one, feedback: one, debrief: one, skip: one });
+    expect(headings.reading).toEqual(headings.feedback);
     await page.context().close();
   }, 180_000);
 });
