@@ -55,9 +55,11 @@ export function PhoneSession({
   useEffect(() => {
     if (lost) forgetPhoneIdentity(code);
   }, [lost, code]);
+  // Before the room is known (connecting, a wrong code, a phone taken out): the page still has its h1.
   if (!session.room)
     return (
       <>
+        <h1>{t('session.joinTitle')}</h1>
         <RoomStatus session={session} />
         {session.error ? (
           <button type="button" onClick={onLeave}>

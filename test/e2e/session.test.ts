@@ -181,6 +181,8 @@ describe('a facilitated group session in the browser', () => {
     await host.getByText('Seat 2 was removed.').waitFor();
     await host.getByText('1 joined · 1 connected now').waitFor();
     await phones[1].getByRole('alert').getByText('The facilitator took this phone out of the session.').waitFor();
+    // Under the page's one h1, where a screen reader's list of headings starts.
+    expect(await phones[1].locator('h1').allTextContents()).toEqual(['Join a session']);
     // A reload does not bring it back into its old seat: it would have to join again, as someone new.
     await phones[1].reload();
     await phones[1].getByRole('button', { name: 'Join' }).waitFor();
@@ -193,6 +195,8 @@ describe('a facilitated group session in the browser', () => {
     await phone.getByRole('button', { name: 'Join' }).click();
     await phone.getByRole('alert').getByText('No session has that code').waitFor();
     await phone.getByRole('button', { name: 'Try another code' }).waitFor();
+    expect(await phone.locator('h1').allTextContents()).toEqual(['Join a session']);
+    await phone.screenshot({ path: `${ARTIFACTS}/session-wrong-code-phone.png` });
 
     const stranger = await newPage(browser());
     await stranger.goto(`${baseUrl}#/console/${'A'.repeat(22)}`);
