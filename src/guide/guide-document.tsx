@@ -123,7 +123,8 @@ function Scene({ scene, lang }: { scene: GuideScene; lang: string }) {
       </h2>
       <p className="guide-facts">{t('guide.sceneMinutes', { count: scene.minutes })}</p>
       {scene.notes.length > 0 && (
-        <aside className="guide-notes" aria-labelledby={`${id}-notes`}>
+        // Named with its scene too: every scene's notes are an aside, each told apart in a landmark list.
+        <aside className="guide-notes" aria-labelledby={`${id}-notes ${id}`}>
           <h3 id={`${id}-notes`}>{t('guide.notes')}</h3>
           <List items={scene.notes} lang={lang} />
         </aside>

@@ -60,9 +60,11 @@ describe.each([false, true])('the facilitator guide page (StrictMode: %s)', (str
     expect(within(first).getByText(/Speak up 2/)).toBeTruthy();
     expect(within(first).getByText('Leads to: scene 2')).toBeTruthy();
     expect(within(first).getByText('What made you unsure?')).toBeTruthy();
-    expect(within(first).getByRole('complementary', { name: 'Facilitator notes' }).textContent).toContain(
-      'People often read her silence as agreement.',
-    );
+    // Each scene's notes are named with the scene, so a list of landmarks tells them apart.
+    const notes = within(first).getByRole('complementary', {
+      name: 'Facilitator notes Scene 1 · Seeing it as a problem',
+    });
+    expect(notes.textContent).toContain('People often read her silence as agreement.');
     expect(screen.getByRole('region', { name: 'Scene 2 · Acting' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Ending 1: A good ending' })).toBeTruthy();
     for (const section of supportSections(SHIPPED_ORGANISATION))

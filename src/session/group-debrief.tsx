@@ -15,9 +15,20 @@ const BY = {
   'time-ran-out': 'session.timeRanOut',
 } as const satisfies Record<ChosenBy, string>;
 
-/** The group's debrief: the ending, the path taken with its votes, and how the room scored per tactic. */
-export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView }) {
-  const blocks = useGroupDebriefBlocks(story, room);
+/**
+ * The group's debrief: the ending, the path taken with its votes, and how the room scored per tactic.
+ * The ending's title is an h1 where nothing above it is (a phone's page), else an h2.
+ */
+export function GroupDebrief({
+  story,
+  room,
+  headingLevel = 'h2',
+}: {
+  story: RoomStory;
+  room: RoomView;
+  headingLevel?: 'h1' | 'h2';
+}) {
+  const blocks = useGroupDebriefBlocks(story, room, false, headingLevel);
   return (
     <>
       {blocks.map((b) => (
@@ -31,7 +42,12 @@ export function GroupDebrief({ story, room }: { story: RoomStory; room: RoomView
  * The group debrief as blocks, for the stage to show in parts: the ending (with `split`, its title with
  * the first paragraph, then a block per further paragraph), the path taken, and the score table.
  */
-export function useGroupDebriefBlocks(story: RoomStory, room: RoomView, split = false): StageBlock[] {
+export function useGroupDebriefBlocks(
+  story: RoomStory,
+  room: RoomView,
+  split = false,
+  headingLevel: 'h1' | 'h2' = 'h2',
+): StageBlock[] {
   const { t, tacticName, language } = useT();
   // Every figure to at most one decimal, in the viewer's notation: the room's votes are shares, the paths whole points.
   const figure = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
@@ -66,7 +82,10 @@ export function useGroupDebriefBlocks(story: RoomStory, room: RoomView, split = 
       : `${t(BY[d.chosenBy])} (${t('session.voteCountInPath', counted)})`;
   };
   const endingText = ending ? story.paragraphs(ending.debrief) : [];
-  const endingTitle = <h2 id="ending-title">{ending ? story.text(ending.title) : t('session.ended')}</h2>;
+  const EndingHeading = headingLevel;
+  const endingTitle = (
+    <EndingHeading id="ending-title">{ending ? story.text(ending.title) : t('session.ended')}</EndingHeading>
+  );
   const endingBlocks: StageBlock[] = split
     ? endingText.slice(1).map((p, i) => ({ key: `ending ${i + 1}`, node: <p className="panel ending-more">{p}</p> }))
     : [];

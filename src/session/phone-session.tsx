@@ -189,7 +189,7 @@ function Phone({ scenario, session }: { scenario: Scenario; session: Session & S
         <>
           {/* The #IWill form follows the ending, the path and the scores: one tap from the first screen. */}
           {phaseAllows(room.phase, 'post') && <PostCommitmentLink />}
-          <GroupDebrief story={story} room={room} />
+          <GroupDebrief story={story} room={room} headingLevel="h1" />
           {phaseAllows(room.phase, 'post') && <PostCommitment session={session} />}
           <CommitmentWall posts={room.wall} />
         </>

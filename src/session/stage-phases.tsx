@@ -100,14 +100,15 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
       ];
       return (
         <div className="stage-body stage-revealed">
-          <StageParts label={t('session.votes')} className="stage-bars" blocks={bars} part={part} />
+          {/* Named apart from the bars' own "How the room voted" inside it: one landmark, one name. */}
+          <StageParts label={t('session.votesAndFeedback')} className="stage-bars" blocks={bars} part={part} />
         </div>
       );
     }
     case 'debrief':
       return (
         <div className="stage-body stage-debrief">
-          <StageParts label={t('session.pathTaken')} className="stage-main" blocks={debrief} part={part} />
+          <StageParts label={t('session.groupDebrief')} className="stage-main" blocks={debrief} part={part} />
           <StageWall posts={room.wall} part={part} />
         </div>
       );

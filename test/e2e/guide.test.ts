@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, axeViolations, newPage, sharedChromium } from '../support/browser.ts';
+import { ARTIFACTS, axeViolations, landmarkViolations, newPage, sharedChromium } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedChromium();
@@ -13,6 +13,7 @@ describe('the facilitator guide in the browser', () => {
     await title.waitFor();
     expect(page.url()).toMatch(/#\/guide\/hand-on-the-back$/);
     expect(await axeViolations(page)).toEqual([]);
+    expect(await landmarkViolations(page)).toEqual([]);
 
     const header = page.locator('.app-header');
     const print = page.getByRole('button', { name: 'Print or save as PDF' });

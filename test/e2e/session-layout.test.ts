@@ -5,7 +5,7 @@ import { choicesFor, currentScene } from '../../src/engine/choices.ts';
 import { choose, startRun } from '../../src/engine/run-state.ts';
 import { scenarioText } from '../../src/engine/text.ts';
 import { MAX_POST_CHARS } from '../../src/protocol/limits.ts';
-import { ARTIFACTS, axeViolations, newPage, sharedChromium } from '../support/browser.ts';
+import { ARTIFACTS, axeViolations, landmarkViolations, newPage, sharedChromium } from '../support/browser.ts';
 import { layoutProblems, openConsole } from '../support/layout.ts';
 import { loadRealScenario, ROOT } from '../support/scenario-files.ts';
 import { SessionClient } from '../support/session-client.ts';
@@ -252,6 +252,7 @@ async function checkPhase(pages: Record<View, Page>, phase: string, scenario: st
       ).toBe(phase === 'closed' ? 0 : 1);
     if (deep) {
       expect(await axeViolations(page), `axe: ${scenario} ${phase} on ${view}`).toEqual([]);
+      expect(await landmarkViolations(page), `headings and landmarks: ${scenario} ${phase} on ${view}`).toEqual([]);
       await page.screenshot({ path: `${ARTIFACTS}/layout-${scenario}-${phase}-${view}.png` });
     }
   }

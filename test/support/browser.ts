@@ -49,6 +49,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/**
+ * What axe's best-practice rules for finding one's way find (beyond WCAG's letter): the page has an h1,
+ * where a screen reader's list of headings starts, and landmarks of one kind have names that tell them
+ * apart. One line per violation.
+ */
+export async function landmarkViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withRules(['page-has-heading-one', 'landmark-unique']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
 /** One Chromium for a test file: launched before its tests, closed after them. */
 export function sharedChromium(): () => Browser {
   let browser: Browser | undefined;
