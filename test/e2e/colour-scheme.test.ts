@@ -40,6 +40,44 @@ async function check(page: Page, scheme: 'dark' | 'light', view: string) {
   expect(await axeViolations(page), `${view} (${scheme})`).toEqual([]);
 }
 
+/** The colours a computed background's gradient is made of, as `rgb()` or `color(srgb …)`, in order. */
+function gradientColours(css: string): string[] {
+  return [...css.matchAll(/rgba?\(([^)]*)\)|color\(srgb ([^)]*)\)/g)].map((m) =>
+    m[1] !== undefined
+      ? `rgb(${m[1]})`
+      : `rgb(${m[2]
+          .split(/\s+/)
+          .slice(0, 3)
+          .map((v) => Math.round(Number(v) * 255))
+          .join(', ')})`,
+  );
+}
+
+it.each(['light', 'dark'] as const)(
+  'stripes the guesses’ bars in two tones 3:1 apart in the %s scheme, unlike the votes’ plain bars',
+  async (scheme) => {
+    const page = await newPage(browser(), { colorScheme: scheme });
+    await page.goto(baseUrl);
+    await page.getByRole('link', { name: 'The hand on the back' }).first().waitFor();
+    const painted = await page.evaluate(() => {
+      const bar = (className: string) => {
+        const el = document.createElement('span');
+        el.className = className;
+        document.body.append(el);
+        const style = getComputedStyle(el);
+        return { image: style.backgroundImage, colour: style.backgroundColor };
+      };
+      return { guess: bar('bar guess'), vote: bar('bar') };
+    });
+    const stripes = [...new Set(gradientColours(painted.guess.image))];
+    expect(stripes, painted.guess.image).toHaveLength(2);
+    const [a, b] = stripes.map(luminance).sort((x, y) => y - x);
+    expect((a + 0.05) / (b + 0.05), `${stripes.join(' / ')} (${scheme})`).toBeGreaterThanOrEqual(3);
+    expect(painted.vote.image).toBe('none');
+    await page.context().close();
+  },
+);
+
 describe.each([
   { scheme: 'dark', width: 390, height: 844 },
   { scheme: 'dark', width: 1366, height: 768 },
