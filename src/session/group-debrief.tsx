@@ -94,7 +94,14 @@ export function useGroupDebriefBlocks(
     {
       key: 'ending',
       node: (
-        <section className="panel" aria-labelledby="ending-title">
+        <section className="panel ending-panel" aria-labelledby="ending-title">
+          {/* The ending's kind as a band across the top, as a learner's own debrief has it; not on the
+              stage, where the ending's title and first paragraph already fill a 720-line projector. */}
+          {ending && !split && (
+            <p className={`ending-kind ${ending.kind}`}>
+              {t('debrief.ending', { kind: t(`debrief.kind.${ending.kind}`) })}
+            </p>
+          )}
           {endingTitle}
           {first.map((p) => (
             <p key={p}>{p}</p>

@@ -353,6 +353,12 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
         await pages.console.getByRole('button', { name: 'Show' }).click();
         await pages.stage1080.locator('.wall li').waitFor();
         await checkPhase(pages, 'debrief', scenario as string, deep);
+        // The ending's kind is a band above its title on the phones and the console.
+        for (const view of ['phone360', 'console'] as const)
+          expect(
+            await pages[view].locator('.ending-panel > .ending-kind + #ending-title').count(),
+            `${scenario}: the ending's band on ${view}`,
+          ).toBe(1);
         // The ending, the path and the score table with its legend, each at the floor, turned from the console.
         const debrief = await turnParts(
           pages,
