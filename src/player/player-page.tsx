@@ -33,6 +33,8 @@ interface PlayerPageProps {
   readonly scoreNote?: React.ReactNode;
   /** Ask the learner's confidence to act before their first scenario and after a debrief (self-paced only). */
   readonly confidence?: boolean;
+  /** False where the player is part of a page with its own h1 (the studio's preview): the scenario's name is then no h1. */
+  readonly ownsPage?: boolean;
 }
 
 /** Plays one scenario from its content note to its debrief. */
@@ -44,6 +46,7 @@ export function PlayerPage({
   canChooseAnother,
   scoreNote,
   confidence = false,
+  ownsPage = true,
 }: PlayerPageProps) {
   const compiled = compileScenario(scenario);
   const { machine } = compiled;
@@ -74,6 +77,9 @@ export function PlayerPage({
           .trim()
       : '';
 
+  // A scene and its feedback have the scenario's name as the page's one h1 (what a screen reader's list
+  // of headings starts with); the debrief and skip reading have their own.
+  const Name = ownsPage && (phase === 'scene' || phase === 'feedback') ? 'h1' : 'p';
   const view =
     phase === 'note' ? (
       <ContentNote
@@ -134,17 +140,10 @@ export function PlayerPage({
 
   return (
     <div className="player" lang={contentLanguage(scenario, language)}>
-      {/* A scene and its feedback have the scenario's name as the page's one h1 (what a screen reader's
-          heading list starts with); the debrief and skip reading have their own. */}
-      {(phase === 'scene' || phase === 'feedback') && (
-        <h1 className="scenario-name" {...content}>
+      {phase !== 'note' && (
+        <Name className="scenario-name" {...content}>
           {text(scenario.meta.title)}
-        </h1>
-      )}
-      {(phase === 'debrief' || phase === 'skipped') && (
-        <p className="scenario-name" {...content}>
-          {text(scenario.meta.title)}
-        </p>
+        </Name>
       )}
       {player.notice && (
         <p className="notice" role="alert" lang={language}>

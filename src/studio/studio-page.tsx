@@ -198,6 +198,7 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
                 scenario={playing.scenario}
                 store={PREVIEW_STORE}
                 canChooseAnother={false}
+                ownsPage={false}
               />
             </div>
           )}

@@ -117,6 +117,24 @@ describe.each([
       return { drawn: getComputedStyle(input).accentColor, accent };
     });
     expect(radio.drawn, 'the radio button takes the accent').toBe(radio.accent);
+    // An unpicked radio's ring stands out from the card (WCAG 1.4.11, 3:1), as does a picked one's.
+    const rings = await page.locator('.option input[type="radio"]').evaluateAll((inputs) =>
+      inputs.map((input) => ({
+        checked: (input as HTMLInputElement).checked,
+        ring: getComputedStyle(input).borderTopColor,
+        width: getComputedStyle(input).borderTopWidth,
+        card: getComputedStyle(input.closest('.panel') ?? document.body).backgroundColor,
+      })),
+    );
+    expect(rings.filter((r) => !r.checked).length).toBeGreaterThan(0);
+    for (const { checked, ring, width, card } of rings) {
+      const [light, dark] = [luminance(ring), luminance(card)].sort((x, y) => y - x);
+      expect(
+        (light + 0.05) / (dark + 0.05),
+        `${checked ? 'picked' : 'unpicked'} radio ${ring} on ${card}`,
+      ).toBeGreaterThanOrEqual(3);
+      expect(Number.parseFloat(width)).toBeGreaterThanOrEqual(2);
+    }
     await page
       .getByLabel('In my own words')
       .locator('xpath=ancestor::fieldset[1]')

@@ -308,7 +308,7 @@ describe('group sessions as a room sees them: stage, console and phones fit thei
                   picked: b.getAttribute('aria-pressed') === 'true',
                   focused: b === document.activeElement,
                   outline: style.outlineStyle,
-                  mark: `${style.backgroundColor} ${style.boxShadow}`,
+                  mark: `${style.backgroundColor} ${style.borderInlineStartWidth}`,
                 };
               }),
             );

@@ -43,11 +43,14 @@ export async function tabTo(page: Page, name: string | RegExp, maxPresses = 40):
 
 /** What axe finds against WCAG 2.0, 2.1 and 2.2 A and AA, contrast included: one line per violation. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return inLines(
+    await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze(),
+  );
 }
+
+/** Axe's violations, one line each: the rule, what it asks and where. */
+const inLines = (results: Awaited<ReturnType<AxeBuilder['analyze']>>) =>
+  results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 
 /**
  * What axe's best-practice rules for finding one's way find (beyond WCAG's letter): the page has an h1,
@@ -55,8 +58,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * apart. One line per violation.
  */
 export async function landmarkViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withRules(['page-has-heading-one', 'landmark-unique']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return inLines(await new AxeBuilder({ page }).withRules(['page-has-heading-one', 'landmark-unique']).analyze());
 }
 
 /** One Chromium for a test file: launched before its tests, closed after them. */
