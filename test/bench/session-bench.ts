@@ -1,5 +1,5 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -36,8 +36,16 @@ function track(child: ChildProcess) {
   child.once('exit', () => children.delete(child));
   return child;
 }
+/** The folders this run writes (databases and their logs, scenario copies), removed when it ends. */
+const folders: string[] = [];
+function scratchFolder(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
 process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(1));
 
@@ -51,7 +59,7 @@ const CLOCK_TICKS_PER_S = 100;
 async function startServerProcess(env: Record<string, string>, script = 'src/server/main.ts') {
   // Below Linux's ephemeral range (32768–60999), which 10,000 phones' own sockets fill.
   const port = 20000 + Math.floor(Math.random() * 12000);
-  const sqliteFile = join(mkdtempSync(join(tmpdir(), 'upstander-bench-')), 'bench.sqlite');
+  const sqliteFile = join(scratchFolder('upstander-bench-'), 'bench.sqlite');
   const child = track(
     spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: ROOT,
@@ -305,8 +313,8 @@ if (allParts) {
  * each get 10,000 phones, held by two phone processes running the same client code. In each round both
  * vote in one window, taking turns of `sliceMs` (each gets `windowMs` of votes), so the machine's slow
  * spells fall on both alike; then each reveals, one after the other, alone on the machine (who goes
- * first alternates). Each budget takes the median of the rounds' ratios, product to bare server, each
- * ratio measured minutes apart at most. Then, on the product, the server is killed with SIGKILL
+ * first alternates). Each budget takes the median of the rounds' ratios, product to bare server: the
+ * two figures of a ratio are measured in the same window, or seconds apart. Then, on the product, the server is killed with SIGKILL
  * mid-vote and the database is read: every acknowledged vote must be there. PostgreSQL is measured only
  * when a URL names one.
  */
@@ -327,7 +335,7 @@ const median = (values: number[]) => quantile(values, 0.5);
  * phones are sent are the real ones; only the story never ends.
  */
 function loopingScenarios() {
-  const dir = mkdtempSync(join(tmpdir(), 'upstander-bench-scenarios-'));
+  const dir = scratchFolder('upstander-bench-scenarios-');
   const scenario = JSON.parse(readFileSync(join(ROOT, 'scenarios/hand-on-the-back.json'), 'utf8'));
   const { lunch, moment, spokeUp } = scenario.states;
   // Back to the start as it began: every variable as it was, or the story would have no end of states.

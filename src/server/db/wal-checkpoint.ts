@@ -34,8 +34,9 @@ export interface Checkpoints {
  * The checkpointing thread: its own connection to the file, which copies the log into the database
  * (PASSIVE: it never waits for, nor holds up, the server's writes) once no commit has come from another
  * connection for `quietMs` (`data_version` counts them) or the log has passed `maxLogBytes`; once quiet
- * and all copied, it empties the log file (TRUNCATE: the writers' lock for as long as cutting a file
- * takes, or nothing if anyone is writing or reading).
+ * and all copied, with no commit since, it empties the log file (TRUNCATE: the writers' lock for as long
+ * as cutting the file takes, a few ms, during which a commit of the server's waits; nothing at all if
+ * anyone is writing or reading).
  */
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -61,7 +62,8 @@ const watch = setInterval(() => {
       const [copy] = db.pragma('wal_checkpoint(PASSIVE)');
       // Quiet and all copied: the log is emptied too (TRUNCATE, with nothing left to copy, only takes
       // the file to 0 bytes), so the next commit, a reveal say, does not have to cut the file back.
-      if (quiet && copy.busy === 0 && copy.checkpointed === copy.log) {
+      // Not if a commit came during the copy: TRUNCATE would copy it while holding the writers' lock.
+      if (quiet && copy.busy === 0 && copy.checkpointed === copy.log && version.get() === seen) {
         const [empty] = db.pragma('wal_checkpoint(TRUNCATE)');
         emptied = empty.busy === 0;
       }
@@ -87,9 +89,10 @@ parentPort.postMessage({ ready: true });
  * Here the server's connection makes no checkpoint: a thread of its own, with its own connection,
  * copies the log once the store has been quiet for `quietMs` (between one decision's votes and the
  * next, as a session goes), or as soon as the log passes `maxLogBytes`. After a quiet copy it also
- * empties the log file (TRUNCATE, which gives up at once if the server is writing): otherwise the
- * first commit after every quiet spell — the reveal that follows a vote — cuts the file back to
- * `journal_size_limit` itself, 5–30 ms of the server's thread with a 10,000-phone vote's log. Nothing committed is less durable
+ * empties the log file (TRUNCATE, which gives up at once if the server is writing; a commit arriving
+ * while the file is cut waits those few ms): otherwise the first commit after every quiet spell — the
+ * reveal that follows a vote — cuts the file back to `journal_size_limit` itself, on the server's
+ * thread (5–34 ms measured in a 10,000-phone reveal). Nothing committed is less durable
  * for it: a commit is in the log (WAL, `synchronous = NORMAL`) before it is acknowledged and survives
  * the process being killed, and every reader reads the log with the file. See SQLite's "Write-Ahead
  * Logging", "Checkpointing" and "Automatic Checkpoint", and `sqlite3_wal_checkpoint_v2` (PASSIVE).
