@@ -318,7 +318,7 @@ if (allParts) {
  * mid-vote and the database is read: every acknowledged vote must be there. PostgreSQL is measured only
  * when a URL names one.
  */
-const ROOM = { phones: 10_000, rounds: 7, windowMs: 10_000, sliceMs: 100, startInMs: 500, changeShare: 0.1 };
+const ROOM = { phones: 10_000, rounds: 9, windowMs: 10_000, sliceMs: 100, startInMs: 500, changeShare: 0.1 };
 const ROOM_BUDGET = { sqliteAck: 2, postgresAck: 3, reveal: 1.1 };
 /**
  * The choices the room follows after each round's reveal, over and over: the benchmark's copy of the
