@@ -57,7 +57,7 @@ export function DebriefView({
   const { best, worst } = analysis;
   const pledges = suggestedPledges(scenario).map(data);
   return (
-    <section className="panel debrief" aria-labelledby="ending-title">
+    <section className="panel debrief ending-panel" aria-labelledby="ending-title">
       <p className={`ending-kind ${ending.kind}`}>{t('debrief.ending', { kind: t(`debrief.kind.${ending.kind}`) })}</p>
       <h1 id="ending-title" ref={heading} tabIndex={-1}>
         {text(ending.title)}

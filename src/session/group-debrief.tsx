@@ -28,7 +28,7 @@ export function GroupDebrief({
   room: RoomView;
   headingLevel?: 'h1' | 'h2';
 }) {
-  const blocks = useGroupDebriefBlocks(story, room, false, headingLevel);
+  const blocks = useGroupDebriefBlocks(story, room, { headingLevel });
   return (
     <>
       {blocks.map((b) => (
@@ -45,8 +45,7 @@ export function GroupDebrief({
 export function useGroupDebriefBlocks(
   story: RoomStory,
   room: RoomView,
-  split = false,
-  headingLevel: 'h1' | 'h2' = 'h2',
+  { split = false, headingLevel = 'h2' }: { split?: boolean; headingLevel?: 'h1' | 'h2' } = {},
 ): StageBlock[] {
   const { t, tacticName, language } = useT();
   // Every figure to at most one decimal, in the viewer's notation: the room's votes are shares, the paths whole points.

@@ -28,7 +28,7 @@ interface StagePhaseProps {
 export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
   const { t } = useT();
   const part = room.scenePart ?? 0;
-  const debrief = useGroupDebriefBlocks(story, room, true);
+  const debrief = useGroupDebriefBlocks(story, room, { split: true });
   const prompt = story.scene?.config.meta?.prompt;
   const question = prompt ? story.text(prompt) : t('scene.defaultPrompt');
   // How to join (or that the room is locked): the lobby's main panel, the voting screen's corner.

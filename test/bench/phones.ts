@@ -5,16 +5,23 @@ import { SessionClient } from '../support/session-client.ts';
 
 const sleep = (n: number) => new Promise((r) => setTimeout(r, n));
 
+/** One phone joining the room with `code`; throws if it is refused. */
+async function joinOne(url: string, code: string, timeoutMs: number): Promise<SessionClient> {
+  const phone = await SessionClient.connect(url);
+  // Thousands of phones each keeping every message they got would fill the phone process's memory,
+  // and its collections would land in the measurements.
+  phone.keepReceived = false;
+  const reply = await phone.request({ type: 'join', code }, timeoutMs);
+  if (reply.type !== 'welcome') throw new Error(`Join refused: ${JSON.stringify(reply)}`);
+  return phone;
+}
+
 /** `n` phones joining, spread evenly over `withinMs`. */
 export async function joinPhones(url: string, code: string, n: number, withinMs: number): Promise<SessionClient[]> {
   return Promise.all(
     Array.from({ length: n }, async (_, i) => {
       await sleep((i / n) * withinMs);
-      const phone = await SessionClient.connect(url);
-      phone.keepReceived = false;
-      const reply = await phone.request({ type: 'join', code }, 30_000);
-      if (reply.type !== 'welcome') throw new Error(`Join refused: ${JSON.stringify(reply)}`);
-      return phone;
+      return joinOne(url, code, 30_000);
     }),
   );
 }
@@ -107,13 +114,7 @@ export async function joinMany(url: string, code: string, n: number, inFlight: n
   const worker = async () => {
     while (next < n) {
       next += 1;
-      const phone = await SessionClient.connect(url);
-      // Thousands of phones each keeping every message they got would fill the phone process's memory,
-      // and its collections would land in the measurements.
-      phone.keepReceived = false;
-      const reply = await phone.request({ type: 'join', code }, 120_000);
-      if (reply.type !== 'welcome') throw new Error(`Join refused: ${JSON.stringify(reply)}`);
-      phones.push(phone);
+      phones.push(await joinOne(url, code, 120_000));
     }
   };
   await Promise.all(Array.from({ length: Math.min(inFlight, n) }, worker));

@@ -17,6 +17,8 @@ import {
 import { loadRealScenario } from '../support/scenario-files.ts';
 
 const baseUrl = inject('baseUrl');
+/** Axe against WCAG, and its best-practice rules for headings and landmarks. */
+const everyViolation = async (page: Page) => [...(await axeViolations(page)), ...(await landmarkViolations(page))];
 const browser = sharedChromium();
 
 const SHIPPED = scenarioFiles([]).map((file) => loadRealScenario(file.replace(/^scenarios\/|\.json$/g, '')).scenario);
@@ -205,23 +207,23 @@ describe.each(['en', 'es'] as const)('the player views in %s on a phone', (langu
     await page.locator('#note-title').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
     const seen: Record<string, string[]> = {};
-    seen.note = [...(await axeViolations(page)), ...(await landmarkViolations(page))];
+    seen.note = await everyViolation(page);
     // Every view has one h1, where a screen reader's list of headings starts (axe's best practice).
     const h1 = () => page.locator('h1').allTextContents();
     const headings: Record<string, string[]> = { note: await h1() };
     await untilSettled(page);
     await page.locator('.content-note + .actions button.primary').click();
     await page.locator('.countdown.reading').waitFor();
-    seen.reading = [...(await axeViolations(page)), ...(await landmarkViolations(page))];
+    seen.reading = await everyViolation(page);
     headings.reading = await h1();
     await page.getByRole('button', { name: language === 'en' ? 'Menu' : 'Menú' }).click();
-    seen.menu = [...(await axeViolations(page)), ...(await landmarkViolations(page))];
+    seen.menu = await everyViolation(page);
     await page.keyboard.press('Escape');
     expect(await page.locator('.app-menu.open').count()).toBe(0);
     await untilSettled(page);
     await page.keyboard.press('1');
     await page.locator('.feedback').waitFor();
-    seen.feedback = [...(await axeViolations(page)), ...(await landmarkViolations(page))];
+    seen.feedback = await everyViolation(page);
     headings.feedback = await h1();
     for (let i = 0; i < 12 && (await page.locator('.debrief').count()) === 0; i++) {
       await untilSettled(page);
@@ -234,7 +236,7 @@ describe.each(['en', 'es'] as const)('the player views in %s on a phone', (langu
       }
     }
     await page.locator('.debrief').waitFor();
-    seen.debrief = [...(await axeViolations(page)), ...(await landmarkViolations(page))];
+    seen.debrief = await everyViolation(page);
     headings.debrief = await h1();
     await page.evaluate(() => localStorage.removeItem('upstander:v1:progress:hand-on-the-back'));
     await page.reload();
@@ -242,7 +244,7 @@ describe.each(['en', 'es'] as const)('the player views in %s on a phone', (langu
     await untilSettled(page);
     await page.locator('.actions button:not(.primary)').click();
     await page.locator('.tactic-reading').waitFor();
-    seen.skip = [...(await axeViolations(page)), ...(await landmarkViolations(page))];
+    seen.skip = await everyViolation(page);
     headings.skip = await h1();
     expect(seen).toEqual({ note: [], reading: [], menu: [], feedback: [], debrief: [], skip: [] });
     const one = [expect.stringMatching(/\S/)];
