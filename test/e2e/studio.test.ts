@@ -109,6 +109,8 @@ describe('an author in the studio', () => {
     await tabTo(page, 'Open');
     await page.keyboard.press('Enter');
     await page.locator('.cm-content').getByText('"id": "after-work-drinks"').waitFor();
+    // As a keyboard user would, wait for the check's result: until then there is nothing to play.
+    await status(page).filter({ hasNotText: 'Checking' }).waitFor();
     await tabTo(page, 'Download');
     await tabTo(page, 'Scenario source (JSON)');
     await tabTo(page, /^Warning: |^Error: |^Play from the start$/);

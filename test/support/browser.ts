@@ -30,6 +30,7 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
 
 /** Presses Tab until the focused element's text or accessible name matches, as a keyboard user would. */
 export async function tabTo(page: Page, name: string | RegExp, maxPresses = 40): Promise<void> {
+  const passed: string[] = [];
   for (let i = 0; i < maxPresses; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
@@ -37,8 +38,9 @@ export async function tabTo(page: Page, name: string | RegExp, maxPresses = 40):
       return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
     });
     if (typeof name === 'string' ? focused === name : name.test(focused)) return;
+    passed.push(focused.slice(0, 40));
   }
-  throw new Error(`Tab never reached ${String(name)}`);
+  throw new Error(`Tab never reached ${String(name)}; it went through: ${passed.join(' | ')}`);
 }
 
 /** What axe finds against WCAG 2.0, 2.1 and 2.2 A and AA, contrast included: one line per violation. */
