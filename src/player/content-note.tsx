@@ -24,7 +24,10 @@ export function ContentNote({
   onSkip: () => void;
   /** False inside an LMS module, which has no library to go back to (skipping is the way on). */
   canChooseAnother?: boolean;
-  /** Shown after the summary, before the note itself: questions asked before the first scenario. */
+  /**
+   * Shown after the note, before the ways on: questions asked before the first scenario, read only
+   * once the learner knows what the scenario depicts.
+   */
   children?: React.ReactNode;
 }) {
   const { t, language } = useT();
@@ -40,7 +43,6 @@ export function ContentNote({
         {text(scenario.meta.title)}
       </h1>
       <p {...content}>{text(scenario.meta.summary)}</p>
-      {children}
       <div className="content-note">
         <h2 lang={language}>{t('note.title')}</h2>
         <p {...content}>{text(scenario.meta.contentNote)}</p>
@@ -52,6 +54,7 @@ export function ContentNote({
           </Link>
         </p>
       </div>
+      {children}
       <div className="actions" lang={language}>
         <button type="button" className="primary" {...settled(onContinue)}>
           {t('note.continue')}

@@ -65,12 +65,36 @@ describe.each(VIEWPORTS)('confidence before and after, self-paced, at $width×$h
     const page = await newPage(browser(), { viewport });
     const requests = watchRequests(page);
 
-    // Before the first scenario on this device: the questions above the content note, which plays either way.
+    // Before the first scenario on this device: the content note first, on the first screen, then the
+    // questions, then the way on, which plays either way.
     await page.goto(`${baseUrl}#/play/booster-coffee-machine`);
     const before = 'Before you start: how sure are you?';
     await page.getByRole('heading', { name: before }).waitFor();
     await page.locator('#note-title').waitFor();
-    await expectActionsInView(page, before, `${where}, before, at the top`);
+    const order = await page.evaluate((questions) => {
+      const top = (el: Element | undefined) => el?.getBoundingClientRect().top ?? Number.NaN;
+      const headings = [...document.querySelectorAll('h2')];
+      const note = headings.find((h) => h.textContent === 'Content note');
+      return {
+        note: top(note),
+        noteBottom: note?.getBoundingClientRect().bottom ?? Number.NaN,
+        questions: top(headings.find((h) => h.textContent === questions)),
+        continue: top([...document.querySelectorAll('button')].find((b) => b.textContent === 'Continue')),
+        height: document.documentElement.clientHeight,
+      };
+    }, before);
+    expect(order.noteBottom, `${where}: the content note's heading on the first screen`).toBeLessThanOrEqual(
+      order.height,
+    );
+    expect(order.note, `${where}: the note before the questions`).toBeLessThan(order.questions);
+    expect(order.questions, `${where}: the questions before Continue`).toBeLessThan(order.continue);
+    await page.screenshot({ path: `${ARTIFACTS}/confidence-note-${viewport.width}.png` });
+    // Scrolled to the questions, as the learner reads on: Save and Skip in view.
+    await page.evaluate((name) => {
+      const heading = [...document.querySelectorAll('h2')].find((h) => h.textContent === name) as HTMLElement;
+      window.scrollBy(0, heading.getBoundingClientRect().top - 80);
+    }, before);
+    await expectActionsInView(page, before, `${where}, before, at the questions`);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/confidence-before-${viewport.width}.png` });
 

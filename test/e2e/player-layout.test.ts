@@ -212,7 +212,7 @@ describe.each(['en', 'es'] as const)('the player views in %s on a phone', (langu
     const h1 = () => page.locator('h1').allTextContents();
     const headings: Record<string, string[]> = { note: await h1() };
     await untilSettled(page);
-    await page.locator('.content-note + .actions button.primary').click();
+    await page.locator('[aria-labelledby="note-title"] > .actions button.primary').click();
     await page.locator('.countdown.reading').waitFor();
     seen.reading = await everyViolation(page);
     headings.reading = await h1();
