@@ -82,7 +82,7 @@ export function App({ entries, loaders }: { entries: readonly LibraryEntry[]; lo
                   withScenario(id, PlayerPage, (s) => (
                     <>
                       <FollowUpQuestion boosterId={id} />
-                      <PlayerPage key={id} scenario={s} confidence />
+                      <PlayerPage key={id} scenario={s} confidence noteTakesFocus={false} />
                     </>
                   ))
                 }

@@ -17,6 +17,7 @@ export function ContentNote({
   onContinue,
   onSkip,
   canChooseAnother = true,
+  takesFocus = true,
   children,
 }: {
   scenario: Scenario;
@@ -24,6 +25,8 @@ export function ContentNote({
   onSkip: () => void;
   /** False inside an LMS module, which has no library to go back to (skipping is the way on). */
   canChooseAnother?: boolean;
+  /** False where something above the note is read first: focus and scroll are then left where they are. */
+  takesFocus?: boolean;
   /**
    * Shown after the note, before the ways on: questions asked before the first scenario, read only
    * once the learner knows what the scenario depicts.
@@ -31,7 +34,7 @@ export function ContentNote({
   children?: React.ReactNode;
 }) {
   const { t, language } = useT();
-  const heading = useFocusOnChange<HTMLHeadingElement>(scenario.id);
+  const heading = useFocusOnChange<HTMLHeadingElement>(scenario.id, takesFocus);
   const { text } = scenarioText(scenario, language);
   const content = textAttributes(contentLanguage(scenario, language));
   const { settings } = useSettings();

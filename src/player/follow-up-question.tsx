@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useT } from '../ui/i18n.ts';
 import { RadioOptions } from '../ui/radio-options.tsx';
+import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 import { type Acted, type FollowUpAnswer, readFollowUps, saveFollowUp } from './follow-up-store.ts';
 
 const ACTED: readonly Acted[] = ['yes', 'no', 'notYet'];
@@ -16,11 +17,19 @@ export function FollowUpQuestion({ boosterId }: { boosterId: string }) {
   const [text, setText] = useState('');
   const [state, setState] = useState<'open' | 'saved' | 'skipped'>('open');
   const textId = useId();
+  // Opened from a reminder, the question is what the page is for: it takes focus, the booster waits below.
+  const heading = useFocusOnChange<HTMLHeadingElement>(boosterId);
+  // Skipped, the question goes: focus goes on to the booster's content note below, not to the page's top.
+  useEffect(() => {
+    if (state === 'skipped') document.getElementById('note-title')?.focus();
+  }, [state]);
   if (state === 'skipped') return null;
 
   return (
     <section className="panel follow-up" aria-labelledby="follow-up-title">
-      <h2 id="follow-up-title">{t('followUp.title')}</h2>
+      <h2 id="follow-up-title" ref={heading} tabIndex={-1}>
+        {t('followUp.title')}
+      </h2>
       {state === 'open' && (
         <form
           onSubmit={(event) => {

@@ -35,6 +35,8 @@ interface PlayerPageProps {
   readonly confidence?: boolean;
   /** False where the player is part of a page with its own h1 (the studio's preview): the scenario's name is then no h1. */
   readonly ownsPage?: boolean;
+  /** False where something above the player is read first (a reminder's follow-up question): its content note leaves focus and scroll alone. */
+  readonly noteTakesFocus?: boolean;
 }
 
 /** Plays one scenario from its content note to its debrief. */
@@ -47,6 +49,7 @@ export function PlayerPage({
   scoreNote,
   confidence = false,
   ownsPage = true,
+  noteTakesFocus = true,
 }: PlayerPageProps) {
   const compiled = compileScenario(scenario);
   const { machine } = compiled;
@@ -87,6 +90,7 @@ export function PlayerPage({
         onContinue={player.begin}
         onSkip={player.skip}
         canChooseAnother={canChooseAnother}
+        takesFocus={noteTakesFocus}
       >
         {confidence && (
           <Suspense fallback={null}>

@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { playBoosterToDebrief } from '../support/booster-play.ts';
-import { axeViolations, newPage, sharedChromium } from '../support/browser.ts';
+import { ARTIFACTS, axeViolations, newPage, sharedChromium } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedChromium();
@@ -73,6 +73,28 @@ describe('practice that lasts', () => {
     await page.getByRole('heading', { name: 'Your earlier answers' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
+    // On a small phone, as a new device: the question is on the first screen and has focus; the booster's
+    // content note (and the confidence questions of a first visit) wait below it.
+    const phone = await newPage(browser(), { viewport: { width: 360, height: 640 } });
+    await phone.goto(links[0]);
+    await phone.getByRole('button', { name: 'Continue' }).waitFor();
+    const firstScreen = await phone.evaluate(() => {
+      const inView = (el: Element | null) => {
+        const r = el?.getBoundingClientRect();
+        return !!r && r.top >= 0 && r.bottom <= document.documentElement.clientHeight;
+      };
+      return {
+        focused: document.activeElement?.textContent,
+        heading: inView(document.getElementById('follow-up-title')),
+        yes: inView(document.querySelector('.follow-up input[type="radio"]')),
+        sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      };
+    });
+    expect(firstScreen).toEqual({ focused: 'Since your commitment', heading: true, yes: true, sideways: 0 });
+    await phone.screenshot({ path: `${ARTIFACTS}/follow-up-360.png` });
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.context().close();
+
     // Kept on the device: shown back on the next reminder, which can be skipped.
     await page.goto(links.find((link) => link.includes('booster-club-chat')) as string);
     await page.reload();
@@ -82,6 +104,7 @@ describe('practice that lasts', () => {
       .getByRole('button', { name: 'Skip', exact: true })
       .click();
     expect(await page.getByRole('heading', { name: 'Since your commitment' }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('note-title');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: /Yes: you're in the chat/ }).waitFor();
 
