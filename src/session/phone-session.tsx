@@ -58,7 +58,7 @@ export function PhoneSession({
   // Before the room is known (connecting, a wrong code, a phone taken out): the page still has its h1.
   if (!session.room)
     return (
-      <>
+      <div className="session phone">
         <h1>{t('session.joinTitle')}</h1>
         <RoomStatus session={session} />
         {session.error ? (
@@ -68,7 +68,7 @@ export function PhoneSession({
         ) : (
           <p>{t('session.connecting')}</p>
         )}
-      </>
+      </div>
     );
   return (
     <ScenarioById id={session.room.scenarioId} loaders={loaders}>
