@@ -197,10 +197,12 @@ describe('a facilitated group session in the browser', () => {
     await phone.getByRole('button', { name: 'Try another code' }).waitFor();
     expect(await phone.locator('h1').allTextContents()).toEqual(['Join a session']);
     // Drawn as the phone's heading is in a session (1.3 rem), not at the page's full h1 size.
-    const sizes = await phone.locator('h1').evaluate((h1) => [
-      Number.parseFloat(getComputedStyle(h1).fontSize),
-      1.3 * Number.parseFloat(getComputedStyle(document.documentElement).fontSize),
-    ]);
+    const sizes = await phone
+      .locator('h1')
+      .evaluate((h1) => [
+        Number.parseFloat(getComputedStyle(h1).fontSize),
+        1.3 * Number.parseFloat(getComputedStyle(document.documentElement).fontSize),
+      ]);
     expect(sizes[0]).toBeCloseTo(sizes[1], 1);
     await phone.screenshot({ path: `${ARTIFACTS}/session-wrong-code-phone.png` });
 
