@@ -32,12 +32,10 @@ export function GuideDocument({ guide }: { guide: FacilitatorGuide }) {
               <th scope="row">{t('guide.introduction')}</th>
               <td>{guide.timing.introduction}</td>
             </tr>
-            {guide.scenes.map((scene) => (
-              <tr key={scene.key}>
-                <th scope="row">{t('guide.sceneRow', { number: scene.number, stage: stageName(t, scene) })}</th>
-                <td>{scene.minutes}</td>
-              </tr>
-            ))}
+            <tr>
+              <th scope="row">{t('guide.scenesRow')}</th>
+              <td>{guide.timing.scenes}</td>
+            </tr>
             <tr>
               <th scope="row">{t('guide.debrief')}</th>
               <td>{guide.timing.debrief}</td>

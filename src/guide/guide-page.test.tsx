@@ -73,6 +73,49 @@ describe.each([false, true])('the facilitator guide page (StrictMode: %s)', (str
     await expectNoAxeViolations(container);
   });
 
+  it('times the session along one path: the timing table adds up to its total, however many scenes branch', () => {
+    // Two branches after the first scene: the room plays one of them, never both.
+    const scene = (target: string) =>
+      fakeScene({
+        meta: { narrative: ['Someone blocks the stairs.'], discussion: ['What made you unsure?'] },
+        on: { GO: fakeChoice({ target }) },
+      });
+    const branched: Scenario = fakeScenario({
+      states: {
+        start: fakeScene({
+          meta: { narrative: ['Someone blocks the stairs.'], discussion: ['What made you unsure?'] },
+          on: { LEFT: fakeChoice({ target: 'left' }), RIGHT: fakeChoice({ target: 'right' }) },
+        }),
+        left: scene('end'),
+        right: scene('end'),
+        end: fakeEnding('good'),
+      },
+    });
+    show(<GuidePage scenario={branched} />);
+    const table = within(screen.getByRole('region', { name: 'Suggested timings' })).getByRole('table');
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [
+        within(row).getByRole('rowheader').textContent,
+        Number(within(row).getByRole('cell').textContent),
+      ]);
+    expect(rows.map(([name]) => name)).toEqual([
+      'Welcome, content note, how to vote',
+      'Scenes, along the longest path',
+      'Group debrief, #IWill wall and support',
+      'Total, about',
+    ]);
+    const parts = rows.slice(0, -1).reduce((sum, [, minutes]) => sum + Number(minutes), 0);
+    expect(rows.at(-1)?.[1]).toBe(parts);
+    // Each scene's own time is with the scene; the three together are more than the one path played.
+    const perScene = screen
+      .getAllByText(/^about \d+ minutes?$/)
+      .map((p) => Number(/\d+/.exec(p.textContent ?? '')?.[0]));
+    expect(perScene).toHaveLength(3);
+    expect(perScene.reduce((a, b) => a + b, 0)).toBeGreaterThan(Number(rows[1][1]));
+  });
+
   it('prints from a button that is itself left off the page', () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
     show(<GuidePage scenario={scenario} />);
