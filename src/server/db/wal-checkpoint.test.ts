@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +108,34 @@ describe('checkpointWhenQuiet', () => {
     const again = new SQLite(file, { timeout: 0 });
     expect(again.pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
     again.close();
+  });
+
+  it('holds the process open until the thread has ended: a server stopping with nothing else running exits normally', () => {
+    // The thread does not keep a running server alive, but a shutdown waits for it: without that, Node ends
+    // the process with an unsettled wait (exit code 13) and the thread never closes its connection.
+    // Stopped at once (as the server may, never waiting for the start) and once started (as tests do).
+    for (const waitForStart of [false, true]) {
+      const file = join(mkdtempSync(join(tmpdir(), 'upstander-wal-')), 'store.sqlite');
+      const script = `
+        import SQLite from 'better-sqlite3';
+        import { checkpointWhenQuiet } from ${JSON.stringify(join(import.meta.dirname, 'wal-checkpoint.ts'))};
+        const db = new SQLite(${JSON.stringify(file)});
+        db.pragma('journal_mode = WAL');
+        const checkpoints = checkpointWhenQuiet(db);
+        if (${waitForStart}) await checkpoints.ready;
+        await checkpoints.stop();
+        db.close();
+        console.log('stopped');
+      `;
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        encoding: 'utf8',
+      });
+      expect({ waitForStart, status: run.status, out: run.stdout.trim() }).toEqual({
+        waitForStart,
+        status: 0,
+        out: 'stopped',
+      });
+    }
   });
 
   it('gives SQLite its own checkpoints back, and says so, if the thread stops by itself', async () => {

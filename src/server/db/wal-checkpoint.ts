@@ -113,8 +113,6 @@ export function checkpointWhenQuiet(
   // SQLite keeps the log beside the file a link points to, and resolves a relative name once.
   const file = realpathSync(resolve(sqlite.name));
   const thread = new Worker(THREAD, { eval: true, workerData: { driver, file, ...policy } });
-  // A server stopping without closing its store is not held open by the thread.
-  thread.unref();
   let stopping = false;
   const exited = new Promise<void>((done) => {
     thread.once('exit', () => {
@@ -128,7 +126,12 @@ export function checkpointWhenQuiet(
   thread.on('error', (error) => log(`The SQLite checkpoint thread failed: ${error.stack ?? error}`));
   const ready = new Promise<void>((done) => {
     thread.on('message', (message: { ready?: boolean; error?: string }) => {
-      if (message.ready) done();
+      if (message.ready) {
+        // Once running, the thread does not hold open a server that stops without closing its store;
+        // until then (its start awaited) and once stopping (its end awaited), it does.
+        if (!stopping) thread.unref();
+        done();
+      }
       if (message.error) log(`A checkpoint of the SQLite log failed (tried again shortly): ${message.error}`);
     });
     exited.then(done);
@@ -139,6 +142,9 @@ export function checkpointWhenQuiet(
     stop: () => {
       if (!stopping) {
         stopping = true;
+        // Waited for, the thread holds the process open until it has closed its connection and ended:
+        // unreferenced, a shutdown with nothing else running would end with the wait unsettled (exit 13).
+        thread.ref();
         thread.postMessage('stop');
       }
       return exited;
