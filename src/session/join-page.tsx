@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { JOIN_CODE_LENGTH, normaliseJoinCode } from '../protocol/limits.ts';
 import { useT } from '../ui/i18n.ts';
 import type { ScenarioLoaders } from '../ui/scenario-loader.tsx';
@@ -23,13 +23,24 @@ export function JoinPage({
   const [joining, setJoining] = useState(() => (initial && phoneIdentity(initial) ? initial : ''));
   const [typed, setTyped] = useState(initial);
   const [name, setName] = useState(displayName);
+  // Back from a code that did not work ("Try another code"): the code box is empty and has focus.
+  const [retrying, setRetrying] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (retrying && !joining) codeInput.current?.focus();
+  }, [retrying, joining]);
   if (joining)
     return (
       <PhoneSession
         code={joining}
         sessionId={joining === initial ? sessionIdFromLink(sessionId) : undefined}
         loaders={loaders}
-        onLeave={() => setJoining('')}
+        onLeave={() => {
+          window.history.replaceState(window.history.state, '', '#/join');
+          setTyped('');
+          setRetrying(true);
+          setJoining('');
+        }}
       />
     );
   return (
@@ -52,6 +63,7 @@ export function JoinPage({
             {t('session.codeLabel')}
             <br />
             <input
+              ref={codeInput}
               className="code-input"
               value={typed}
               onChange={(e) => setTyped(e.target.value)}

@@ -55,11 +55,12 @@ export function PhoneSession({
   useEffect(() => {
     if (lost) forgetPhoneIdentity(code);
   }, [lost, code]);
-  // Before the room is known (connecting, a wrong code, a phone taken out): the page still has its h1.
+  // Before the room is known (connecting, a wrong code, a phone taken out): the join form's card and h1,
+  // where the form was, so nothing jumps between the two.
   if (!session.room)
     return (
-      <div className="session phone">
-        <h1>{t('session.joinTitle')}</h1>
+      <section className="panel" aria-labelledby="join-title">
+        <h1 id="join-title">{t('session.joinTitle')}</h1>
         <RoomStatus session={session} />
         {session.error ? (
           <button type="button" onClick={onLeave}>
@@ -68,7 +69,7 @@ export function PhoneSession({
         ) : (
           <p>{t('session.connecting')}</p>
         )}
-      </div>
+      </section>
     );
   return (
     <ScenarioById id={session.room.scenarioId} loaders={loaders}>
