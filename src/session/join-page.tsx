@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { JOIN_CODE_LENGTH, normaliseJoinCode } from '../protocol/limits.ts';
 import { useT } from '../ui/i18n.ts';
 import type { ScenarioLoaders } from '../ui/scenario-loader.tsx';
+import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 import { PhoneSession } from './phone-session.tsx';
 import { displayName, keepDisplayName, phoneIdentity, sessionIdFromLink } from './session-keys.ts';
 
@@ -25,10 +26,7 @@ export function JoinPage({
   const [name, setName] = useState(displayName);
   // Back from a code that did not work ("Try another code"): the code box is empty and has focus.
   const [retrying, setRetrying] = useState(false);
-  const codeInput = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (retrying && !joining) codeInput.current?.focus();
-  }, [retrying, joining]);
+  const codeInput = useFocusOnChange<HTMLInputElement>(joining, retrying);
   if (joining)
     return (
       <PhoneSession
