@@ -10,7 +10,7 @@ import { scorePercent } from '../../src/engine/score.ts';
 import { localize } from '../../src/engine/text.ts';
 import { CHOICE_EXTENSIONS } from '../../src/lms/cmi5-statements.ts';
 import { moduleResult } from '../../src/lms/module-progress.ts';
-import { newPage, sharedChromium } from '../support/browser.ts';
+import { newPage, press, sharedChromium } from '../support/browser.ts';
 import { type MoveOn, startCmi5Lms, verb } from '../support/cmi5-lms.ts';
 import { runExport, shownModuleResult, unzipTo } from '../support/lms-harness.ts';
 import { loadRealScenario } from '../support/scenario-files.ts';
@@ -96,10 +96,10 @@ function totalOf(machine: ReturnType<typeof loadRealScenario>['machine'], steps:
 
 /** Plays one scenario along its plan, from its content note to its debrief. */
 async function playScenario(page: Page, scenario: ReturnType<typeof plan>[number]) {
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await press(page.getByRole('button', { name: 'Continue' }));
   for (const label of scenario.labels) {
-    await page.locator('.choice', { hasText: label }).first().click();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await press(page.locator('.choice', { hasText: label }).first());
+    await press(page.getByRole('button', { name: 'Continue' }));
   }
 }
 
@@ -107,15 +107,15 @@ async function playScenario(page: Page, scenario: ReturnType<typeof plan>[number
 async function play(page: Page, path: Path, stopAfterChoice?: number) {
   let made = 0;
   for (const [i, scenario] of plan(path).entries()) {
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await press(page.getByRole('button', { name: 'Continue' }));
     for (const label of scenario.labels) {
-      await page.locator('.choice', { hasText: label }).first().click();
+      await press(page.locator('.choice', { hasText: label }).first());
       made += 1;
       if (made === stopAfterChoice) return;
       // Each choice's feedback, then on.
-      await page.getByRole('button', { name: 'Continue' }).click();
+      await press(page.getByRole('button', { name: 'Continue' }));
     }
-    if (i < SCENARIOS.length - 1) await page.getByRole('button', { name: 'Next scenario' }).click();
+    if (i < SCENARIOS.length - 1) await press(page.getByRole('button', { name: 'Next scenario' }));
   }
   await page.getByRole('button', { name: 'Finish the module' }).waitFor();
 }

@@ -10,7 +10,7 @@ import { choose, runScore, startRun } from '../../src/engine/run-state.ts';
 import { scorePercent } from '../../src/engine/score.ts';
 import { moduleResult } from '../../src/lms/module-progress.ts';
 import { checkExportRequest, ExportError } from '../../src/lms/package-module.ts';
-import { ARTIFACTS, axeViolations, newPage, sharedChromium } from '../support/browser.ts';
+import { ARTIFACTS, axeViolations, newPage, press, sharedChromium } from '../support/browser.ts';
 import {
   type LmsOptions,
   lmsPage,
@@ -219,11 +219,11 @@ async function playOn(frame: Frame, choices = Number.POSITIVE_INFINITY, words = 
     const text = (await next.textContent()) ?? '';
     if (text === words.next || text === words.finish) return;
     if (text === words.go) {
-      await next.click();
+      await press(next);
       continue;
     }
     if (made === choices) return;
-    await next.click();
+    await press(next);
     made += 1;
   }
 }

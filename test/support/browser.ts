@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from './scenario-files.ts';
 
@@ -26,6 +26,26 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   const context = await browser.newContext({ reducedMotion: 'reduce', ...options });
   context.setDefaultTimeout(15_000);
   return context.newPage();
+}
+
+/**
+ * Clicks a control as soon as it takes a click, as a person waiting for it would. A choice or Continue
+ * that has just appeared ignores activation for a moment (`SETTLE_MS`, marked aria-disabled); Playwright's
+ * own click finds it enabled only at its next retry, up to half a second later, which over the dozens of
+ * choices of a whole module is most of a test's time. Waits for the mark to go (or the control to be
+ * replaced, whose replacement the click then finds).
+ */
+export async function press(control: Locator): Promise<void> {
+  await control.waitFor();
+  await control.evaluate(
+    (el) =>
+      new Promise<void>((settled) => {
+        const check = () =>
+          el.isConnected && el.getAttribute('aria-disabled') === 'true' ? requestAnimationFrame(check) : settled();
+        check();
+      }),
+  );
+  await control.click();
 }
 
 /** Presses Tab until the focused element's text or accessible name matches, as a keyboard user would. */
