@@ -1,21 +1,77 @@
 import type { FacilitatorGuide, GuideChoice, GuideScene } from '../engine/facilitator-guide.types.ts';
 import { useT } from '../ui/i18n.ts';
+import { choiceFacts, sceneHeading } from './guide-wording.ts';
+
+/** What makes a guide a review script (the studio's): its own heading and lede, and no timings or support. */
+export interface ReviewFraming {
+  readonly title: string;
+  readonly lede: string;
+}
 
 /**
  * A facilitator guide as a document: the same markup in the app (`#/guide/<id>`) and in the file
- * `npm run guide` writes (rendered to static HTML). Every scenario text is rendered as text.
+ * `npm run guide` writes (rendered to static HTML). With `review`, the same scenes, choices and
+ * endings as a script for sign-off (the studio's review script): no timings, no support section.
+ * Every scenario text is rendered as text.
  */
-export function GuideDocument({ guide }: { guide: FacilitatorGuide }) {
+export function GuideDocument({ guide, review }: { guide: FacilitatorGuide; review?: ReviewFraming }) {
   const { t } = useT();
   const lang = guide.contentLanguage;
   return (
     <article className="facilitator-guide" aria-labelledby="guide-title">
-      <h1 id="guide-title">{t('guide.title', { title: guide.title })}</h1>
-      <p className="guide-lede">{t('guide.lede')}</p>
+      <h1 id="guide-title">{review ? review.title : t('guide.title', { title: guide.title })}</h1>
+      <p className="guide-lede">{review ? review.lede : t('guide.lede')}</p>
       <p lang={lang}>{guide.summary}</p>
       <p className="content-note">
         <strong>{t('note.title')}</strong> <span lang={lang}>{guide.contentNote}</span>
       </p>
+      {!review && <Timing guide={guide} />}
+
+      {guide.tactics.length > 0 && (
+        <section aria-labelledby="guide-tactics">
+          <h2 id="guide-tactics">{t('guide.tacticsTitle')}</h2>
+          <dl>
+            {guide.tactics.map((tactic) => (
+              <div key={tactic.id}>
+                <dt>{tactic.name}</dt>
+                <dd>{tactic.description}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      {guide.scenes.map((scene) => (
+        <Scene key={scene.key} scene={scene} lang={lang} review={review !== undefined} />
+      ))}
+
+      <section aria-labelledby="guide-endings">
+        <h2 id="guide-endings">{t('guide.endings')}</h2>
+        {guide.endings.map((ending) => (
+          <section key={ending.key} className="guide-ending" aria-labelledby={`guide-ending-${ending.number}`}>
+            <h3 id={`guide-ending-${ending.number}`}>
+              {t('guide.ending', { number: ending.number, title: ending.title })}
+            </h3>
+            <p>{t('guide.kind', { kind: t(`debrief.kind.${ending.kind}`) })}</p>
+            {ending.debrief.map((paragraph, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no id and never reorder
+              <p key={i} lang={lang}>
+                {paragraph}
+              </p>
+            ))}
+          </section>
+        ))}
+      </section>
+
+      {!review && <Support guide={guide} />}
+    </article>
+  );
+}
+
+function Timing({ guide }: { guide: FacilitatorGuide }) {
+  const { t } = useT();
+  return (
+    <>
       <p>{t('guide.minutesAlone', { count: guide.minutes })}</p>
 
       <section aria-labelledby="guide-timing">
@@ -48,78 +104,40 @@ export function GuideDocument({ guide }: { guide: FacilitatorGuide }) {
         </table>
         <p>{t('guide.timingNote')}</p>
       </section>
+    </>
+  );
+}
 
-      {guide.tactics.length > 0 && (
-        <section aria-labelledby="guide-tactics">
-          <h2 id="guide-tactics">{t('guide.tacticsTitle')}</h2>
+function Support({ guide }: { guide: FacilitatorGuide }) {
+  const { t } = useT();
+  return (
+    <section aria-labelledby="guide-support">
+      <h2 id="guide-support">{t('guide.support')}</h2>
+      {guide.support.map((section, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: sections come from a data file, in its order
+        <section key={i} aria-labelledby={`guide-support-${i}`}>
+          <h3 id={`guide-support-${i}`}>{section.title}</h3>
           <dl>
-            {guide.tactics.map((tactic) => (
-              <div key={tactic.id}>
-                <dt>{tactic.name}</dt>
-                <dd>{tactic.description}</dd>
+            {section.items.map((item) => (
+              <div key={item.name}>
+                <dt>{item.name}</dt>
+                <dd>{item.detail}</dd>
               </div>
             ))}
           </dl>
         </section>
-      )}
-
-      {guide.scenes.map((scene) => (
-        <Scene key={scene.key} scene={scene} lang={lang} />
       ))}
-
-      <section aria-labelledby="guide-endings">
-        <h2 id="guide-endings">{t('guide.endings')}</h2>
-        {guide.endings.map((ending) => (
-          <section key={ending.key} className="guide-ending" aria-labelledby={`guide-ending-${ending.number}`}>
-            <h3 id={`guide-ending-${ending.number}`}>
-              {t('guide.ending', { number: ending.number, title: ending.title })}
-            </h3>
-            <p>{t('guide.kind', { kind: t(`debrief.kind.${ending.kind}`) })}</p>
-            {ending.debrief.map((paragraph, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no id and never reorder
-              <p key={i} lang={lang}>
-                {paragraph}
-              </p>
-            ))}
-          </section>
-        ))}
-      </section>
-
-      <section aria-labelledby="guide-support">
-        <h2 id="guide-support">{t('guide.support')}</h2>
-        {guide.support.map((section, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: sections come from a data file, in its order
-          <section key={i} aria-labelledby={`guide-support-${i}`}>
-            <h3 id={`guide-support-${i}`}>{section.title}</h3>
-            <dl>
-              {section.items.map((item) => (
-                <div key={item.name}>
-                  <dt>{item.name}</dt>
-                  <dd>{item.detail}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ))}
-      </section>
-    </article>
+    </section>
   );
 }
 
-type T = ReturnType<typeof useT>['t'];
-
-const stageName = (t: T, scene: GuideScene) => (scene.stage ? t(`stage.${scene.stage}`) : '');
-
-function Scene({ scene, lang }: { scene: GuideScene; lang: string }) {
+function Scene({ scene, lang, review }: { scene: GuideScene; lang: string; review: boolean }) {
   const { t } = useT();
   const id = `guide-scene-${scene.number}`;
   return (
     <section className="guide-scene" aria-labelledby={id}>
-      <h2 id={id}>
-        {t('guide.scene', { number: scene.number })}
-        {scene.stage && ` · ${stageName(t, scene)}`}
-      </h2>
-      <p className="guide-facts">{t('guide.sceneMinutes', { count: scene.minutes })}</p>
+      <h2 id={id}>{sceneHeading(t, scene)}</h2>
+      {!review && <p className="guide-facts">{t('guide.sceneMinutes', { count: scene.minutes })}</p>}
       {scene.notes.length > 0 && (
         // Named with its scene too: every scene's notes are an aside, each told apart in a landmark list.
         <aside className="guide-notes" aria-labelledby={`${id}-notes ${id}`}>
@@ -156,31 +174,19 @@ function Scene({ scene, lang }: { scene: GuideScene; lang: string }) {
 
 function Choice({ choice, lang }: { choice: GuideChoice; lang: string }) {
   const { t } = useT();
-  const tactics = choice.tactics.map((tactic) => `${tactic.name} ${tactic.points}`).join(', ') || t('guide.noTactics');
-  const destinations = choice.leadsTo.map((to) =>
-    to.kind === 'scene'
-      ? t('guide.toScene', { number: to.number })
-      : to.kind === 'ending'
-        ? t('guide.toEnding', { number: to.number, title: to.title })
-        : t('guide.stays'),
-  );
+  const facts = choiceFacts(t, choice);
   return (
     <li>
       <p className="guide-choice-label" lang={lang}>
         {choice.label}
       </p>
-      {choice.timedSeconds !== undefined && <p>{t('guide.timed', { count: choice.timedSeconds })}</p>}
-      {choice.conditional && <p>{t('guide.conditional')}</p>}
-      <p>
-        {t('guide.tactics')} {tactics}
-        {choice.harm > 0 && ` · ${t('guide.harm', { harm: choice.harm })}`}
-      </p>
+      {facts.timed && <p>{facts.timed}</p>}
+      {facts.conditional && <p>{facts.conditional}</p>}
+      <p>{facts.points}</p>
       <p>
         {t('guide.feedback')} <span lang={lang}>{choice.feedback}</span>
       </p>
-      <p>
-        {t('guide.leadsTo')} {destinations.join(` ${t('guide.or')} `)}
-      </p>
+      <p>{facts.leadsTo}</p>
     </li>
   );
 }
