@@ -8,9 +8,12 @@ import type { ProgressStore } from '../player/progress-store.ts';
 import { useT } from '../ui/i18n.ts';
 import type { LibraryEntry } from '../ui/library-entry.ts';
 import type { ScenarioLoaders } from '../ui/scenario-loader.tsx';
+import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 import type { SourceCheck } from './check-source.ts';
 import { downloadName } from './download-name.ts';
 import { type Draft, readDraft, saveDraft } from './draft-store.ts';
+import { ReviewScript } from './review-script.tsx';
+import { saveFile } from './save-file.ts';
 import { type SourceChecker, sourceChecker } from './source-checker.ts';
 import { SourceEditor, type SourceEditorHandle } from './source-editor.tsx';
 import { TEMPLATE_ID, templateText } from './template.ts';
@@ -22,7 +25,8 @@ const newDraft = (): Draft => ({ text: templateText(), file: `${TEMPLATE_ID}.jso
 
 /**
  * The scenario studio: open (a file, a library scenario, or New from a template), edit the JSON with
- * the engine's checker running as you type, play the last valid version, and download it.
+ * the engine's checker running as you type, play the last valid version, read it as a review script
+ * (printed or as a Word file) and download it.
  */
 export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntry[]; loaders: ScenarioLoaders }) {
   const { t, language } = useT();
@@ -32,6 +36,10 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
   const [playing, setPlaying] = useState<{ scenario: Scenario; key: number } | undefined>();
   const [openError, setOpenError] = useState('');
   const [libraryId, setLibraryId] = useState('');
+  const [reviewing, setReviewing] = useState<Scenario | undefined>();
+  // Back from the review script, focus returns to the button that opened it.
+  const [backs, setBacks] = useState(0);
+  const reviewButton = useFocusOnChange<HTMLButtonElement>(backs, backs > 0);
   const editor = useRef<SourceEditorHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -79,13 +87,12 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
       setOpenError(t('studio.openFailed', { name: id, reason: (error as Error).message }));
     }
   };
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([draft.text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = downloadName(draft.text, draft.file);
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+  const download = () =>
+    saveFile(new Blob([draft.text], { type: 'application/json' }), downloadName(draft.text, draft.file));
+  // The review is of the version in the editor, never an older valid one: what is signed off is what is saved.
+  const review = () => {
+    setOpenError(check?.scenario ? '' : t('studio.reviewNone'));
+    setReviewing(check?.scenario);
   };
 
   const errors = check?.problems.filter((p) => p.severity === 'error') ?? [];
@@ -97,113 +104,133 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
       : [t('studio.errors', { count: errors.length }), t('studio.warnings', { count: warnings.length })].join(', ');
 
   return (
-    <section className="studio" aria-labelledby="studio-title">
-      <h1 id="studio-title">{t('studio.title')}</h1>
-      <p className="lede">{t('studio.lede')}</p>
-      <fieldset className="studio-toolbar">
-        <legend>{t('studio.fileGroup')}</legend>
-        <button type="button" onClick={() => open(newDraft())}>
-          {t('studio.new')}
-        </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          {t('studio.openFile')}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          onChange={(e) => {
-            void openFile(e.target.files?.[0]);
-            e.target.value = '';
+    <>
+      {reviewing && (
+        <ReviewScript
+          scenario={reviewing}
+          onBack={() => {
+            setReviewing(undefined);
+            setBacks((n) => n + 1);
           }}
         />
-        <span className="studio-library">
-          <label>
-            {t('studio.fromLibrary')}{' '}
-            <select value={libraryId || playable[0]?.id || ''} onChange={(e) => setLibraryId(e.target.value)}>
-              {playable.map(({ id, title }) => (
-                <option key={id} value={id}>
-                  {title}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <button type="button" onClick={() => void openFromLibrary()} disabled={playable.length === 0}>
-            {t('studio.openLibrary')}
+      )}
+      {/* Hidden, not closed, while the review script shows: the editor keeps its undo history. */}
+      <section className="studio" aria-labelledby="studio-title" hidden={reviewing !== undefined}>
+        <h1 id="studio-title">{t('studio.title')}</h1>
+        <p className="lede">{t('studio.lede')}</p>
+        <fieldset className="studio-toolbar">
+          <legend>{t('studio.fileGroup')}</legend>
+          <button type="button" onClick={() => open(newDraft())}>
+            {t('studio.new')}
           </button>
-        </span>
-        <button type="button" onClick={download}>
-          {t('studio.download')}
-        </button>
-      </fieldset>
-      {openError && <p role="alert">{openError}</p>}
-      <div className="studio-panes">
-        <section
-          className="panel studio-source"
-          aria-labelledby="studio-source-title"
-          onDragOver={(e) => e.preventDefault()}
-          onDrop={(e) => {
-            e.preventDefault();
-            void openFile(e.dataTransfer.files[0]);
-          }}
-        >
-          <h2 id="studio-source-title">{t('studio.source')}</h2>
-          <p className="hint">{t('studio.sourceHint')}</p>
-          <SourceEditor
-            ref={editor}
-            text={draft.text}
-            label={t('studio.editorLabel')}
-            problems={check?.problems ?? []}
-            onChange={(text) => setDraft((d) => ({ ...d, text }))}
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            {t('studio.openFile')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            onChange={(e) => {
+              void openFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
           />
-        </section>
-        <section className="panel studio-problems" aria-labelledby="studio-problems-title">
-          <h2 id="studio-problems-title">{t('studio.problems')}</h2>
-          <p role="status">{status}</p>
-          {check && check.problems.length > 0 && (
-            <>
-              <p className="hint">{t('studio.problemsNote')}</p>
-              <ul className="studio-problem-list">
-                {check.problems.map((problem) => (
-                  <li key={`${problem.severity}:${problem.line}`}>
-                    <button
-                      type="button"
-                      className={`studio-problem studio-${problem.severity}`}
-                      onClick={() => editor.current?.focusAt(problem.from)}
-                    >
-                      <strong>{t(`studio.${problem.severity}`)}:</strong> {problem.line}
-                    </button>
-                  </li>
+          <span className="studio-library">
+            <label>
+              {t('studio.fromLibrary')}{' '}
+              <select value={libraryId || playable[0]?.id || ''} onChange={(e) => setLibraryId(e.target.value)}>
+                {playable.map(({ id, title }) => (
+                  <option key={id} value={id}>
+                    {title}
+                  </option>
                 ))}
-              </ul>
-            </>
-          )}
-        </section>
-        <section className="panel studio-play" aria-labelledby="studio-play-title">
-          <h2 id="studio-play-title">{t('studio.play')}</h2>
-          {check && !check.scenario && lastValid && <p>{t('studio.playBroken')}</p>}
-          {playing && lastValid && lastValid !== playing.scenario && check?.scenario && <p>{t('studio.playStale')}</p>}
-          {lastValid ? (
-            <button type="button" onClick={() => setPlaying((p) => ({ scenario: lastValid, key: (p?.key ?? 0) + 1 }))}>
-              {t('studio.playStart')}
+              </select>
+            </label>{' '}
+            <button type="button" onClick={() => void openFromLibrary()} disabled={playable.length === 0}>
+              {t('studio.openLibrary')}
             </button>
-          ) : (
-            <p>{t('studio.playNone')}</p>
-          )}
-          {playing && (
-            <div className="studio-preview">
-              <PlayerPage
-                key={playing.key}
-                scenario={playing.scenario}
-                store={PREVIEW_STORE}
-                canChooseAnother={false}
-                ownsPage={false}
-              />
-            </div>
-          )}
-        </section>
-      </div>
-    </section>
+          </span>
+          <button type="button" onClick={download}>
+            {t('studio.download')}
+          </button>
+          <button ref={reviewButton} type="button" onClick={review}>
+            {t('studio.review')}
+          </button>
+        </fieldset>
+        {openError && <p role="alert">{openError}</p>}
+        <div className="studio-panes">
+          <section
+            className="panel studio-source"
+            aria-labelledby="studio-source-title"
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => {
+              e.preventDefault();
+              void openFile(e.dataTransfer.files[0]);
+            }}
+          >
+            <h2 id="studio-source-title">{t('studio.source')}</h2>
+            <p className="hint">{t('studio.sourceHint')}</p>
+            <SourceEditor
+              ref={editor}
+              text={draft.text}
+              label={t('studio.editorLabel')}
+              problems={check?.problems ?? []}
+              onChange={(text) => setDraft((d) => ({ ...d, text }))}
+            />
+          </section>
+          <section className="panel studio-problems" aria-labelledby="studio-problems-title">
+            <h2 id="studio-problems-title">{t('studio.problems')}</h2>
+            <p role="status">{status}</p>
+            {check && check.problems.length > 0 && (
+              <>
+                <p className="hint">{t('studio.problemsNote')}</p>
+                <ul className="studio-problem-list">
+                  {check.problems.map((problem) => (
+                    <li key={`${problem.severity}:${problem.line}`}>
+                      <button
+                        type="button"
+                        className={`studio-problem studio-${problem.severity}`}
+                        onClick={() => editor.current?.focusAt(problem.from)}
+                      >
+                        <strong>{t(`studio.${problem.severity}`)}:</strong> {problem.line}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+          <section className="panel studio-play" aria-labelledby="studio-play-title">
+            <h2 id="studio-play-title">{t('studio.play')}</h2>
+            {check && !check.scenario && lastValid && <p>{t('studio.playBroken')}</p>}
+            {playing && lastValid && lastValid !== playing.scenario && check?.scenario && (
+              <p>{t('studio.playStale')}</p>
+            )}
+            {lastValid ? (
+              <button
+                type="button"
+                onClick={() => setPlaying((p) => ({ scenario: lastValid, key: (p?.key ?? 0) + 1 }))}
+              >
+                {t('studio.playStart')}
+              </button>
+            ) : (
+              <p>{t('studio.playNone')}</p>
+            )}
+            {playing && (
+              <div className="studio-preview">
+                <PlayerPage
+                  key={playing.key}
+                  scenario={playing.scenario}
+                  store={PREVIEW_STORE}
+                  canChooseAnother={false}
+                  ownsPage={false}
+                />
+              </div>
+            )}
+          </section>
+        </div>
+      </section>
+    </>
   );
 }

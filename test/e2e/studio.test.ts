@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { formatIssue } from '../../src/cli/scenario-files.ts';
 import { loadScenario } from '../../src/engine/load-scenario.ts';
 import { templateText } from '../../src/studio/template.ts';
 import { ARTIFACTS, axeViolations, newPage, sharedChromium, tabTo, untilSettled } from '../support/browser.ts';
+import { layoutProblems } from '../support/layout.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedChromium();
@@ -135,5 +137,77 @@ describe('an author in the studio', () => {
     expect(overflow).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
+  });
+
+  it.each([
+    ['phone', { width: 360, height: 640 }],
+    ['laptop', { width: 1366, height: 768 }],
+  ] as const)(
+    'reads a scenario as a review script on a %s, prints only the script, downloads it for Word, and comes back to the editor',
+    async (size, viewport) => {
+      const page = await newPage(browser(), { viewport, acceptDownloads: true });
+      await page.goto(`${baseUrl}#/studio`);
+      await page.getByRole('combobox', { name: 'From the library' }).selectOption({ label: 'The hand on the back' });
+      await page.getByRole('button', { name: 'Open', exact: true }).click();
+      await status(page).filter({ hasNotText: 'Checking' }).waitFor();
+      await page.getByRole('button', { name: 'Review script' }).click();
+
+      const heading = page.getByRole('heading', { level: 1, name: 'Review script: The hand on the back' });
+      await heading.waitFor();
+      // Focus moves to the script, whose heading and actions are on the first screen.
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('studio-review'))).toBe(true);
+      expect(await layoutProblems(page, ['#guide-title', '.studio-review-actions button'])).toEqual([]);
+      // Every scene, its choices' feedback and tactics, and every ending are there; the timings are not.
+      expect(await page.getByRole('heading', { level: 2, name: /^Scene \d+/ }).count()).toBeGreaterThan(3);
+      expect(await page.getByText('Feedback:').count()).toBeGreaterThan(8);
+      expect(await page.getByRole('heading', { name: /^Ending 1: / }).count()).toBe(1);
+      expect(await page.getByRole('heading', { name: 'Suggested timings' }).count()).toBe(0);
+      await page.screenshot({ path: `${ARTIFACTS}/studio-review-${size}.png` });
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Printed: the script alone, without the editor, the app's header or the buttons.
+      await page.emulateMedia({ media: 'print' });
+      expect(await heading.isVisible()).toBe(true);
+      for (const hidden of ['.studio', '.app-header', '.studio-review-actions'])
+        expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+      await page.emulateMedia({ media: 'screen' });
+
+      // For Word: a .docx named after the scenario, holding the same script.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download for Word (.docx)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('hand-on-the-back-review.docx');
+      const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
+      const word = strFromU8(files['word/document.xml']);
+      expect(word).toContain('Review script: The hand on the back');
+      const firstNarrative = await page.locator('.guide-scene p[lang]').first().textContent();
+      expect(word).toContain(
+        (firstNarrative ?? '-').replaceAll('&', '&amp;').replaceAll("'", '&apos;').replaceAll('"', '&quot;'),
+      );
+
+      // Back: the editor with the same file, focus on the button that opened the script.
+      await page.getByRole('button', { name: 'Back to the editor' }).click();
+      const reviewButton = page.getByRole('button', { name: 'Review script' });
+      await reviewButton.waitFor();
+      expect(await reviewButton.evaluate((b) => b === document.activeElement)).toBe(true);
+      await page.locator('.cm-content').getByText('"id": "hand-on-the-back"').waitFor();
+      expect(await status(page).textContent()).not.toContain('Checking');
+      await page.close();
+    },
+  );
+
+  it('explains, instead of a review script, that one is made only from a version with no errors', async () => {
+    const page = await newPage(browser(), DESKTOP);
+    await page.goto(`${baseUrl}#/studio`);
+    await page.getByRole('button', { name: 'New' }).click();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('{ "id": ');
+    await status(page).getByText(/error/).waitFor();
+    await page.getByRole('button', { name: 'Review script' }).click();
+    await page.getByRole('alert').getByText('The review script is made from a version with no errors').waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Scenario studio' }).isVisible()).toBe(true);
+    await page.close();
   });
 });
