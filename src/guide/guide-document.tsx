@@ -1,5 +1,6 @@
 import type { FacilitatorGuide, GuideChoice, GuideScene } from '../engine/facilitator-guide.types.ts';
 import { useT } from '../ui/i18n.ts';
+import { textAttributes } from '../ui/text-direction.ts';
 import { choiceFacts, sceneHeading } from './guide-wording.ts';
 
 /** What makes a guide a review script (the studio's): its own heading and lede, and no timings or support. */
@@ -16,14 +17,15 @@ export interface ReviewFraming {
  */
 export function GuideDocument({ guide, review }: { guide: FacilitatorGuide; review?: ReviewFraming }) {
   const { t } = useT();
-  const lang = guide.contentLanguage;
+  // Scenario text in its own language and direction (an Arabic scenario reads right to left).
+  const text = textAttributes(guide.contentLanguage);
   return (
     <article className="facilitator-guide" aria-labelledby="guide-title">
       <h1 id="guide-title">{review ? review.title : t('guide.title', { title: guide.title })}</h1>
       <p className="guide-lede">{review ? review.lede : t('guide.lede')}</p>
-      <p lang={lang}>{guide.summary}</p>
+      <p {...text}>{guide.summary}</p>
       <p className="content-note">
-        <strong>{t('note.title')}</strong> <span lang={lang}>{guide.contentNote}</span>
+        <strong>{t('note.title')}</strong> <span {...text}>{guide.contentNote}</span>
       </p>
       {!review && <Timing guide={guide} />}
 
@@ -42,7 +44,7 @@ export function GuideDocument({ guide, review }: { guide: FacilitatorGuide; revi
       )}
 
       {guide.scenes.map((scene) => (
-        <Scene key={scene.key} scene={scene} lang={lang} review={review !== undefined} />
+        <Scene key={scene.key} scene={scene} text={text} review={review !== undefined} />
       ))}
 
       <section aria-labelledby="guide-endings">
@@ -55,7 +57,7 @@ export function GuideDocument({ guide, review }: { guide: FacilitatorGuide; revi
             <p>{t('guide.kind', { kind: t(`debrief.kind.${ending.kind}`) })}</p>
             {ending.debrief.map((paragraph, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no id and never reorder
-              <p key={i} lang={lang}>
+              <p key={i} {...text}>
                 {paragraph}
               </p>
             ))}
@@ -67,6 +69,8 @@ export function GuideDocument({ guide, review }: { guide: FacilitatorGuide; revi
     </article>
   );
 }
+
+type TextAttributes = ReturnType<typeof textAttributes>;
 
 function Timing({ guide }: { guide: FacilitatorGuide }) {
   const { t } = useT();
@@ -131,7 +135,7 @@ function Support({ guide }: { guide: FacilitatorGuide }) {
   );
 }
 
-function Scene({ scene, lang, review }: { scene: GuideScene; lang: string; review: boolean }) {
+function Scene({ scene, text, review }: { scene: GuideScene; text: TextAttributes; review: boolean }) {
   const { t } = useT();
   const id = `guide-scene-${scene.number}`;
   return (
@@ -142,58 +146,58 @@ function Scene({ scene, lang, review }: { scene: GuideScene; lang: string; revie
         // Named with its scene too: every scene's notes are an aside, each told apart in a landmark list.
         <aside className="guide-notes" aria-labelledby={`${id}-notes ${id}`}>
           <h3 id={`${id}-notes`}>{t('guide.notes')}</h3>
-          <List items={scene.notes} lang={lang} />
+          <List items={scene.notes} text={text} />
         </aside>
       )}
       {scene.narrative.map((paragraph, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no id and never reorder
-        <p key={i} lang={lang}>
+        <p key={i} {...text}>
           {paragraph}
         </p>
       ))}
       {/* What the room is asked: the scene's own question, or the one the player puts by default. */}
-      <p className="guide-prompt" lang={scene.prompt ? lang : undefined}>
+      <p className="guide-prompt" {...(scene.prompt ? text : {})}>
         <strong>{scene.prompt ?? t('scene.defaultPrompt')}</strong>
       </p>
       <h3>{t('guide.choices')}</h3>
       <ol className="guide-choices">
         {scene.choices.map((choice, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a scene's choices keep the file's order
-          <Choice key={i} choice={choice} lang={lang} />
+          <Choice key={i} choice={choice} text={text} />
         ))}
       </ol>
       {scene.discussion.length > 0 && (
         <>
           <h3>{t('guide.discussion')}</h3>
-          <List items={scene.discussion} lang={lang} />
+          <List items={scene.discussion} text={text} />
         </>
       )}
     </section>
   );
 }
 
-function Choice({ choice, lang }: { choice: GuideChoice; lang: string }) {
+function Choice({ choice, text }: { choice: GuideChoice; text: TextAttributes }) {
   const { t } = useT();
   const facts = choiceFacts(t, choice);
   return (
     <li>
-      <p className="guide-choice-label" lang={lang}>
+      <p className="guide-choice-label" {...text}>
         {choice.label}
       </p>
       {facts.timed && <p>{facts.timed}</p>}
       {facts.conditional && <p>{facts.conditional}</p>}
       <p>{facts.points}</p>
       <p>
-        {t('guide.feedback')} <span lang={lang}>{choice.feedback}</span>
+        {t('guide.feedback')} <span {...text}>{choice.feedback}</span>
       </p>
       <p>{facts.leadsTo}</p>
     </li>
   );
 }
 
-function List({ items, lang }: { items: readonly string[]; lang: string }) {
+function List({ items, text }: { items: readonly string[]; text: TextAttributes }) {
   return (
-    <ul lang={lang}>
+    <ul {...text}>
       {items.map((item, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: texts from the file, in its order
         <li key={i}>{item}</li>

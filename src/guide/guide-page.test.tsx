@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { StrictMode } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ROOT } from '../../test/support/scenario-files.ts';
 import { App } from '../app/app.tsx';
-import { loadScenarioValue } from '../engine/load-scenario.ts';
+import { loadScenario, loadScenarioValue } from '../engine/load-scenario.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../test-util/fakes.ts';
 import { i18next, loadLanguage } from '../ui/i18n.ts';
@@ -71,6 +73,18 @@ describe.each([false, true])('the facilitator guide page (StrictMode: %s)', (str
       expect(screen.getByRole('heading', { name: (section.title as Record<string, string>).en })).toBeTruthy();
     expect(container.querySelectorAll('img, [onerror]').length).toBe(0);
     await expectNoAxeViolations(container);
+  });
+
+  it("sets an Arabic scenario's own text right to left, in its language, inside an English interface", () => {
+    const file = 'test/fixtures/rtl/arabic-lift.json';
+    const loaded = loadScenario(readFileSync(`${ROOT}/${file}`, 'utf8'), file);
+    if (!loaded.ok) throw new Error('the fixture loads');
+    const { container } = show(<GuidePage scenario={loaded.scenario} />);
+    const narrative = container.querySelector('.guide-scene p:not(.guide-facts)');
+    expect(narrative?.getAttribute('lang')).toBe('ar');
+    expect(narrative?.getAttribute('dir')).toBe('rtl');
+    // The interface's own words stay left to right.
+    expect(screen.getByRole('heading', { level: 1 }).closest('[dir="rtl"]')).toBeNull();
   });
 
   it('times the session along one path: the timing table adds up to its total, however many scenes branch', () => {
