@@ -1,42 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/scenario-files.ts';
+import { startServer, stopServers } from './support/server-process.ts';
 
 const FIXTURE = join(ROOT, 'test/fixtures/organisation');
-const running = new Set<ChildProcess>();
-
-afterEach(() => {
-  for (const child of running) child.kill('SIGTERM');
-  running.clear();
-});
-
-/** `npm start`'s server (without the build), on a free port, with these settings; its address once it listens. */
-function startServer(env: Record<string, string>): Promise<{ url?: string; status?: number | null; output: string }> {
-  const tsx = join(ROOT, 'node_modules/tsx/dist/loader.mjs');
-  const child = spawn(process.execPath, ['--import', tsx, join(ROOT, 'src/server/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATABASE_URL: '', ...env },
-  });
-  running.add(child);
-  let output = '';
-  return new Promise((done) => {
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      const url = /running at (http:\/\/\S+?)\/ /.exec(output)?.[1];
-      if (url) done({ url, output });
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (status) => {
-      running.delete(child);
-      done({ status, output });
-    });
-  });
-}
-
 /** A folder with a copy of the fixture organisation (file and logo), and a SQLite file that does not exist yet. */
 function setUp() {
   const dir = mkdtempSync(join(tmpdir(), 'upstander-org-'));
@@ -70,7 +39,7 @@ describe('the organisation file on the server', () => {
       en: 'Acme Ltd',
       es: 'Acme S.L.',
     });
-    for (const child of running) child.kill('SIGTERM');
+    stopServers();
 
     const second = await startServer(env);
     const after = await (await fetch(`${second.url}/api/organisation`)).json();

@@ -4,7 +4,6 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { LoadedOrganisation } from '../cli/organisation-file.ts';
-import type { LoadedScenario } from '../engine/load-scenario.types.ts';
 import { sessionRequest } from '../protocol/messages.ts';
 import { AddressLimiter, addressKey } from './address-limiter.ts';
 import type { ServerConfig } from './config.ts';
@@ -14,7 +13,8 @@ import type { Peer } from './peer.types.ts';
 import { resultsCsv, sessionResults } from './results.ts';
 import { RoomError } from './room-error.ts';
 import { Rooms } from './rooms.ts';
-import { secretMatches } from './secrets.ts';
+import type { ScenarioShelf } from './scenario-shelf.ts';
+import { hashSecret, secretMatches } from './secrets.ts';
 import type { SessionStore } from './session-store.ts';
 import { socketHandler } from './socket-handler.ts';
 import { fromTrustedProxy, type TrustFunction, trustFunction } from './trust-proxy.ts';
@@ -22,10 +22,15 @@ import { fromTrustedProxy, type TrustFunction, trustFunction } from './trust-pro
 /** Beyond this the WebSocket itself is closed; below it, an oversized message gets an error reply. */
 const HARD_FRAME_LIMIT = 256 * 1024;
 const MINUTE = 60_000;
+/** Wrong author keys an address may send in a minute: guessing a 16-character key stays out of reach. */
+const WRONG_AUTHOR_KEYS_PER_MINUTE = 10;
+/** The largest scenario the studio can save, in bytes (the largest shipped one is about 42 KB). */
+const MAX_SCENARIO_BYTES = 1024 * 1024;
 
 export interface AppParts {
   readonly store: SessionStore;
-  readonly catalogue: ReadonlyMap<string, LoadedScenario>;
+  /** The scenarios folder, read at start and kept current (`ScenarioShelf`): the library and sessions use it. */
+  readonly shelf: ScenarioShelf;
   readonly config: ServerConfig;
   /** The organisation file read at start; without one, /api/organisation answers 404 and the app shows its shipped example. */
   readonly organisation?: LoadedOrganisation;
@@ -35,7 +40,7 @@ export interface AppParts {
 /** The HTTP and WebSocket server: the built app, the session API and the rooms. */
 export async function buildApp({
   store,
-  catalogue,
+  shelf,
   config,
   organisation,
   now = Date.now,
@@ -60,6 +65,7 @@ export async function buildApp({
       return server;
     },
   });
+  const { catalogue } = shelf;
   const rooms = new Rooms(store, catalogue, config, now);
   const limits = {
     wrongCodes: new AddressLimiter(config.wrongCodesPerMinute, MINUTE, now),
@@ -74,6 +80,7 @@ export async function buildApp({
   await app.register(fastifyWebsocket, { options: { maxPayload: HARD_FRAME_LIMIT } });
 
   app.get('/api/health', async () => ({ ok: true }));
+  serveScenarios(app, shelf, config.authorKey, new AddressLimiter(WRONG_AUTHOR_KEYS_PER_MINUTE, MINUTE, now));
 
   serveOrganisation(app, organisation);
 
@@ -263,4 +270,53 @@ function capConnections(app: FastifyInstance, cap: ConnectionCap, trust: TrustFu
     if (!cap.admit(key)) return socket.destroy();
     socket.once('close', () => cap.release(key));
   });
+}
+
+/**
+ * The scenarios the server holds, for the library (`GET /api/library`: every valid scenario's summary
+ * and revision) and the player (`GET /api/scenarios/<id>`), and the studio's save (`PUT /api/scenarios`,
+ * body `{ "text": "<the file>" }`, header `Authorization: Bearer <AUTHOR_KEY>`): 200 `{ id, replaced }`
+ * once saved; 422 `{ error, problems }` with the checker's lines when the scenario is refused; 401 for a
+ * wrong key, 429 after too many from one address, 403 when the server has no author key. Nothing
+ * refused is written.
+ */
+function serveScenarios(
+  app: FastifyInstance,
+  shelf: ScenarioShelf,
+  authorKey: string | undefined,
+  wrongKeys: AddressLimiter,
+) {
+  app.get('/api/library', async () => ({ entries: shelf.entries() }));
+  app.get<{ Params: { id: string } }>('/api/scenarios/:id', async (request, reply) => {
+    const loaded = shelf.catalogue.get(request.params.id);
+    if (!loaded) return reply.code(404).send({ error: 'This server holds no scenario with that id.' });
+    return { scenario: loaded.scenario };
+  });
+  app.put<{ Body: unknown }>('/api/scenarios', { bodyLimit: MAX_SCENARIO_BYTES }, async (request, reply) => {
+    if (!authorKey)
+      return reply.code(403).send({
+        error:
+          'Saving to this server is turned off. Download the file instead, or ask whoever runs the server to set AUTHOR_KEY.',
+      });
+    const address = addressKey(request.ip);
+    if (!wrongKeys.allowed(address))
+      return reply.code(429).send({
+        error: `Too many wrong author keys from this network: try again in ${Math.ceil(wrongKeys.retryAfterMs(address) / 1000)} s.`,
+      });
+    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    if (!secretMatches(given, hashSecret(authorKey))) {
+      wrongKeys.count(address);
+      return reply.code(401).send({ error: 'That author key is not this server’s: check it and try again.' });
+    }
+    const text = (request.body as { text?: unknown } | null)?.text;
+    if (typeof text !== 'string')
+      return reply.code(400).send({ error: 'Send the scenario as { "text": "<the file>" }.' });
+    const saved = shelf.save(text);
+    if (!saved.ok)
+      return reply
+        .code(422)
+        .send({ error: 'The scenario has problems, so it was not saved.', problems: saved.problems });
+    return { id: saved.id, replaced: saved.replaced };
+  });
+  app.addHook('onClose', async () => shelf.close());
 }

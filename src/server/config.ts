@@ -14,6 +14,11 @@ export interface ServerConfig {
   readonly port: number;
   readonly database: DatabaseTarget;
   readonly scenariosDir: string;
+  /**
+   * The key an author gives to save a scenario from the studio into `scenariosDir` (`AUTHOR_KEY`, at
+   * least 16 characters); without one, saving to the server is off.
+   */
+  readonly authorKey?: string;
   /** The organisation file (name, logo, colours, where to get help), read and checked at start. */
   readonly organisationFile: string;
   /** The built app to serve; absent in tests that need only the API. */
@@ -61,6 +66,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root = process.cwd()): Ser
   const publicUrl = env.PUBLIC_URL || undefined;
   if (publicUrl && !/^https?:\/\/[^/]/.test(publicUrl))
     throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address; it is "${publicUrl}".`);
+  const authorKey = env.AUTHOR_KEY || undefined;
+  if (authorKey && authorKey.length < 16)
+    throw new ConfigError(
+      'AUTHOR_KEY must be at least 16 characters, as hard to guess as a password: for example the output of `openssl rand -hex 16`. Leave it unset to keep saving from the studio off.',
+    );
   const host = env.HOST || '127.0.0.1';
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, host);
   if (typeof trustProxy === 'string') throw new ConfigError(trustProxy);
@@ -71,6 +81,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root = process.cwd()): Ser
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', file: env.SQLITE_FILE || join(root, 'data', 'upstander.sqlite') },
     scenariosDir: env.SCENARIOS_DIR || join(root, 'scenarios'),
+    authorKey,
     organisationFile: env.ORGANISATION_FILE || join(root, 'organisation.json'),
     appDir: join(root, 'dist'),
     publicUrl: publicUrl && (publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`),

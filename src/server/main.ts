@@ -2,7 +2,7 @@ import { OrganisationFileError, readOrganisationFile } from '../cli/organisation
 import { buildApp } from './app.ts';
 import { ConfigError, configFromEnv } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { loadCatalogue } from './scenario-catalogue.ts';
+import { ScenarioShelf } from './scenario-shelf.ts';
 import { SessionStore } from './session-store.ts';
 
 /** `npm start`: serves the built app and runs group sessions, storing them in SQLite unless DATABASE_URL names PostgreSQL. */
@@ -10,9 +10,11 @@ async function main() {
   const config = configFromEnv(process.env);
   // Checked before anything is opened: a bad file stops the start and changes nothing.
   const organisation = readOrganisationFile(config.organisationFile);
-  const catalogue = loadCatalogue(config.scenariosDir, (line) => console.warn(line));
+  // Read now, and again whenever a file in the folder changes: no rebuild or restart to add a scenario.
+  const shelf = new ScenarioShelf(config.scenariosDir, (line) => console.warn(line));
+  shelf.watch();
   const store = new SessionStore(await openDatabase(config.database));
-  const { app } = await buildApp({ store, catalogue, config, organisation });
+  const { app } = await buildApp({ store, shelf, config, organisation });
   const stop = async () => {
     await app.close();
     await store.close();
@@ -23,7 +25,7 @@ async function main() {
   const address = await app.listen({ host: config.host, port: config.port });
   const where = config.database.kind === 'postgres' ? 'PostgreSQL' : config.database.file;
   console.log(
-    `Upstander is running at ${address}/ (${catalogue.size} scenarios; sessions stored in ${where}; organisation from ${organisation.file}).`,
+    `Upstander is running at ${address}/ (${shelf.catalogue.size} scenarios; sessions stored in ${where}; organisation from ${organisation.file}).`,
   );
   if (config.host === '127.0.0.1')
     console.log('Phones on your network cannot reach this address; start with HOST=0.0.0.0 to run a group session.');

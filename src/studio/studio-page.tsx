@@ -14,6 +14,7 @@ import { downloadName } from './download-name.ts';
 import { type Draft, readDraft, saveDraft } from './draft-store.ts';
 import { ReviewScript } from './review-script.tsx';
 import { saveFile } from './save-file.ts';
+import { ServerSave } from './server-save.tsx';
 import { type SourceChecker, sourceChecker } from './source-checker.ts';
 import { SourceEditor, type SourceEditorHandle } from './source-editor.tsx';
 import { TEMPLATE_ID, templateText } from './template.ts';
@@ -158,6 +159,7 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
             {t('studio.review')}
           </button>
         </fieldset>
+        <ServerSave text={draft.text} valid={check?.scenario !== undefined} />
         {openError && <p role="alert">{openError}</p>}
         <div className="studio-panes">
           <section

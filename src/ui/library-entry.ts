@@ -16,7 +16,12 @@ export interface ScenarioSummary {
 
 /** One file of the scenarios folder, checked at build time: playable, or refused with its problems. */
 export type LibraryEntry = { readonly file: string } & (
-  | { readonly ok: true; readonly summary: ScenarioSummary }
+  | {
+      readonly ok: true;
+      readonly summary: ScenarioSummary;
+      /** Changes whenever the scenario does (`revisionOf`): tells a served copy from the one built in. */
+      readonly revision: string;
+    }
   | { readonly ok: false; readonly issues: readonly FileIssue[] }
 );
 
@@ -28,7 +33,23 @@ export function toLibraryEntry(file: string, result: LoadResult): LibraryEntry {
     file,
     ok: true,
     summary: { id, meta, tactics: practisedTactics(result.scenario), stages: practisedStages(result.scenario) },
+    revision: revisionOf(result.scenario),
   };
+}
+
+/**
+ * A short fingerprint of a scenario (FNV-1a, 32 bits, of its JSON, in hex): equal for the same
+ * scenario wherever it is computed (the build, the server), different once anything in it changes.
+ * Not a security measure: it only tells versions apart.
+ */
+export function revisionOf(scenario: unknown): string {
+  const text = JSON.stringify(scenario);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /** True for a booster's entry: a 2–3 minute refresher reached from reminders, not a library card. */

@@ -7,6 +7,11 @@ export type ScenarioLoaders = Readonly<Record<string, () => Promise<{ scenario: 
 // One promise per scenario, kept, so React's use() sees the same promise on every render.
 const loading = new Map<string, Promise<Scenario>>();
 
+/** Drops the loaded copies of these scenarios (changed on the server): the next render loads them again. */
+export function forgetLoaded(ids: Iterable<string>) {
+  for (const id of ids) loading.delete(id);
+}
+
 /** Renders a scenario once its chunk has loaded; the nearest Suspense boundary shows progress meanwhile. */
 export function ScenarioById({
   id,

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -7,6 +9,8 @@ import { loadScenario } from '../../src/engine/load-scenario.ts';
 import { templateText } from '../../src/studio/template.ts';
 import { ARTIFACTS, axeViolations, newPage, sharedChromium, tabTo, untilSettled } from '../support/browser.ts';
 import { layoutProblems } from '../support/layout.ts';
+import { ROOT } from '../support/scenario-files.ts';
+import { startServer, testDatabases } from '../support/session-server.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedChromium();
@@ -209,5 +213,52 @@ describe('an author in the studio', () => {
     await page.getByRole('alert').getByText('The review script is made from a version with no errors').waitFor();
     expect(await page.getByRole('heading', { level: 1, name: 'Scenario studio' }).isVisible()).toBe(true);
     await page.close();
+  });
+
+  it('saves a scenario to the server with the author key, and finds it in the library without a rebuild or a restart; a wrong key and a server without one are refused, saying so', async () => {
+    const KEY = 'an-author-key-for-this-test-0001';
+    // A server of its own: the shipped scenarios in a folder it may write to, and an author key.
+    const scenariosDir = mkdtempSync(join(tmpdir(), 'upstander-studio-'));
+    cpSync(join(ROOT, 'scenarios'), scenariosDir, { recursive: true });
+    const server = await startServer(testDatabases()[0].target(), {
+      appDir: join(ROOT, 'dist'),
+      scenariosDir,
+      authorKey: KEY,
+    });
+    try {
+      const page = await newPage(browser(), DESKTOP);
+      await page.goto(`${server.url}#/studio`);
+      await page.getByRole('button', { name: 'New' }).click();
+      await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
+      const key = page.getByLabel('Author key');
+      await key.fill('not-the-right-key-000000000');
+      await page.getByRole('button', { name: 'Save to the server' }).click();
+      await page.getByRole('alert').getByText("that author key is not this server's").waitFor();
+
+      await key.fill(KEY);
+      await page.getByRole('button', { name: 'Save to the server' }).click();
+      await page.getByRole('status').getByText('Saved as my-scenario.json on the server').waitFor();
+      await page.screenshot({ path: `${ARTIFACTS}/studio-saved.png` });
+      await page.getByRole('link', { name: 'See it in the library' }).click();
+      const card = page.getByRole('link', { name: 'My scenario', exact: true });
+      await card.waitFor();
+      await card.click();
+      await page.getByRole('heading', { name: 'My scenario' }).first().waitFor();
+      await page.getByRole('button', { name: 'Continue' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+
+      // The shared test server has no author key: saving is off, and the studio says what to do.
+      const off = await newPage(browser(), DESKTOP);
+      await off.goto(`${baseUrl}#/studio`);
+      await off.getByRole('button', { name: 'New' }).click();
+      await status(off).getByText('0 errors, 1 house-rule warning').waitFor();
+      await off.getByLabel('Author key').fill(KEY);
+      await off.getByRole('button', { name: 'Save to the server' }).click();
+      await off.getByRole('alert').getByText('saving to this server is turned off').waitFor();
+      await off.context().close();
+    } finally {
+      await server.close();
+    }
   });
 });

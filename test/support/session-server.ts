@@ -7,7 +7,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { configFromEnv, type ServerConfig } from '../../src/server/config.ts';
 import { type DatabaseTarget, openDatabase } from '../../src/server/db/database.ts';
 import type { Rooms } from '../../src/server/rooms.ts';
-import { loadCatalogue } from '../../src/server/scenario-catalogue.ts';
+import { ScenarioShelf } from '../../src/server/scenario-shelf.ts';
 import { SessionStore } from '../../src/server/session-store.ts';
 import { ROOT } from './scenario-files.ts';
 
@@ -80,7 +80,7 @@ export async function startServer(
     ...overrides,
   };
   const store = new SessionStore(await openDatabase(target));
-  const { app, rooms } = await buildApp({ store, catalogue: loadCatalogue(config.scenariosDir), config, now });
+  const { app, rooms } = await buildApp({ store, shelf: new ScenarioShelf(config.scenariosDir), config, now });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: `${address}/`,

@@ -1,0 +1,98 @@
+import { copyFileSync, existsSync, type FSWatcher, mkdirSync, renameSync, watch, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatIssue } from '../cli/scenario-files.ts';
+import { loadScenario } from '../engine/load-scenario.ts';
+import type { LoadedScenario } from '../engine/load-scenario.types.ts';
+import { SCENARIO_ID } from '../engine/scenario-id.ts';
+import { type LibraryEntry, toLibraryEntry } from '../ui/library-entry.ts';
+import { loadCatalogue } from './scenario-catalogue.ts';
+
+/** Where replaced versions of saved scenarios are kept, inside the scenarios folder. */
+export const PREVIOUS_DIR = '.previous';
+
+/** What saving a scenario came to: its id, or the problems (in the checker's words) that refused it. */
+export type SaveResult =
+  /** `replaced`: a file of that id was there before; it is kept in `.previous`. */
+  | { readonly ok: true; readonly id: string; readonly replaced: boolean }
+  | { readonly ok: false; readonly problems: string[] };
+
+/**
+ * The scenarios folder as the server holds it: every valid file, read and checked at start and again
+ * whenever a file in it changes (`watch`), so a scenario added, edited or saved from the studio is
+ * offered to the library and to sessions without a rebuild or a restart. `catalogue` is one live map,
+ * updated in place, by id. A broken file is left out and reported through `log`, never served.
+ */
+export class ScenarioShelf {
+  readonly catalogue = new Map<string, LoadedScenario>();
+  private watcher: FSWatcher | undefined;
+  private pending: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly dir: string,
+    private readonly log: (line: string) => void = () => {},
+  ) {
+    this.reload();
+  }
+
+  /** Reads the folder again; the catalogue then holds exactly its valid files. */
+  reload() {
+    const fresh = loadCatalogue(this.dir, this.log);
+    for (const id of this.catalogue.keys()) if (!fresh.has(id)) this.catalogue.delete(id);
+    for (const [id, loaded] of fresh) this.catalogue.set(id, loaded);
+  }
+
+  /** Reloads 200 ms after the last change in the folder (an editor writes a file in several steps). */
+  watch() {
+    this.watcher ??= watch(this.dir, (_event, name) => {
+      if (name && !String(name).endsWith('.json')) return;
+      clearTimeout(this.pending);
+      this.pending = setTimeout(() => this.reload(), 200);
+    });
+    this.watcher.on('error', (error) => this.log(`The scenarios folder is no longer watched: ${error.message}`));
+  }
+
+  close() {
+    clearTimeout(this.pending);
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  /** What the library page shows of every valid scenario, in file order, each with its revision. */
+  entries(): LibraryEntry[] {
+    return [...this.catalogue.values()]
+      .map((loaded) => toLibraryEntry(`${loaded.scenario.id}.json`, { ok: true, ...loaded }))
+      .sort((a, b) => a.file.localeCompare(b.file));
+  }
+
+  /**
+   * Saves a scenario's text as `<id>.json` in the folder, if the engine's checker passes it (the
+   * format's rules; the shipped library's house rules are not asked of an organisation's own). A file
+   * it replaces is kept first, as `.previous/<id>-<time>.json`. The file is written whole or not at all
+   * (a temporary file, then renamed over it), and the catalogue has it at once. A refused text changes
+   * nothing.
+   */
+  save(text: string, now = new Date()): SaveResult {
+    // The file is named by the id inside it; the checker then holds the two to each other.
+    let claimed: unknown;
+    try {
+      claimed = (JSON.parse(text.replace(/^\uFEFF/, '')) as { id?: unknown })?.id;
+    } catch {
+      claimed = undefined;
+    }
+    const file = typeof claimed === 'string' && SCENARIO_ID.test(claimed) ? `${claimed}.json` : 'scenario.json';
+    const result = loadScenario(text, file);
+    if (!result.ok) return { ok: false, problems: result.issues.map(formatIssue) };
+    const id = result.scenario.id;
+    const target = join(this.dir, `${id}.json`);
+    const replaced = existsSync(target);
+    if (replaced) {
+      mkdirSync(join(this.dir, PREVIOUS_DIR), { recursive: true });
+      copyFileSync(target, join(this.dir, PREVIOUS_DIR, `${id}-${now.toISOString().replace(/[:.]/g, '-')}.json`));
+    }
+    const temporary = join(this.dir, `.${id}.json.saving`);
+    writeFileSync(temporary, text);
+    renameSync(temporary, target);
+    this.catalogue.set(id, result);
+    return { ok: true, id, replaced };
+  }
+}
