@@ -52,14 +52,21 @@ const OTHER_LANGUAGES: Record<Exclude<UiLanguage, 'en'>, () => Promise<{ default
   es: () => import('./locales/es.json'),
 };
 
+/** The languages whose interface strings have been fetched. */
+const loaded = new Set<UiLanguage>();
+
 /**
  * Makes a language's strings available (fetching them once, the first time); resolves when
  * `i18next.changeLanguage(language)` will show them. English is always there.
  */
 export async function loadLanguage(language: UiLanguage): Promise<void> {
-  if (language === 'en' || i18next.hasResourceBundle(language, 'translation')) return;
+  // Not `hasResourceBundle`: a part loaded on its own (the studio, the guide) adds its strings in every
+  // language as it loads, so a language can have a bundle before its interface strings came.
+  if (language === 'en' || loaded.has(language)) return;
   const { default: strings } = await OTHER_LANGUAGES[language]();
-  i18next.addResourceBundle(language, 'translation', strings);
+  // Merged into what is there, so a part's own strings stay.
+  i18next.addResourceBundle(language, 'translation', strings, true, true);
+  loaded.add(language);
 }
 
 /** Switches the interface to a language once its strings are there. */
