@@ -1,3 +1,4 @@
+import './guide-strings.ts';
 import type { GuideChoice, GuideScene } from '../engine/facilitator-guide.types.ts';
 import type { useT } from '../ui/i18n.ts';
 
