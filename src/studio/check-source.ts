@@ -4,6 +4,7 @@ import { houseRuleLine, houseWarningLine, issueLine } from '../engine/issue-line
 import { pointerSegments } from '../engine/json-pointer.ts';
 import { loadScenario } from '../engine/load-scenario.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
+import { type MapPaths, mapPaths } from './scenario-map-paths.ts';
 
 /** One problem the studio lists: the checker's own line, and where in the text it points. */
 export interface Problem {
@@ -22,6 +23,8 @@ export interface SourceCheck {
   readonly problems: readonly Problem[];
   /** The scenario, only when it has no errors (warnings allowed): what the preview plays. */
   readonly scenario?: Scenario;
+  /** With the scenario: the states reached and the best and worst paths, for the map. */
+  readonly paths?: MapPaths;
 }
 
 /**
@@ -47,6 +50,7 @@ export function checkSource(text: string, file: string): SourceCheck {
   ];
   return {
     scenario: result.scenario,
+    paths: mapPaths(result.analysis),
     problems: warnings.map((w) => ({ severity: 'warning', ...w, from: issueOffset(text, w.path, '') })),
   };
 }

@@ -9,11 +9,13 @@ import { useT } from '../ui/i18n.ts';
 import type { LibraryEntry } from '../ui/library-entry.ts';
 import type { ScenarioLoaders } from '../ui/scenario-loader.tsx';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
-import type { SourceCheck } from './check-source.ts';
+import { issueOffset, type SourceCheck } from './check-source.ts';
 import { downloadName } from './download-name.ts';
 import { type Draft, readDraft, saveDraft } from './draft-store.ts';
 import { ReviewScript } from './review-script.tsx';
 import { saveFile } from './save-file.ts';
+import type { MapPaths } from './scenario-map-paths.ts';
+import { ScenarioMapView } from './scenario-map-view.tsx';
 import { ServerSave } from './server-save.tsx';
 import { type SourceChecker, sourceChecker } from './source-checker.ts';
 import { SourceEditor, type SourceEditorHandle } from './source-editor.tsx';
@@ -34,6 +36,7 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
   const [draft, setDraft] = useState<Draft>(() => readDraft() ?? newDraft());
   const [check, setCheck] = useState<SourceCheck | undefined>();
   const [lastValid, setLastValid] = useState<Scenario | undefined>();
+  const [lastPaths, setLastPaths] = useState<MapPaths | undefined>();
   const [playing, setPlaying] = useState<{ scenario: Scenario; key: number } | undefined>();
   const [openError, setOpenError] = useState('');
   const [libraryId, setLibraryId] = useState('');
@@ -50,6 +53,7 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
     const made = sourceChecker((result) => {
       setCheck(result);
       if (result.scenario) setLastValid(result.scenario);
+      if (result.paths) setLastPaths(result.paths);
     });
     checker.current = made;
     return () => made.close();
@@ -67,6 +71,7 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
     setOpenError('');
     setCheck(undefined);
     setLastValid(undefined);
+    setLastPaths(undefined);
     setPlaying(undefined);
     setDraft(next);
   };
@@ -232,6 +237,24 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
             )}
           </section>
         </div>
+        <section className="panel studio-map-panel" aria-labelledby="studio-map-title">
+          <h2 id="studio-map-title">{t('studio.map')}</h2>
+          {lastValid && lastPaths ? (
+            <>
+              <p className="hint">{t('studio.mapHint')}</p>
+              {check && !check.scenario && <p>{t('studio.mapStale')}</p>}
+              <ScenarioMapView
+                scenario={lastValid}
+                paths={lastPaths}
+                onSelect={(key) =>
+                  editor.current?.focusAt(issueOffset(draft.text, `/states/${key.split('.').join('/states/')}`, ''))
+                }
+              />
+            </>
+          ) : (
+            <p>{t('studio.mapNone')}</p>
+          )}
+        </section>
       </section>
     </>
   );

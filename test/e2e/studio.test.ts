@@ -5,11 +5,12 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { formatIssue } from '../../src/cli/scenario-files.ts';
+import { facilitatorGuide } from '../../src/engine/facilitator-guide.ts';
 import { loadScenario } from '../../src/engine/load-scenario.ts';
 import { templateText } from '../../src/studio/template.ts';
 import { ARTIFACTS, axeViolations, newPage, sharedChromium, tabTo, untilSettled } from '../support/browser.ts';
 import { layoutProblems } from '../support/layout.ts';
-import { ROOT } from '../support/scenario-files.ts';
+import { loadRealScenario, ROOT } from '../support/scenario-files.ts';
 import { startServer, testDatabases } from '../support/session-server.ts';
 
 const baseUrl = inject('baseUrl');
@@ -261,4 +262,42 @@ describe('an author in the studio', () => {
       await server.close();
     }
   });
+
+  it.each([
+    ['phone', { width: 360, height: 640 }],
+    ['laptop', { width: 1366, height: 768 }],
+  ] as const)(
+    'maps a library scenario on a %s: every scene and ending, the best and worst paths, and a scene selected opens it in the source',
+    async (size, viewport) => {
+      const { scenario } = loadRealScenario('hand-on-the-back');
+      const guide = facilitatorGuide(scenario, { language: 'en', support: [] });
+      const page = await newPage(browser(), { viewport });
+      await page.goto(`${baseUrl}#/studio`);
+      await page.getByRole('combobox', { name: 'From the library' }).selectOption({ label: 'The hand on the back' });
+      await page.getByRole('button', { name: 'Open', exact: true }).click();
+      const map = page.getByRole('region', { name: 'Map', exact: true });
+      // The template's map gives way to this scenario's once its check is done.
+      await page.locator('.cm-content').getByText('"id": "hand-on-the-back"').waitFor();
+      await status(page).filter({ hasNotText: 'Checking' }).waitFor();
+      await expect.poll(() => map.getByRole('button').count()).toBe(guide.scenes.length + guide.endings.length);
+      expect(await map.getByRole('button', { name: /on the best path/ }).count()).toBeGreaterThan(2);
+      expect(await map.getByRole('button', { name: /on the worst path/ }).count()).toBeGreaterThan(2);
+      expect(await page.locator('.studio-map-edge.best').count()).toBeGreaterThan(1);
+      // The map scrolls in its own box; the page never sideways.
+      expect(await layoutProblems(page, [])).toEqual([]);
+      await page.getByRole('heading', { name: 'Map' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}/studio-map-${size}.png` });
+      await page
+        .getByRole('region', { name: 'Scenes and endings' })
+        .screenshot({ path: `${ARTIFACTS}/studio-map-box-${size}.png` });
+      expect(await axeViolations(page)).toEqual([]);
+      // The last ending, selected: the source shows its state, with the cursor in it.
+      const last = guide.endings.at(-1);
+      if (!last) throw new Error('the scenario has endings');
+      await map.getByRole('button', { name: new RegExp(`^Ending ${last.number} `) }).click();
+      await page.locator('.cm-editor.cm-focused').waitFor();
+      expect(await page.locator('.cm-activeLine').textContent()).toContain(`"${last.key.split('.').at(-1)}": {`);
+      await page.close();
+    },
+  );
 });
