@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/run-cli.ts';
 import { loadScenarioValue } from '../engine/load-scenario.ts';
 import { checkSource, issueOffset } from './check-source.ts';
-import { downloadName } from './download-name.ts';
+import { checkedName, downloadName } from './download-name.ts';
 import { TEMPLATE, templateText } from './template.ts';
 
 describe('the studio checker', () => {
@@ -74,5 +74,16 @@ describe('the download name', () => {
     expect(downloadName('{"id": "Not An Id", ', 'scenarios/late-train.json')).toBe('late-train.json');
     expect(downloadName('{"states": {"a": {"id": "inner"}}}', 'notes.txt')).toBe('scenario.json');
     expect(downloadName('\uFEFF{"id": "with-bom"}', '')).toBe('with-bom.json');
+  });
+});
+
+describe('the name the studio checks a draft under', () => {
+  it('follows the id written in it, in the folder it was opened from: a changed id is no error', () => {
+    const renamed = templateText().replace('"id": "my-scenario"', '"id": "kitchen-remark"');
+    expect(checkedName(renamed, 'my-scenario.json')).toBe('kitchen-remark.json');
+    expect(checkedName(renamed, 'scenarios/hand-on-the-back.json')).toBe('scenarios/kitchen-remark.json');
+    expect(checkSource(renamed, checkedName(renamed, 'my-scenario.json')).scenario?.id).toBe('kitchen-remark');
+    // Under the name it was opened as, the same text is refused: the checker holds file and id together.
+    expect(checkSource(renamed, 'my-scenario.json').problems[0]?.line).toContain('must equal the file name');
   });
 });

@@ -13,3 +13,12 @@ export function downloadName(text: string, file: string): string {
   const base = file.split(/[\\/]/).pop() ?? '';
   return base.endsWith('.json') ? base : 'scenario.json';
 }
+
+/**
+ * The name the studio's checker gives a draft: the file it was opened as, in its folder, named after
+ * the id written in it (as Download and the server's save name it). So an author who changes the id
+ * meets no error about the file name; the checker holds file and id together only on disk.
+ */
+export function checkedName(text: string, file: string): string {
+  return file.replace(/[^\\/]*$/, downloadName(text, file));
+}

@@ -10,7 +10,7 @@ import type { LibraryEntry } from '../ui/library-entry.ts';
 import type { ScenarioLoaders } from '../ui/scenario-loader.tsx';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 import { issueOffset, type SourceCheck } from './check-source.ts';
-import { downloadName } from './download-name.ts';
+import { checkedName, downloadName } from './download-name.ts';
 import { type Draft, readDraft, saveDraft } from './draft-store.ts';
 import { ReviewScript } from './review-script.tsx';
 import { saveFile } from './save-file.ts';
@@ -60,7 +60,7 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
   }, []);
   useEffect(() => {
     saveDraft(draft);
-    checker.current?.check(draft.text, draft.file);
+    checker.current?.check(draft.text, checkedName(draft.text, draft.file));
   }, [draft]);
 
   // Listed by title, in the interface language where the scenario has it; opened by id.
