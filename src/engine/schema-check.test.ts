@@ -27,6 +27,18 @@ describe('the format 1 schema', () => {
   });
 });
 
+describe('a scenario id', () => {
+  it('is at most 64 characters: it names the file, and the copies a server keeps of it', () => {
+    const s = JSON.parse(JSON.stringify(fakeScenario()));
+    s.id = 'a'.repeat(64);
+    expect(checkSchema(s)).toEqual([]);
+    s.id = 'a'.repeat(65);
+    expect(checkSchema(s).map((i) => `${i.path}: ${i.message}`)).toEqual([
+      '/id: Too long: at most 64 characters, and this has 65. Shorten it.',
+    ]);
+  });
+});
+
 describe('the tactic taxonomy', () => {
   it('has the three core tactics, each mapped to the 5Ds', () => {
     expect(TACTICS.filter((t) => t.core).map((t) => t.id)).toEqual(['stepForward', 'speakUp', 'bringOthers']);

@@ -117,6 +117,14 @@ function toIssue(error: ErrorObject): ScenarioIssue[] {
     }
     case 'minLength':
       return [scenarioIssue('schema', at, 'Must not be empty.')];
+    case 'maxLength':
+      return [
+        scenarioIssue(
+          'schema',
+          at,
+          `Too long: at most ${String(params.limit)} characters, and this has ${String(error.data).length}. Shorten it.`,
+        ),
+      ];
     case 'minItems':
     case 'minProperties':
       return [scenarioIssue('schema', at, `Must not be empty: expected at least ${String(params.limit)}.`)];
