@@ -311,7 +311,14 @@ function serveScenarios(
     const text = (request.body as { text?: unknown } | null)?.text;
     if (typeof text !== 'string')
       return reply.code(400).send({ error: 'Send the scenario as { "text": "<the file>" }.' });
-    const saved = shelf.save(text);
+    let saved: ReturnType<ScenarioShelf['save']>;
+    try {
+      saved = shelf.save(text);
+    } catch (error) {
+      // A disk full, a folder not writable: said without the server's paths, logged with them.
+      console.error('upstander server: a scenario could not be saved:', error);
+      return reply.code(500).send({ error: 'The server could not write the file; nothing was changed.' });
+    }
     if (!saved.ok)
       return reply
         .code(422)

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, type FSWatcher, mkdirSync, renameSync, watch, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, type FSWatcher, mkdirSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssue } from '../cli/scenario-files.ts';
 import { loadScenario } from '../engine/load-scenario.ts';
@@ -69,7 +69,7 @@ export class ScenarioShelf {
    * format's rules; the shipped library's house rules are not asked of an organisation's own). A file
    * it replaces is kept first, as `.previous/<id>-<time>.json`. The file is written whole or not at all
    * (a temporary file, then renamed over it), and the catalogue has it at once. A refused text changes
-   * nothing.
+   * nothing; a failed write (a full disk) throws, leaving the file as it was.
    */
   save(text: string, now = new Date()): SaveResult {
     // The file is named by the id inside it; the checker then holds the two to each other.
@@ -90,8 +90,13 @@ export class ScenarioShelf {
       copyFileSync(target, join(this.dir, PREVIOUS_DIR, `${id}-${now.toISOString().replace(/[:.]/g, '-')}.json`));
     }
     const temporary = join(this.dir, `.${id}.json.saving`);
-    writeFileSync(temporary, text);
-    renameSync(temporary, target);
+    try {
+      writeFileSync(temporary, text);
+      renameSync(temporary, target);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
     this.catalogue.set(id, result);
     return { ok: true, id, replaced };
   }
