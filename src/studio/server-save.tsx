@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../ui/i18n.ts';
 import { libraryChanged } from '../ui/served-library.ts';
+import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 
 type Outcome =
   | { readonly kind: 'idle' | 'saving' }
@@ -19,40 +20,64 @@ export function ServerSave({ text, valid }: { text: string; valid: boolean }) {
   const [key, setKey] = useState('');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const hintId = useId();
+  const legendId = useId();
+  // One save at a time: clicks faster than the button can be disabled are ignored.
+  const busy = useRef(false);
+  // What came of a save is where focus goes, so it is heard and the next step is a Tab away.
+  const said = useFocusOnChange<HTMLDivElement>(outcome, outcome.kind !== 'idle' && outcome.kind !== 'saving');
   const save = async () => {
+    if (busy.current) return;
     if (!valid) return setOutcome({ kind: 'refused', message: t('studio.saveFixFirst') });
     if (!key.trim()) return setOutcome({ kind: 'refused', message: t('studio.saveNeedsKey') });
+    busy.current = true;
     setOutcome({ kind: 'saving' });
+    try {
+      setOutcome(await put(text, key.trim()));
+    } finally {
+      busy.current = false;
+    }
+  };
+  /** Sends the scenario; what came of it, in the interface's words. */
+  const put = async (body: string, authorKey: string): Promise<Outcome> => {
     let response: Response;
-    let body: { id?: string; replaced?: boolean; error?: string; problems?: string[] };
+    let answer: { id?: string; replaced?: boolean; problems?: string[] };
     try {
       response = await fetch(new URL('api/scenarios', window.location.href), {
         method: 'PUT',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key.trim()}` },
-        body: JSON.stringify({ text }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${authorKey}` },
+        body: JSON.stringify({ text: body }),
       });
-      body = await response.json();
+      answer = response.status === 413 ? {} : await response.json();
     } catch {
       // No answer, or not the server's (a static host answers with a page, or not at all).
-      return setOutcome({ kind: 'refused', message: t('studio.saveNoServer') });
+      return { kind: 'refused', message: t('studio.saveNoServer') };
     }
-    if (response.ok && body.id) {
+    if (response.ok && answer.id) {
       libraryChanged();
-      return setOutcome({ kind: 'saved', id: body.id, replaced: body.replaced === true });
+      return { kind: 'saved', id: answer.id, replaced: answer.replaced === true };
     }
     const message =
-      response.status === 401
-        ? t('studio.saveWrongKey')
-        : response.status === 403
-          ? t('studio.saveOff')
-          : response.status === 422
-            ? t('studio.saveProblems')
-            : t('studio.saveRefused', { reason: body.error ?? response.statusText });
-    setOutcome({ kind: 'refused', message, problems: body.problems });
+      {
+        401: t('studio.saveWrongKey'),
+        403: t('studio.saveOff'),
+        413: t('studio.saveTooLarge'),
+        422: t('studio.saveProblems'),
+        429: t('studio.saveTooMany'),
+      }[response.status] ?? t('studio.saveFailed');
+    return { kind: 'refused', message, problems: answer.problems };
   };
   return (
-    <fieldset className="studio-toolbar studio-save">
-      <legend>{t('studio.saveGroup')}</legend>
+    <form
+      className="studio-toolbar studio-save"
+      aria-labelledby={legendId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id={legendId} className="studio-save-title">
+        {t('studio.saveGroup')}
+      </h2>
       <label>
         {t('studio.authorKey')}{' '}
         <input
@@ -63,20 +88,22 @@ export function ServerSave({ text, valid }: { text: string; valid: boolean }) {
           onChange={(e) => setKey(e.target.value)}
         />
       </label>
-      <button type="button" onClick={() => void save()} disabled={outcome.kind === 'saving'}>
+      <button type="submit" disabled={outcome.kind === 'saving'}>
         {outcome.kind === 'saving' ? t('studio.saving') : t('studio.save')}
       </button>
       <p id={hintId} className="hint">
         {t('studio.authorKeyHint')}
       </p>
       {outcome.kind === 'saved' && (
-        <p role="status">
-          {t(outcome.replaced ? 'studio.savedReplaced' : 'studio.saved', { id: outcome.id })}{' '}
-          <Link href="/">{t('studio.savedLink')}</Link>
-        </p>
+        <div role="status" ref={said} tabIndex={-1}>
+          <p>
+            {t(outcome.replaced ? 'studio.savedReplaced' : 'studio.saved', { id: outcome.id })}{' '}
+            <Link href={`/play/${outcome.id}`}>{t('studio.savedLink')}</Link>
+          </p>
+        </div>
       )}
       {outcome.kind === 'refused' && (
-        <div role="alert">
+        <div role="alert" ref={said} tabIndex={-1}>
           <p>{outcome.message}</p>
           {outcome.problems && (
             <ul className="studio-save-problems">
@@ -87,6 +114,6 @@ export function ServerSave({ text, valid }: { text: string; valid: boolean }) {
           )}
         </div>
       )}
-    </fieldset>
+    </form>
   );
 }

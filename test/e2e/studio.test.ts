@@ -236,16 +236,19 @@ describe('an author in the studio', () => {
       await page.getByRole('button', { name: 'Save to the server' }).click();
       await page.getByRole('alert').getByText("that author key is not this server's").waitFor();
 
+      // Enter in the key's box saves, as in any form.
       await key.fill(KEY);
-      await page.getByRole('button', { name: 'Save to the server' }).click();
+      await key.press('Enter');
       await page.getByRole('status').getByText('Saved as my-scenario.json on the server').waitFor();
       await page.screenshot({ path: `${ARTIFACTS}/studio-saved.png` });
-      await page.getByRole('link', { name: 'See it in the library' }).click();
-      const card = page.getByRole('link', { name: 'My scenario', exact: true });
-      await card.waitFor();
-      await card.click();
+      // What came of it has focus, and its link plays the scenario.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+      await page.getByRole('link', { name: 'Play it from the library' }).click();
       await page.getByRole('heading', { name: 'My scenario' }).first().waitFor();
       await page.getByRole('button', { name: 'Continue' }).waitFor();
+      // And the library lists it, without a rebuild or a restart.
+      await page.goto(`${server.url}#/`);
+      await page.getByRole('link', { name: 'My scenario', exact: true }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await page.context().close();
 
