@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
-import { loadScenarioFile, scenarioFiles } from '../cli/scenario-files.ts';
+import { formatIssue, loadScenarioFile, scenarioFiles } from '../cli/scenario-files.ts';
 import type { LoadedScenario } from '../engine/load-scenario.types.ts';
 
-/** The valid scenarios of a folder, by id: what sessions can be started with. Broken files are reported once, at start. */
+/** The valid scenarios of a folder, by id: what the library and sessions offer. Each broken file is reported through `log` with its first problem. */
 export function loadCatalogue(dir: string, log: (line: string) => void = () => {}): Map<string, LoadedScenario> {
   const catalogue = new Map<string, LoadedScenario>();
   for (const file of scenarioFiles([], dir)) {
@@ -10,7 +10,7 @@ export function loadCatalogue(dir: string, log: (line: string) => void = () => {
     if (result.ok) catalogue.set(result.scenario.id, result);
     else
       log(
-        `${basename(file)} is not offered for sessions: ${result.issues.length} problem(s); run npm run scenarios:check.`,
+        `${basename(file)} is not offered: ${formatIssue(result.issues[0])}${result.issues.length > 1 ? ` (and ${result.issues.length - 1} more: run npm run scenarios:check)` : ''}`,
       );
   }
   return catalogue;

@@ -26,6 +26,7 @@ export class ScenarioShelf {
   readonly catalogue = new Map<string, LoadedScenario>();
   private watcher: FSWatcher | undefined;
   private pending: NodeJS.Timeout | undefined;
+  private reported = new Set<string>();
 
   constructor(
     private readonly dir: string,
@@ -36,7 +37,11 @@ export class ScenarioShelf {
 
   /** Reads the folder again; the catalogue then holds exactly its valid files. */
   reload() {
-    const fresh = loadCatalogue(this.dir, this.log);
+    // A broken file is reported once, not again at every change in the folder, until its problem changes.
+    const lines: string[] = [];
+    const fresh = loadCatalogue(this.dir, (line) => lines.push(line));
+    for (const line of lines) if (!this.reported.has(line)) this.log(line);
+    this.reported = new Set(lines);
     for (const id of this.catalogue.keys()) if (!fresh.has(id)) this.catalogue.delete(id);
     for (const [id, loaded] of fresh) this.catalogue.set(id, loaded);
   }

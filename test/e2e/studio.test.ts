@@ -154,6 +154,8 @@ describe('an author in the studio', () => {
       await page.goto(`${baseUrl}#/studio`);
       await page.getByRole('combobox', { name: 'From the library' }).selectOption({ label: 'The hand on the back' });
       await page.getByRole('button', { name: 'Open', exact: true }).click();
+      // Until the scenario has come, the status is still the template's: wait for the file, then its check.
+      await page.locator('.cm-content').getByText('"id": "hand-on-the-back"').waitFor();
       await status(page).filter({ hasNotText: 'Checking' }).waitFor();
       await page.getByRole('button', { name: 'Review script' }).click();
 
