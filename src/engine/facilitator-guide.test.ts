@@ -128,8 +128,14 @@ describe('the facilitator guide', () => {
       { id: 'bringOthers', name: tacticName('bringOthers', 'en'), points: 1 },
     ]);
     expect(ask.leadsTo).toEqual([{ kind: 'scene', number: 2 }]);
-    expect(wait).toMatchObject({ conditional: true, leadsTo: [{ kind: 'stay' }], timedSeconds: undefined });
-    expect(timed).toMatchObject({ timedSeconds: 15, harm: 1, conditional: false });
+    expect(wait).toMatchObject({
+      condition: { type: 'atMost', params: { var: 'trust', value: 5 } },
+      effects: [],
+      leadsTo: [{ kind: 'stay' }],
+      timedSeconds: undefined,
+    });
+    expect(ask.effects).toEqual([{ type: 'add', params: { var: 'trust', by: 1 } }]);
+    expect(timed).toMatchObject({ timedSeconds: 15, harm: 1, condition: undefined });
     expect(guide.scenes[1].choices[0].leadsTo).toEqual([
       { kind: 'ending', number: 1, title: 'She is not alone' },
       { kind: 'ending', number: 2, title: 'Left alone' },

@@ -68,7 +68,8 @@ export function facilitatorGuide(scenario: Scenario, { language, support }: Guid
       }),
       harm: choice.choice.meta.harm ?? 0,
       timedSeconds: choice.group === 'after' ? Number(choice.key) / 1000 : undefined,
-      conditional: choice.choice.guard !== undefined,
+      condition: choice.choice.guard,
+      effects: choice.choice.actions === undefined ? [] : [choice.choice.actions].flat(),
       leadsTo:
         choice.choice.target === undefined
           ? [{ kind: 'stay' }]

@@ -1,4 +1,4 @@
-import type { EndingKind, LanguageTag, Stage, Text } from './scenario.types.ts';
+import type { ActionRef, EndingKind, GuardRef, LanguageTag, Stage, Text } from './scenario.types.ts';
 
 /** A section of support resources (from the organisation file, `organisation.json`): texts in each interface language. */
 export interface SupportSection {
@@ -55,8 +55,10 @@ export interface GuideChoice {
   readonly harm: number;
   /** For a timed choice (taken when time runs out), its delay in seconds. */
   readonly timedSeconds: number | undefined;
-  /** True when it is offered only if earlier choices allow it (a guarded alternative). */
-  readonly conditional: boolean;
+  /** When given, it is offered only while this holds (a guarded alternative): the file's guard. */
+  readonly condition: GuardRef | undefined;
+  /** What it changes in the story's variables, in order: the file's actions. */
+  readonly effects: readonly ActionRef[];
   /** Where it can lead: more than one when the story routes on earlier choices. */
   readonly leadsTo: readonly GuideDestination[];
 }

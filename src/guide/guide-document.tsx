@@ -186,6 +186,7 @@ function Choice({ choice, text }: { choice: GuideChoice; text: TextAttributes })
       </p>
       {facts.timed && <p>{facts.timed}</p>}
       {facts.conditional && <p>{facts.conditional}</p>}
+      {facts.effects && <p>{facts.effects}</p>}
       <p>{facts.points}</p>
       <p>
         {t('guide.feedback')} <span {...text}>{choice.feedback}</span>

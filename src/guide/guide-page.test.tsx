@@ -75,6 +75,34 @@ describe.each([false, true])('the facilitator guide page (StrictMode: %s)', (str
     await expectNoAxeViolations(container);
   });
 
+  it('says in plain words when a choice is offered and what it changes in the story', () => {
+    const guarded: Scenario = fakeScenario({
+      states: {
+        start: fakeScene({
+          on: {
+            ASK: fakeChoice({
+              target: 'end',
+              actions: [
+                { type: 'add', params: { var: 'trust', by: 1 } },
+                { type: 'add', params: { var: 'trust', by: -2 } },
+              ],
+              meta: { label: 'Ask her.' },
+            }),
+            WAIT: fakeChoice({
+              target: 'end',
+              guard: { type: 'atMost', params: { var: 'trust', value: 5 } },
+              meta: { label: 'Wait.' },
+            }),
+          },
+        }),
+        end: fakeEnding('good'),
+      },
+    });
+    show(<GuidePage scenario={guarded} />);
+    expect(screen.getByText('Changes the story: add 1 to trust, take 2 from trust.')).toBeTruthy();
+    expect(screen.getByText('Offered only if trust is at most 5.')).toBeTruthy();
+  });
+
   it("sets an Arabic scenario's own text right to left, in its language, inside an English interface", () => {
     const file = 'test/fixtures/rtl/arabic-lift.json';
     const loaded = loadScenario(readFileSync(`${ROOT}/${file}`, 'utf8'), file);

@@ -41,7 +41,7 @@ export function reviewDocx(guide: FacilitatorGuide, framing: ReviewFraming, t: T
       const facts = choiceFacts(t, choice);
       return [
         new Paragraph({ bidirectional: rtl, children: [label(`${i + 1}. `, true), own(choice.label, true)] }),
-        ...[facts.timed, facts.conditional, facts.points]
+        ...[facts.timed, facts.conditional, facts.effects, facts.points]
           .filter((line): line is string => line !== undefined)
           .map((line) => new Paragraph({ indent: { left: 360 }, children: [label(line)] })),
         new Paragraph({ indent: { left: 360 }, children: [label(`${t('guide.feedback')} `), own(choice.feedback)] }),
