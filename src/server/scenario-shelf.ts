@@ -1,4 +1,14 @@
-import { copyFileSync, existsSync, type FSWatcher, mkdirSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  type FSWatcher,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { formatIssue } from '../cli/scenario-files.ts';
 import { loadScenario } from '../engine/load-scenario.ts';
@@ -9,6 +19,8 @@ import { loadCatalogue } from './scenario-catalogue.ts';
 
 /** Where replaced versions of saved scenarios are kept, inside the scenarios folder. */
 export const PREVIOUS_DIR = '.previous';
+/** How many replaced versions of each scenario are kept; older ones are deleted. */
+export const KEPT_VERSIONS = 20;
 
 /** What saving a scenario came to: its id, or the problems (in the checker's words) that refused it. */
 export type SaveResult =
@@ -72,9 +84,10 @@ export class ScenarioShelf {
   /**
    * Saves a scenario's text as `<id>.json` in the folder, if the engine's checker passes it (the
    * format's rules; the shipped library's house rules are not asked of an organisation's own). A file
-   * it replaces is kept first, as `.previous/<id>-<time>.json`. The file is written whole or not at all
-   * (a temporary file, then renamed over it), and the catalogue has it at once. A refused text changes
-   * nothing; a failed write (a full disk) throws, leaving the file as it was.
+   * it replaces is kept first, as `.previous/<id>-<time>.json` (the newest `KEPT_VERSIONS` of each).
+   * The file is written whole or not at all (a temporary file, then renamed over it), and the catalogue
+   * has it at once. A refused text changes nothing; a failed write (a full disk) throws, leaving the
+   * file as it was.
    */
   save(text: string, now = new Date()): SaveResult {
     // The file is named by the id inside it; the checker then holds the two to each other.
@@ -90,10 +103,7 @@ export class ScenarioShelf {
     const id = result.scenario.id;
     const target = join(this.dir, `${id}.json`);
     const replaced = existsSync(target);
-    if (replaced) {
-      mkdirSync(join(this.dir, PREVIOUS_DIR), { recursive: true });
-      copyFileSync(target, join(this.dir, PREVIOUS_DIR, `${id}-${now.toISOString().replace(/[:.]/g, '-')}.json`));
-    }
+    if (replaced) this.keepPrevious(id, target, now);
     const temporary = join(this.dir, `.${id}.json.saving`);
     try {
       writeFileSync(temporary, text);
@@ -104,5 +114,17 @@ export class ScenarioShelf {
     }
     this.catalogue.set(id, result);
     return { ok: true, id, replaced };
+  }
+
+  /** Copies the file a save replaces into `.previous/`, keeping the newest `KEPT_VERSIONS` of each id. */
+  private keepPrevious(id: string, file: string, now: Date) {
+    const folder = join(this.dir, PREVIOUS_DIR);
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(file, join(folder, `${id}-${now.toISOString().replace(/[:.]/g, '-')}.json`));
+    // The time in the name sorts as text; an id that begins with this one and a hyphen is another's.
+    const versions = readdirSync(folder)
+      .filter((name) => name.startsWith(`${id}-`) && /^\d{4}-/.test(name.slice(id.length + 1)))
+      .sort();
+    for (const old of versions.slice(0, -KEPT_VERSIONS)) rmSync(join(folder, old), { force: true });
   }
 }
