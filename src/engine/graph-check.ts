@@ -1,6 +1,7 @@
 import type { ScenarioAnalysis, Situation } from './analyse.ts';
+import { pointer, statePointer } from './json-pointer.ts';
 import type { Scenario, ScenarioState } from './scenario.types.ts';
-import { pointer, type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
+import { type ScenarioIssue, scenarioIssue } from './scenario-issue.ts';
 import { walkStates } from './scenario-walk.ts';
 
 /** Turns what the analysis found into issues an author can act on, each at the state it concerns. */
@@ -81,8 +82,4 @@ function describeContext({ context }: Situation): string {
 
 function statePath(keys: readonly string[]): string[] {
   return keys.flatMap((k) => ['states', k]);
-}
-
-function statePointer(keys: readonly string[]): string {
-  return pointer(...statePath(keys));
 }

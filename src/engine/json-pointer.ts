@@ -11,3 +11,8 @@ export function pointerSegments(path: string): string[] {
     .split('/')
     .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
+
+/** The pointer to a state in a scenario file, from its keys: ["party", "kitchen"] → "/states/party/states/kitchen". */
+export function statePointer(keys: readonly string[]): string {
+  return pointer(...keys.flatMap((k) => ['states', k]));
+}

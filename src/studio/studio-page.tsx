@@ -1,6 +1,7 @@
 import './studio-strings.ts';
 import './studio.css';
 import { useEffect, useRef, useState } from 'react';
+import { statePointer } from '../engine/json-pointer.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { scenarioText } from '../engine/text.ts';
 import { PlayerPage } from '../player/player-page.tsx';
@@ -246,9 +247,7 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
               <ScenarioMapView
                 scenario={lastValid}
                 paths={lastPaths}
-                onSelect={(key) =>
-                  editor.current?.focusAt(issueOffset(draft.text, `/states/${key.split('.').join('/states/')}`, ''))
-                }
+                onSelect={(key) => editor.current?.focusAt(issueOffset(draft.text, statePointer(key.split('.')), ''))}
               />
             </>
           ) : (
