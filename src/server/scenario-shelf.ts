@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { formatIssue } from '../cli/scenario-files.ts';
 import { loadScenario } from '../engine/load-scenario.ts';
 import type { LoadedScenario } from '../engine/load-scenario.types.ts';
-import { SCENARIO_ID } from '../engine/scenario-id.ts';
+import { downloadName } from '../studio/download-name.ts';
 import { type LibraryEntry, toLibraryEntry } from '../ui/library-entry.ts';
 import { loadCatalogue } from './scenario-catalogue.ts';
 
@@ -90,15 +90,9 @@ export class ScenarioShelf {
    * file as it was.
    */
   save(text: string, now = new Date()): SaveResult {
-    // The file is named by the id inside it; the checker then holds the two to each other.
-    let claimed: unknown;
-    try {
-      claimed = (JSON.parse(text.replace(/^\uFEFF/, '')) as { id?: unknown })?.id;
-    } catch {
-      claimed = undefined;
-    }
-    const file = typeof claimed === 'string' && SCENARIO_ID.test(claimed) ? `${claimed}.json` : 'scenario.json';
-    const result = loadScenario(text, file);
+    // The file is named by the id inside it, as the studio's Download names it; the checker then holds
+    // the two to each other.
+    const result = loadScenario(text, downloadName(text, 'scenario.json'));
     if (!result.ok) return { ok: false, problems: result.issues.map(formatIssue) };
     const id = result.scenario.id;
     const target = join(this.dir, `${id}.json`);
