@@ -26,6 +26,18 @@ async function previewClick(page: Page, name: string | RegExp) {
   await preview(page).getByRole('button', { name }).click();
 }
 
+/**
+ * Opens the studio and, from the library, The hand on the back, as an author would, and waits for its
+ * check: until the scenario has come, the status and the map are still the template's.
+ */
+async function openTheHandOnTheBack(page: Page) {
+  await page.goto(`${baseUrl}#/studio`);
+  await page.getByRole('combobox', { name: 'From the library' }).selectOption({ label: 'The hand on the back' });
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.locator('.cm-content').getByText('"id": "hand-on-the-back"').waitFor();
+  await status(page).filter({ hasNotText: 'Checking' }).waitFor();
+}
+
 describe('an author in the studio', () => {
   it('starts New, plays it to an ending, meets a problem in the CLI’s words, fixes it from the panel, and downloads a valid file', async () => {
     const page = await newPage(browser(), DESKTOP);
@@ -151,12 +163,7 @@ describe('an author in the studio', () => {
     'reads a scenario as a review script on a %s, prints only the script, downloads it for Word, and comes back to the editor',
     async (size, viewport) => {
       const page = await newPage(browser(), { viewport, acceptDownloads: true });
-      await page.goto(`${baseUrl}#/studio`);
-      await page.getByRole('combobox', { name: 'From the library' }).selectOption({ label: 'The hand on the back' });
-      await page.getByRole('button', { name: 'Open', exact: true }).click();
-      // Until the scenario has come, the status is still the template's: wait for the file, then its check.
-      await page.locator('.cm-content').getByText('"id": "hand-on-the-back"').waitFor();
-      await status(page).filter({ hasNotText: 'Checking' }).waitFor();
+      await openTheHandOnTheBack(page);
       await page.getByRole('button', { name: 'Review script' }).click();
 
       const heading = page.getByRole('heading', { level: 1, name: 'Review script: The hand on the back' });
@@ -277,13 +284,9 @@ describe('an author in the studio', () => {
       const { scenario } = loadRealScenario('hand-on-the-back');
       const guide = facilitatorGuide(scenario, { language: 'en', support: [] });
       const page = await newPage(browser(), { viewport });
-      await page.goto(`${baseUrl}#/studio`);
-      await page.getByRole('combobox', { name: 'From the library' }).selectOption({ label: 'The hand on the back' });
-      await page.getByRole('button', { name: 'Open', exact: true }).click();
+      await openTheHandOnTheBack(page);
+      // The template's map has given way to this scenario's.
       const map = page.getByRole('region', { name: 'Map', exact: true });
-      // The template's map gives way to this scenario's once its check is done.
-      await page.locator('.cm-content').getByText('"id": "hand-on-the-back"').waitFor();
-      await status(page).filter({ hasNotText: 'Checking' }).waitFor();
       await expect.poll(() => map.getByRole('button').count()).toBe(guide.scenes.length + guide.endings.length);
       expect(await map.getByRole('button', { name: /on the best path/ }).count()).toBeGreaterThan(2);
       expect(await map.getByRole('button', { name: /on the worst path/ }).count()).toBeGreaterThan(2);
