@@ -173,7 +173,12 @@ export async function startLmsHarness(packageDir: string) {
     base,
     lrs,
     cmi5Launch,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** Stops the LMS; pages still open (a test that failed, a window left to the next test) lose their connections. */
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
