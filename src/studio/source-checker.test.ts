@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SourceCheck } from './check-source.ts';
+import { checkSource, type SourceCheck } from './check-source.ts';
 import { readDraft, saveDraft } from './draft-store.ts';
-import { CHECK_DELAY_MS, sourceChecker } from './source-checker.ts';
+import { CHECK_DELAY_MS, type CheckRequest, type CheckResponse, sourceChecker } from './source-checker.ts';
 import { templateText } from './template.ts';
 
 afterEach(() => {
@@ -32,6 +32,63 @@ describe('the checker as you type (no Worker here: on the main thread)', () => {
     checker.close();
     vi.advanceTimersByTime(CHECK_DELAY_MS * 2);
     expect(reports).toEqual([]);
+  });
+});
+
+describe('the checker with a worker', () => {
+  /** A worker the test answers by hand, as a real one would, late. */
+  class FakeWorker {
+    static last: FakeWorker | undefined;
+    onmessage: ((event: MessageEvent<CheckResponse>) => void) | null = null;
+    onerror: (() => void) | null = null;
+    received: CheckRequest[] = [];
+    constructor() {
+      FakeWorker.last = this;
+    }
+    postMessage(request: CheckRequest) {
+      this.received.push(request);
+    }
+    terminate() {}
+    answer(request: CheckRequest) {
+      this.onmessage?.({ data: { id: request.id, check: checkSource(request.text, request.file) } } as MessageEvent);
+    }
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('reports each verdict with its text, and drops one on a text that is no longer the latest', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('Worker', FakeWorker);
+    const reports: [string | undefined, string][] = [];
+    const checker = sourceChecker((check, text) => reports.push([check.scenario?.id, text]));
+    const worker = FakeWorker.last as FakeWorker;
+    checker.check(templateText(), 'my-scenario.json');
+    vi.advanceTimersByTime(CHECK_DELAY_MS);
+    const other = templateText().replace('"id": "my-scenario"', '"id": "another"');
+    checker.check(other, 'another.json');
+    // The template's verdict comes after the other text was given: not reported.
+    worker.answer(worker.received[0]);
+    expect(reports).toEqual([]);
+    vi.advanceTimersByTime(CHECK_DELAY_MS);
+    worker.answer(worker.received[1]);
+    expect(reports).toEqual([['another', other]]);
+    checker.close();
+  });
+
+  it('falls back to the main thread when the worker fails, without reporting a text that is no longer the latest', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('Worker', FakeWorker);
+    const reports: [string | undefined, string][] = [];
+    const checker = sourceChecker((check, text) => reports.push([check.scenario?.id, text]));
+    const worker = FakeWorker.last as FakeWorker;
+    checker.check(templateText(), 'my-scenario.json');
+    vi.advanceTimersByTime(CHECK_DELAY_MS);
+    const other = templateText().replace('"id": "my-scenario"', '"id": "another"');
+    checker.check(other, 'another.json');
+    worker.onerror?.();
+    expect(reports).toEqual([]);
+    vi.advanceTimersByTime(CHECK_DELAY_MS);
+    expect(reports).toEqual([['another', other]]);
+    checker.close();
   });
 });
 

@@ -15,7 +15,10 @@ export interface CheckResponse {
 export const CHECK_DELAY_MS = 150;
 
 export interface SourceChecker {
-  /** Checks the text after CHECK_DELAY_MS without a newer call; only the latest text's verdict is reported. */
+  /**
+   * Checks the text after CHECK_DELAY_MS without a newer call; only the latest text's verdict is reported,
+   * with the text it is about. A verdict on a text still being checked when this is called is dropped.
+   */
   check(text: string, file: string): void;
   /** Stops: no verdict is reported after this. */
   close(): void;
@@ -23,9 +26,12 @@ export interface SourceChecker {
 
 /**
  * Runs the engine's checker on the text as it is typed: in a Web Worker, so typing is never blocked,
- * or on the main thread where workers are unavailable. `report` gets each latest verdict.
+ * or on the main thread where workers are unavailable. `report` gets each latest verdict and its text.
  */
-export function sourceChecker(report: (check: SourceCheck) => void, delayMs = CHECK_DELAY_MS): SourceChecker {
+export function sourceChecker(
+  report: (check: SourceCheck, text: string) => void,
+  delayMs = CHECK_DELAY_MS,
+): SourceChecker {
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
@@ -34,11 +40,11 @@ export function sourceChecker(report: (check: SourceCheck) => void, delayMs = CH
   const run = (request: CheckRequest) => {
     last = request;
     if (worker) worker.postMessage(request);
-    else if (!closed) report(checkSource(request.text, request.file));
+    else if (!closed && request.id === latest) report(checkSource(request.text, request.file), request.text);
   };
   if (worker) {
     worker.onmessage = (event: MessageEvent<CheckResponse>) => {
-      if (!closed && event.data.id === latest) report(event.data.check);
+      if (!closed && event.data.id === latest && last?.id === latest) report(event.data.check, last.text);
     };
     // A worker that cannot start (a strict host, an old browser): check on the main thread instead.
     worker.onerror = () => {
