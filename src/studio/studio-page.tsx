@@ -1,6 +1,7 @@
 import './studio-strings.ts';
 import './studio.css';
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { statePointer } from '../engine/json-pointer.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { scenarioText } from '../engine/text.ts';
@@ -10,11 +11,12 @@ import { useT } from '../ui/i18n.ts';
 import type { LibraryEntry } from '../ui/library-entry.ts';
 import type { ScenarioLoaders } from '../ui/scenario-loader.tsx';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
-import { issueOffset, type SourceCheck } from './check-source.ts';
+import { checkSource, issueOffset, type SourceCheck } from './check-source.ts';
 import { checkedName, downloadName } from './download-name.ts';
 import { type Draft, readDraft, saveDraft } from './draft-store.ts';
 import { ReviewScript } from './review-script.tsx';
 import { saveFile } from './save-file.ts';
+import { ScenarioForm, type ScenarioFormHandle } from './scenario-form.tsx';
 import type { MapPaths } from './scenario-map-paths.ts';
 import { ScenarioMapView } from './scenario-map-view.tsx';
 import { ServerSave } from './server-save.tsx';
@@ -35,7 +37,9 @@ const newDraft = (): Draft => ({ text: templateText(), file: `${TEMPLATE_ID}.jso
 export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntry[]; loaders: ScenarioLoaders }) {
   const { t, language } = useT();
   const [draft, setDraft] = useState<Draft>(() => readDraft() ?? newDraft());
-  const [check, setCheck] = useState<SourceCheck | undefined>();
+  // The latest verdict, with the text it is about: shown while the next keystroke's is coming.
+  const [checked, setChecked] = useState<{ text: string; check: SourceCheck } | undefined>();
+  const check = checked?.check;
   const [lastValid, setLastValid] = useState<Scenario | undefined>();
   const [lastPaths, setLastPaths] = useState<MapPaths | undefined>();
   const [playing, setPlaying] = useState<{ scenario: Scenario; key: number } | undefined>();
@@ -46,13 +50,17 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
   const [backs, setBacks] = useState(0);
   const reviewButton = useFocusOnChange<HTMLButtonElement>(backs, backs > 0);
   const editor = useRef<SourceEditorHandle>(null);
+  const form = useRef<ScenarioFormHandle>(null);
+  // Trainers edit with the form; the source is one switch away, and both edit the same text.
+  const [view, setView] = useState<'form' | 'source'>('form');
+  const [selected, setSelected] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
 
   // Made in an effect, not during render, so each mount (React's strict mode mounts twice) has its own.
   const checker = useRef<SourceChecker>(null);
   useEffect(() => {
-    const made = sourceChecker((result) => {
-      setCheck(result);
+    const made = sourceChecker((result, text) => {
+      setChecked({ text, check: result });
       if (result.scenario) setLastValid(result.scenario);
       if (result.paths) setLastPaths(result.paths);
     });
@@ -70,10 +78,13 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
   );
   const open = (next: Draft) => {
     setOpenError('');
-    setCheck(undefined);
+    setChecked(undefined);
+    // Checked at once, so a verdict still coming on the previous file is dropped rather than shown.
+    checker.current?.check(next.text, checkedName(next.text, next.file));
     setLastValid(undefined);
     setLastPaths(undefined);
     setPlaying(undefined);
+    setSelected('');
     setDraft(next);
   };
   const openFile = async (file: File | undefined) => {
@@ -98,8 +109,17 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
     saveFile(new Blob([draft.text], { type: 'application/json' }), downloadName(draft.text, draft.file));
   // The review is of the version in the editor, never an older valid one: what is signed off is what is saved.
   const review = () => {
-    setOpenError(check?.scenario ? '' : t('studio.reviewNone'));
-    setReviewing(check?.scenario);
+    const now =
+      checked?.text === draft.text ? checked.check : checkSource(draft.text, checkedName(draft.text, draft.file));
+    setOpenError(now.scenario ? '' : t('studio.reviewNone'));
+    setReviewing(now.scenario);
+  };
+
+  // A problem or a box on the map opens its field in the form where the form has one, else its place in the source.
+  const goTo = (path: string, offset: number) => {
+    if (view === 'form' && form.current?.show(path)) return;
+    flushSync(() => setView('source'));
+    editor.current?.focusAt(offset);
   };
 
   const errors = check?.problems.filter((p) => p.severity === 'error') ?? [];
@@ -177,15 +197,34 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
               void openFile(e.dataTransfer.files[0]);
             }}
           >
-            <h2 id="studio-source-title">{t('studio.source')}</h2>
-            <p className="hint">{t('studio.sourceHint')}</p>
-            <SourceEditor
-              ref={editor}
-              text={draft.text}
-              label={t('studio.editorLabel')}
-              problems={check?.problems ?? []}
-              onChange={(text) => setDraft((d) => ({ ...d, text }))}
-            />
+            <h2 id="studio-source-title">{t('studio.form.edit')}</h2>
+            <div className="studio-view-switch">
+              {(['form', 'source'] as const).map((v) => (
+                <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+                  {t(v === 'form' ? 'studio.form.viewForm' : 'studio.form.viewSource')}
+                </button>
+              ))}
+            </div>
+            <p className="hint">{view === 'form' ? t('studio.form.viewHint') : t('studio.sourceHint')}</p>
+            <div hidden={view !== 'form'}>
+              <ScenarioForm
+                ref={form}
+                text={draft.text}
+                onChange={(text) => setDraft((d) => ({ ...d, text }))}
+                selected={selected}
+                onSelect={setSelected}
+              />
+            </div>
+            {/* Hidden, not closed, while the form shows: the editor keeps its undo history. */}
+            <div hidden={view !== 'source'}>
+              <SourceEditor
+                ref={editor}
+                text={draft.text}
+                label={t('studio.editorLabel')}
+                problems={check?.problems ?? []}
+                onChange={(text) => setDraft((d) => ({ ...d, text }))}
+              />
+            </div>
           </section>
           <section className="panel studio-problems" aria-labelledby="studio-problems-title">
             <h2 id="studio-problems-title">{t('studio.problems')}</h2>
@@ -199,7 +238,7 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
                       <button
                         type="button"
                         className={`studio-problem studio-${problem.severity}`}
-                        onClick={() => editor.current?.focusAt(problem.from)}
+                        onClick={() => goTo(problem.path, problem.from)}
                       >
                         <strong>{t(`studio.${problem.severity}`)}:</strong> {problem.line}
                       </button>
@@ -247,7 +286,10 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
               <ScenarioMapView
                 scenario={lastValid}
                 paths={lastPaths}
-                onSelect={(key) => editor.current?.focusAt(issueOffset(draft.text, statePointer(key.split('.')), ''))}
+                onSelect={(key) => {
+                  const path = statePointer(key.split('.'));
+                  goTo(path, issueOffset(draft.text, path, ''));
+                }}
               />
             </>
           ) : (

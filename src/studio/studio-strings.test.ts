@@ -4,8 +4,13 @@ import es from './locales/es.json' with { type: 'json' };
 
 describe('the studio’s interface strings', () => {
   it('has every English string in Spanish, with the same placeholders, and nothing more', () => {
-    const placeholders = (strings: Record<string, string>) =>
-      Object.entries(strings)
+    type Strings = { [key: string]: string | Strings };
+    const flat = (strings: Strings, prefix = ''): [string, string][] =>
+      Object.entries(strings).flatMap(([key, value]) =>
+        typeof value === 'string' ? [[`${prefix}${key}`, value]] : flat(value, `${prefix}${key}.`),
+      );
+    const placeholders = (strings: Strings) =>
+      flat(strings)
         .map(([key, text]) => `${key}: ${[...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).join(',')}`)
         .sort();
     expect(placeholders(es)).toEqual(placeholders(en));

@@ -26,6 +26,12 @@ async function previewClick(page: Page, name: string | RegExp) {
   await preview(page).getByRole('button', { name }).click();
 }
 
+/** Switches the edit pane from the form to the JSON source. */
+async function showSource(page: Page) {
+  await page.getByRole('button', { name: 'Source (JSON)' }).click();
+  await page.locator('.cm-editor').waitFor();
+}
+
 /**
  * Opens the studio and, from the library, The hand on the back, as an author would, and waits for its
  * check: until the scenario has come, the status and the map are still the template's.
@@ -34,7 +40,8 @@ async function openTheHandOnTheBack(page: Page) {
   await page.goto(`${baseUrl}#/studio`);
   await page.getByRole('combobox', { name: 'From the library' }).selectOption({ label: 'The hand on the back' });
   await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await page.locator('.cm-content').getByText('"id": "hand-on-the-back"').waitFor();
+  // The source is behind the form: the file has come when the editor holds it, shown or not.
+  await page.locator('.cm-content').getByText('"id": "hand-on-the-back"').waitFor({ state: 'attached' });
   await status(page).filter({ hasNotText: 'Checking' }).waitFor();
 }
 
@@ -68,6 +75,7 @@ describe('an author in the studio', () => {
     await page.screenshot({ path: `${ARTIFACTS}/studio-played.png`, fullPage: true });
 
     // A typo in a target, typed in the source: the problem in the words `npm run scenarios:check` prints.
+    await showSource(page);
     const editor = page.locator('.cm-content');
     await editor.click();
     await page.keyboard.press('Control+Home');
@@ -93,7 +101,18 @@ describe('an author in the studio', () => {
     await page.reload();
     await status(page).getByText('1 error, 0 house-rule warnings').waitFor();
 
-    // Selecting the problem puts the cursor on it; fixing it there clears it.
+    // In the form (the view a reload opens), selecting the problem focuses its field: the choice's
+    // "Leads to", which shows the unknown target as it is.
+    await problems.first().click();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLSelectElement | null;
+        return { pointer: el?.dataset.pointer, value: el?.value };
+      });
+    expect(await focused()).toEqual({ pointer: '/states/kitchen/on/ASK_HELP/target', value: 'dsk' });
+
+    // In the source, selecting the problem puts the cursor on it; fixing it there clears it.
+    await showSource(page);
     await problems.first().click();
     expect(await page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
     expect(await page.locator('.cm-activeLine').textContent()).toContain('"target": "dsk"');
@@ -127,10 +146,12 @@ describe('an author in the studio', () => {
     expect(await library.locator('option:checked').textContent()).toBe('One more drink');
     await tabTo(page, 'Open');
     await page.keyboard.press('Enter');
-    await page.locator('.cm-content').getByText('"id": "after-work-drinks"').waitFor();
+    await page.locator('.cm-content').getByText('"id": "after-work-drinks"').waitFor({ state: 'attached' });
     // As a keyboard user would, wait for the check's result: until then there is nothing to play.
     await status(page).filter({ hasNotText: 'Checking' }).waitFor();
     await tabTo(page, 'Download');
+    await tabTo(page, 'Source (JSON)');
+    await page.keyboard.press('Enter');
     await tabTo(page, 'Scenario source (JSON)');
     await tabTo(page, /^Warning: |^Error: |^Play from the start$/);
     await tabTo(page, 'Play from the start');
@@ -139,6 +160,49 @@ describe('an author in the studio', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
+
+  it.each([
+    ['phone', { width: 360, height: 640 }],
+    ['laptop', { width: 1366, height: 768 }],
+  ] as const)(
+    'edits with the form on a %s: a new ending written field by field, its problems listed until it is done, the source the same file',
+    async (size, viewport) => {
+      const page = await newPage(browser(), { viewport });
+      await page.goto(`${baseUrl}#/studio`);
+      await page.getByRole('button', { name: 'New' }).click();
+      await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
+      // The form is what the studio opens on.
+      expect(await page.getByRole('button', { name: 'Form' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('.cm-editor').isVisible()).toBe(false);
+
+      await page.getByRole('button', { name: 'Add an ending' }).click();
+      expect(await page.getByRole('combobox', { name: 'Editing' }).inputValue()).toBe('ending');
+      // Empty, and nothing leads to it yet: the checker says so, in the Problems panel.
+      await status(page)
+        .getByText(/^[1-9]\d* errors?/)
+        .waitFor();
+      await page.getByRole('textbox', { name: 'Ending title' }).fill('She reports it');
+      await page.getByRole('textbox', { name: 'Debrief' }).fill('You went with her.\n\nTogether it was easier.');
+      // The last choice of the first scene now leads to it.
+      await page.getByRole('combobox', { name: 'Editing' }).selectOption('kitchen');
+      await page
+        .getByRole('group', { name: 'When time runs out' })
+        .getByRole('combobox', { name: 'Leads to' })
+        .selectOption('ending');
+      await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
+      expect(await layoutProblems(page, [])).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('group', { name: 'When time runs out' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}/studio-form-${size}.png` });
+
+      // The source holds what the form wrote, the new ending last.
+      await showSource(page);
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('Control+End');
+      await page.locator('.cm-content').getByText('"title": "She reports it"').waitFor();
+      await page.context().close();
+    },
+  );
 
   it('never scrolls sideways on a 360 × 640 phone', async () => {
     const page = await newPage(browser(), { viewport: { width: 360, height: 640 } });
@@ -205,7 +269,7 @@ describe('an author in the studio', () => {
       const reviewButton = page.getByRole('button', { name: 'Review script' });
       await reviewButton.waitFor();
       expect(await reviewButton.evaluate((b) => b === document.activeElement)).toBe(true);
-      await page.locator('.cm-content').getByText('"id": "hand-on-the-back"').waitFor();
+      await page.locator('.cm-content').getByText('"id": "hand-on-the-back"').waitFor({ state: 'attached' });
       expect(await status(page).textContent()).not.toContain('Checking');
       await page.close();
     },
@@ -215,10 +279,13 @@ describe('an author in the studio', () => {
     const page = await newPage(browser(), DESKTOP);
     await page.goto(`${baseUrl}#/studio`);
     await page.getByRole('button', { name: 'New' }).click();
+    await showSource(page);
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('{ "id": ');
-    await status(page).getByText(/error/).waitFor();
+    await status(page)
+      .getByText(/\b[1-9]\d* errors?\b/)
+      .waitFor();
     await page.getByRole('button', { name: 'Review script' }).click();
     await page.getByRole('alert').getByText('The review script is made from a version with no errors').waitFor();
     expect(await page.getByRole('heading', { level: 1, name: 'Scenario studio' }).isVisible()).toBe(true);
@@ -279,7 +346,7 @@ describe('an author in the studio', () => {
     ['phone', { width: 360, height: 640 }],
     ['laptop', { width: 1366, height: 768 }],
   ] as const)(
-    'maps a library scenario on a %s: every scene and ending, the best and worst paths, and a scene selected opens it in the source',
+    'maps a library scenario on a %s: every scene and ending, the best and worst paths, and a scene selected opens it in the form or the source',
     async (size, viewport) => {
       const { scenario } = loadRealScenario('hand-on-the-back');
       const guide = facilitatorGuide(scenario, { language: 'en', support: [] });
@@ -299,10 +366,21 @@ describe('an author in the studio', () => {
         .getByRole('region', { name: 'Scenes and endings' })
         .screenshot({ path: `${ARTIFACTS}/studio-map-box-${size}.png` });
       expect(await axeViolations(page)).toEqual([]);
-      // The last ending, selected: the source shows its state, with the cursor in it.
       const last = guide.endings.at(-1);
       if (!last) throw new Error('the scenario has endings');
-      await map.getByRole('button', { name: new RegExp(`^Ending ${last.number} `) }).click();
+      const lastOnTheMap = map.getByRole('button', { name: new RegExp(`^Ending ${last.number} `) });
+      // The last ending, selected: the form shows it, with its title's field focused and on screen.
+      await lastOnTheMap.click();
+      expect(await page.getByRole('combobox', { name: 'Editing' }).inputValue()).toBe(last.key);
+      const title = page.getByRole('textbox', { name: 'Ending title (English)' });
+      expect(await title.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await title.inputValue()).toBe(last.title);
+      const box = await title.boundingBox();
+      const { width, height } = viewport;
+      expect(box && box.y >= 0 && box.x >= 0 && box.y + box.height <= height && box.x + box.width <= width).toBe(true);
+      // In the source: the same ending's state, with the cursor in it.
+      await showSource(page);
+      await lastOnTheMap.click();
       await page.locator('.cm-editor.cm-focused').waitFor();
       expect(await page.locator('.cm-activeLine').textContent()).toContain(`"${last.key.split('.').at(-1)}": {`);
       await page.close();

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../test/support/scenario-files.ts';
+import { checkSource } from './check-source.ts';
+import {
+  addChoice,
+  addState,
+  choiceAt,
+  choicesIn,
+  editText,
+  readForForm,
+  readParagraphs,
+  removeChoice,
+  removeState,
+  setTimedSeconds,
+  writeParagraphs,
+  writeText,
+} from './scenario-edits.ts';
+import { templateText } from './template.ts';
+
+describe('the form’s edits to a scenario file', () => {
+  it('leaves a shipped scenario as it was when nothing is changed', () => {
+    const text = readFileSync(`${ROOT}/scenarios/hand-on-the-back.json`, 'utf8');
+    expect(JSON.parse(editText(text, () => {}))).toEqual(JSON.parse(text));
+  });
+
+  it('shows nothing for a text whose JSON does not read, and changes nothing in it', () => {
+    expect(readForForm('{ "id": ')).toBeUndefined();
+    expect(editText('{ "id": ', (s) => addState(s, 'ending'))).toBe('{ "id": ');
+  });
+
+  it('writes paragraphs one language at a time: a blank line splits them, the other language keeps its own', () => {
+    const languages = ['en', 'es'];
+    const before = [
+      { en: 'First.', es: 'Primero.' },
+      { en: 'Second.', es: 'Segundo.' },
+    ];
+    expect(readParagraphs(before, 'es', 'en')).toBe('Primero.\n\nSegundo.');
+    // English now has one paragraph: the Spanish second one stays, alone.
+    expect(writeParagraphs(before, 'en', 'Only one.', languages)).toEqual([
+      { en: 'Only one.', es: 'Primero.' },
+      { es: 'Segundo.' },
+    ]);
+    // A plain string becomes the main language's when a second language is written.
+    expect(writeText('Hello', 'es', 'Hola', languages)).toEqual({ en: 'Hello', es: 'Hola' });
+    expect(writeText('Hello', 'en', 'Hi', ['en'])).toBe('Hi');
+  });
+
+  it('builds a playable scenario from the template: a new scene, a timed choice, a new ending', () => {
+    let scene = '';
+    let ending = '';
+    const text = editText(templateText(), (s) => {
+      scene = addState(s, 'scene');
+      ending = addState(s, 'ending');
+      const timed = addChoice(s, scene, 'after');
+      const moved = setTimedSeconds(s.states[scene], timed, 12);
+      const waited = choiceAt(s.states[scene], moved);
+      if (waited) Object.assign(waited.meta, { label: 'You wait.', feedback: 'Waiting leaves her alone.' });
+      const [first] = choicesIn(s.states[scene]);
+      first.choice.meta.label = 'Ask if she is OK.';
+      first.choice.meta.feedback = 'Checking in helps.';
+      first.choice.target = ending;
+      s.states[scene].meta = { ...s.states[scene].meta, narrative: ['It happens again.'], prompt: 'What now?' };
+      const end = s.states[ending].meta?.ending;
+      if (end) Object.assign(end, { title: 'Checked in', debrief: ['You checked in.'], kind: 'good' });
+      const laugh = choiceAt(s.states.kitchen, { under: 'on', key: 'LAUGH' });
+      if (laugh) laugh.target = scene;
+    });
+    const scenario = readForForm(text);
+    expect(Object.keys(scenario?.states[scene].after ?? {})).toEqual(['12000']);
+    expect(scenario?.states[scene].after?.['12000']).toMatchObject({ meta: { timeout: true } });
+    const check = checkSource(text, 'my-scenario.json');
+    expect(check.problems.filter((p) => p.severity === 'error').map((p) => p.line)).toEqual([]);
+  });
+
+  it('names new choices and states apart, and removes them whole', () => {
+    editText(templateText(), (s) => {
+      const a = addChoice(s, 'kitchen', 'on');
+      const b = addChoice(s, 'kitchen', 'on');
+      expect([a.key, b.key]).toEqual(['CHOICE', 'CHOICE_2']);
+      removeChoice(s.states.kitchen, a);
+      expect(Object.keys(s.states.kitchen.on ?? {})).not.toContain('CHOICE');
+      expect([addState(s, 'scene'), addState(s, 'scene')]).toEqual(['scene', 'scene2']);
+      // Removing the first scene makes another the first, so the file still starts somewhere.
+      removeState(s, 'kitchen');
+      expect(s.states.kitchen).toBeUndefined();
+      expect(s.initial).not.toBe('kitchen');
+      expect(Object.keys(s.states)).toContain(s.initial);
+    });
+  });
+});

@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+import './studio-strings.ts';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkSource } from './check-source.ts';
+import { ScenarioForm } from './scenario-form.tsx';
+import { templateText } from './template.ts';
+
+afterEach(cleanup);
+
+/** The file as the form last wrote it. */
+const file = { text: '' };
+
+/** The form as the studio holds it: the file's text, and the scene being edited. */
+function Studio({ start }: { start: string }) {
+  const [text, setText] = useState(start);
+  const [selected, setSelected] = useState('');
+  file.text = text;
+  return <ScenarioForm text={text} onChange={setText} selected={selected} onSelect={setSelected} />;
+}
+
+function renderForm(start: string) {
+  render(<Studio start={start} />);
+  return file;
+}
+
+const type = (field: HTMLElement, value: string) => fireEvent.change(field, { target: { value } });
+const press = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
+const errors = (text: string) =>
+  checkSource(text, 'my-scenario.json')
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => p.line);
+
+describe('the studio’s form', () => {
+  it('lets a trainer add a scene with a timed choice and a condition, and an ending, without touching JSON', () => {
+    const file = renderForm(templateText());
+
+    // A new ending first, so the new scene's choices have somewhere new to go.
+    press('Add an ending');
+    type(screen.getByRole('textbox', { name: 'Ending title' }), 'She reports it');
+    type(screen.getByRole('textbox', { name: 'Debrief' }), 'You went with her.\n\nTogether it was easier.');
+    fireEvent.change(screen.getByRole('combobox', { name: 'How it turns out for the person targeted' }), {
+      target: { value: 'good' },
+    });
+
+    press('Add a scene');
+    expect((screen.getByRole('combobox', { name: 'Editing' }) as HTMLSelectElement).value).toBe('scene');
+    type(screen.getByRole('textbox', { name: 'Narrative' }), 'She asks you to come with her to HR.');
+    type(screen.getByRole('textbox', { name: 'Question to the learner' }), 'What do you say?');
+    const first = screen.getByRole('group', { name: 'Choice 1' });
+    type(within(first).getByRole('textbox', { name: 'What the learner picks' }), 'Go with her.');
+    type(within(first).getByRole('textbox', { name: 'Feedback' }), 'Company makes it easier.');
+    fireEvent.change(within(first).getByRole('combobox', { name: 'Leads to' }), { target: { value: 'ending' } });
+    type(within(first).getByRole('spinbutton', { name: 'Bring others in' }), '2');
+    // Offered only once trust is at least 1.
+    fireEvent.change(within(first).getByRole('combobox', { name: 'Offered' }), { target: { value: 'trust' } });
+
+    press('Add a timed choice');
+    const timed = screen.getByRole('group', { name: 'When time runs out' });
+    type(within(timed).getByRole('spinbutton', { name: 'Seconds before time runs out' }), '15');
+    type(within(timed).getByRole('textbox', { name: 'What it means to let time run out' }), 'You hesitate.');
+    type(within(timed).getByRole('textbox', { name: 'Feedback' }), 'She goes alone.');
+
+    // The first scene's "Ask her to help you carry the mugs" (which adds 1 to trust) now leads to the new scene.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Editing' }), { target: { value: 'kitchen' } });
+    const askHelp = screen
+      .getAllByRole('group', { name: /^Choice \d$/ })
+      .find(
+        (g) =>
+          (within(g).getByRole('textbox', { name: 'What the learner picks' }) as HTMLInputElement).value ===
+          'Ask her to help you carry the mugs.',
+      );
+    if (!askHelp) throw new Error('the template has this choice');
+    fireEvent.change(within(askHelp).getByRole('combobox', { name: 'Leads to' }), { target: { value: 'scene' } });
+
+    expect(errors(file.text)).toEqual([]);
+    const scenario = JSON.parse(file.text);
+    expect(scenario.states.scene.after).toHaveProperty('15000');
+    expect(scenario.states.scene.on.CHOICE).toMatchObject({
+      target: 'ending',
+      guard: { type: 'atLeast', params: { var: 'trust', value: 1 } },
+      meta: { tactics: { bringOthers: 2 } },
+    });
+    expect(scenario.states.ending.meta.ending).toEqual({
+      title: 'She reports it',
+      debrief: ['You went with her.', 'Together it was easier.'],
+      kind: 'good',
+    });
+  });
+
+  it('keeps a blank line being typed in a text of paragraphs, and writes the paragraphs apart', () => {
+    const file = renderForm(templateText());
+    const narrative = screen.getByRole('textbox', { name: 'Narrative' }) as HTMLTextAreaElement;
+    type(narrative, 'One.\n\n');
+    expect(narrative.value).toBe('One.\n\n');
+    type(narrative, 'One.\n\nTwo.');
+    expect(JSON.parse(file.text).states.kitchen.meta.narrative).toEqual(['One.', 'Two.']);
+  });
+
+  it('names every field for a screen reader (axe), and says what to do while the JSON does not read', async () => {
+    const { container } = render(
+      <ScenarioForm text={templateText()} onChange={() => {}} selected="" onSelect={() => {}} />,
+    );
+    const results = await axe.run(container, { rules: { region: { enabled: false } } });
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+    cleanup();
+    render(<ScenarioForm text={'{ "id": '} onChange={() => {}} selected="" onSelect={() => {}} />);
+    expect(screen.getByText(/switch to the source and fix the first error/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,1031 @@
+import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
+import { BARRIERS } from '../engine/barriers.ts';
+import { pointer, pointerSegments } from '../engine/json-pointer.ts';
+import type { ActionRef, GuardRef, LanguageTag, VariableValue } from '../engine/scenario.types.ts';
+import { STAGES } from '../engine/stages.ts';
+import { TACTICS } from '../engine/tactics.ts';
+import { localize } from '../engine/text.ts';
+import { useT } from '../ui/i18n.ts';
+import { textAttributes } from '../ui/text-direction.ts';
+import {
+  addChoice,
+  addState,
+  type ChoiceRef,
+  choiceAt,
+  choicesIn,
+  type EditableChoice,
+  type EditableScenario,
+  editText,
+  formLanguages,
+  readForForm,
+  readLines,
+  readParagraphs,
+  readText,
+  removeChoice,
+  removeState,
+  setTimedSeconds,
+  writeLines,
+  writeParagraphs,
+  writeText,
+} from './scenario-edits.ts';
+
+/** What the studio asks of the form: show the field a problem's JSON Pointer names. */
+export interface ScenarioFormHandle {
+  /** Selects the scene the pointer is in and focuses its field; false when the form has no field for it. */
+  show(path: string): boolean;
+}
+
+interface ScenarioFormProps {
+  readonly text: string;
+  readonly onChange: (text: string) => void;
+  /** The state being edited (a key of `states`); the studio's map selects it too. */
+  readonly selected: string;
+  readonly onSelect: (key: string) => void;
+}
+
+type Edit = (change: (scenario: EditableScenario) => void) => void;
+
+const SETTINGS = ['workplace', 'transit', 'social', 'campus', 'online'] as const;
+const KINDS = ['good', 'mixed', 'poor'] as const;
+
+/**
+ * The scenario without JSON: its details and variables, then one scene or ending at a time with its
+ * choices, every text in each of the scenario's languages side by side. Each change rewrites the file's
+ * text (so the source view, the checker, the map and the preview follow); while the text is not JSON
+ * the form waits for the source to be fixed.
+ */
+export const ScenarioForm = forwardRef<ScenarioFormHandle, ScenarioFormProps>(function ScenarioForm(
+  { text, onChange, selected, onSelect },
+  ref,
+) {
+  const { t } = useT();
+  const root = useRef<HTMLDivElement>(null);
+  const [pendingFocus, setPendingFocus] = useState<string | undefined>();
+  const scenario = readForForm(text);
+  const keys = scenario ? Object.keys(scenario.states) : [];
+  const current = keys.includes(selected)
+    ? selected
+    : scenario?.initial && keys.includes(scenario.initial)
+      ? scenario.initial
+      : keys[0];
+  const edit: Edit = (change) => onChange(editText(text, change));
+
+  useImperativeHandle(ref, () => ({
+    show(path) {
+      if (!scenario) return false;
+      const [top, key] = pointerSegments(path);
+      if (top === 'states' && key !== undefined && keys.includes(key)) onSelect(key);
+      else if (top !== 'meta' && top !== 'context' && top !== 'initial') return false;
+      setPendingFocus(path);
+      return true;
+    },
+  }));
+
+  // After the scene a problem is in shows: focus the field nearest the problem's pointer.
+  useEffect(() => {
+    if (pendingFocus === undefined || !root.current) return;
+    setPendingFocus(undefined);
+    const field = nearestField(root.current, pendingFocus);
+    field?.focus();
+    field?.scrollIntoView?.({ block: 'center' });
+  }, [pendingFocus]);
+
+  if (!scenario) return <p>{t('studio.form.needsJson')}</p>;
+  const languages = formLanguages(scenario);
+  const main = languages[0];
+  const state = current ? scenario.states[current] : undefined;
+  const statePath = current ? pointer('states', current) : '';
+
+  return (
+    <div ref={root} className="studio-form">
+      <ScenarioDetails scenario={scenario} languages={languages} edit={edit} />
+      <Variables scenario={scenario} edit={edit} />
+      <fieldset className="studio-form-scene">
+        <legend>{t('studio.form.scenes')}</legend>
+        <div className="studio-form-row">
+          <label>
+            {t('studio.form.editing')}{' '}
+            <select value={current ?? ''} onChange={(e) => onSelect(e.target.value)} data-pointer="/states">
+              {keys.map((key) => (
+                <option key={key} value={key}>
+                  {stateOption(t, scenario, key, main)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            onClick={() => {
+              let added = '';
+              edit((s) => {
+                added = addState(s, 'scene');
+              });
+              onSelect(added);
+            }}
+          >
+            {t('studio.form.addScene')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              let added = '';
+              edit((s) => {
+                added = addState(s, 'ending');
+              });
+              onSelect(added);
+            }}
+          >
+            {t('studio.form.addEnding')}
+          </button>
+          {current && keys.length > 1 && (
+            <button
+              type="button"
+              onClick={() => {
+                edit((s) => removeState(s, current));
+                onSelect(keys.find((k) => k !== current) ?? '');
+              }}
+            >
+              {t('studio.form.remove', { name: current })}
+            </button>
+          )}
+        </div>
+        {state && current && (
+          // The scene's own fields: where a problem in the scene, or a box on the map, takes the author.
+          <div data-pointer={statePath}>
+            {state.type === 'final' ? (
+              <>
+                <LanguageFields
+                  label={t('studio.form.endingTitle')}
+                  languages={languages}
+                  path={pointer('states', current, 'meta', 'ending', 'title')}
+                  read={(l) => readText(state.meta?.ending?.title, l, main)}
+                  write={(l, v) =>
+                    edit((s) => {
+                      const ending = endingOf(s, current);
+                      ending.title = writeText(ending.title, l, v, languages);
+                    })
+                  }
+                />
+                <LanguageFields
+                  label={t('studio.form.debrief')}
+                  hint={t('studio.form.paragraphsHint')}
+                  multiline
+                  languages={languages}
+                  path={pointer('states', current, 'meta', 'ending', 'debrief')}
+                  read={(l) => readParagraphs(state.meta?.ending?.debrief, l, main)}
+                  write={(l, v) =>
+                    edit((s) => {
+                      const ending = endingOf(s, current);
+                      ending.debrief = writeParagraphs(ending.debrief, l, v, languages);
+                    })
+                  }
+                />
+                <label className="studio-form-field">
+                  {t('studio.form.kind')}{' '}
+                  <select
+                    value={state.meta?.ending?.kind ?? 'mixed'}
+                    data-pointer={pointer('states', current, 'meta', 'ending', 'kind')}
+                    onChange={(e) =>
+                      edit((s) => {
+                        endingOf(s, current).kind = e.target.value as (typeof KINDS)[number];
+                      })
+                    }
+                  >
+                    {KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {t(`debrief.kind.${kind}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </>
+            ) : (
+              <SceneFields scenario={scenario} stateKey={current} languages={languages} edit={edit} />
+            )}
+            {state.always !== undefined && <p className="hint">{t('studio.form.router')}</p>}
+            {state.type !== 'final' && (
+              <fieldset className="studio-form-choices">
+                <legend>{t('studio.form.choices')}</legend>
+                {choicesIn(state).map(({ ref: choiceRef }, index) => (
+                  <ChoiceFields
+                    // The place in the list, not the event or delay: a changed delay keeps the field's focus.
+                    // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+                    key={index}
+                    scenario={scenario}
+                    stateKey={current}
+                    choiceRef={choiceRef}
+                    number={index + 1}
+                    languages={languages}
+                    edit={edit}
+                  />
+                ))}
+                <div className="studio-form-row">
+                  <button type="button" onClick={() => edit((s) => void addChoice(s, current, 'on'))}>
+                    {t('studio.form.addChoice')}
+                  </button>
+                  {!state.after && (
+                    <button type="button" onClick={() => edit((s) => void addChoice(s, current, 'after'))}>
+                      {t('studio.form.addTimed')}
+                    </button>
+                  )}
+                </div>
+              </fieldset>
+            )}
+          </div>
+        )}
+      </fieldset>
+    </div>
+  );
+});
+
+type T = ReturnType<typeof useT>['t'];
+
+/** How the scene picker names a state: its key, then its step, ending title or role. */
+function stateOption(t: T, scenario: EditableScenario, key: string, main: LanguageTag): string {
+  const state = scenario.states[key];
+  const what = state.meta?.ending
+    ? t('studio.form.endingOption', { title: readText(state.meta.ending.title, main, main) })
+    : state.always !== undefined
+      ? t('studio.form.routerOption')
+      : state.meta?.stage
+        ? t(`stage.${state.meta.stage}`)
+        : t('studio.form.sceneOption');
+  return `${key} · ${what}${key === scenario.initial ? ` · ${t('studio.form.first')}` : ''}`;
+}
+
+/** A state's ending, made if missing. */
+function endingOf(scenario: EditableScenario, key: string) {
+  const state = scenario.states[key];
+  state.meta ??= {};
+  state.meta.ending ??= { title: '', debrief: [], kind: 'mixed' };
+  return state.meta.ending;
+}
+
+/** A scene's meta, made if missing. */
+function sceneMeta(scenario: EditableScenario, key: string) {
+  const state = scenario.states[key];
+  state.meta ??= {};
+  return state.meta;
+}
+
+/**
+ * One text field in each language, side by side: labelled "Prompt (English)", "Prompt (Spanish)"…
+ * (the language named only when there are several), each written in its own language and direction.
+ */
+function LanguageFields({
+  label,
+  hint,
+  languages,
+  path,
+  multiline = false,
+  read,
+  write,
+}: {
+  label: string;
+  hint?: string;
+  languages: readonly LanguageTag[];
+  path: string;
+  multiline?: boolean;
+  read: (language: LanguageTag) => string;
+  write: (language: LanguageTag, value: string) => void;
+}) {
+  const { language: ui } = useT();
+  const names = languageNames(ui);
+  const id = useId();
+  // While a field is being typed in it shows what was typed: the file's form of it drops a blank line
+  // or a line break still being typed (a new paragraph, a new prompt), which would undo the keystroke.
+  const [typing, setTyping] = useState<{ path: string; language: LanguageTag; value: string } | undefined>();
+  return (
+    <div className="studio-form-field">
+      <div className="studio-form-languages">
+        {languages.map((language) => {
+          const field = {
+            id: `${id}-${language}`,
+            value: typing?.path === path && typing.language === language ? typing.value : read(language),
+            onChange: (e: { target: { value: string } }) => {
+              setTyping({ path, language, value: e.target.value });
+              write(language, e.target.value);
+            },
+            onBlur: () => setTyping(undefined),
+            'aria-describedby': hint ? `${id}-hint` : undefined,
+            'data-pointer': path,
+            'data-language': language,
+            ...textAttributes(language),
+          };
+          return (
+            <div key={language} className="studio-form-language">
+              <label htmlFor={field.id}>{languages.length > 1 ? `${label} (${names(language)})` : label}</label>
+              {multiline ? <textarea rows={4} {...field} /> : <input type="text" {...field} />}
+            </div>
+          );
+        })}
+      </div>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function languageNames(ui: string): (tag: string) => string {
+  try {
+    const names = new Intl.DisplayNames([ui], { type: 'language' });
+    return (tag) => {
+      try {
+        return names.of(tag) ?? tag;
+      } catch {
+        return tag;
+      }
+    };
+  } catch {
+    return (tag) => tag;
+  }
+}
+
+/** A whole number field; emptied, it removes the value. */
+function NumberField({
+  label,
+  value,
+  path,
+  min,
+  max,
+  onChange,
+}: {
+  label: string;
+  value: number | undefined;
+  path: string;
+  min?: number;
+  max?: number;
+  onChange: (value: number | undefined) => void;
+}) {
+  return (
+    <label className="studio-form-number">
+      {label}{' '}
+      <input
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        value={value ?? ''}
+        data-pointer={path}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+      />
+    </label>
+  );
+}
+
+function ScenarioDetails({
+  scenario,
+  languages,
+  edit,
+}: {
+  scenario: EditableScenario;
+  languages: LanguageTag[];
+  edit: Edit;
+}) {
+  const { t } = useT();
+  const main = languages[0];
+  const metaText = (field: 'title' | 'summary' | 'contentNote', label: string, multiline = false) => (
+    <LanguageFields
+      label={label}
+      languages={languages}
+      multiline={multiline}
+      path={pointer('meta', field)}
+      read={(l) => readText(scenario.meta[field], l, main)}
+      write={(l, v) =>
+        edit((s) => {
+          s.meta[field] = writeText(s.meta[field], l, v, languages);
+        })
+      }
+    />
+  );
+  return (
+    <details className="studio-form-details">
+      <summary>{t('studio.form.details')}</summary>
+      {metaText('title', t('studio.form.title'))}
+      {metaText('summary', t('studio.form.summary'), true)}
+      {metaText('contentNote', t('studio.form.contentNote'), true)}
+      <div className="studio-form-row">
+        <NumberField
+          label={t('studio.form.minutes')}
+          value={scenario.meta.minutes}
+          path="/meta/minutes"
+          min={1}
+          onChange={(v) =>
+            edit((s) => {
+              s.meta.minutes = v ?? 0;
+            })
+          }
+        />
+        <label>
+          {t('studio.form.setting')}{' '}
+          <select
+            value={scenario.meta.setting}
+            data-pointer="/meta/setting"
+            onChange={(e) =>
+              edit((s) => {
+                s.meta.setting = e.target.value as (typeof SETTINGS)[number];
+              })
+            }
+          >
+            {SETTINGS.map((setting) => (
+              <option key={setting} value={setting}>
+                {t(`setting.${setting}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('studio.form.firstScene')}{' '}
+          <select
+            value={scenario.initial}
+            data-pointer="/initial"
+            onChange={(e) =>
+              edit((s) => {
+                s.initial = e.target.value;
+              })
+            }
+          >
+            {Object.keys(scenario.states).map((key) => (
+              <option key={key} value={key}>
+                {key}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('studio.form.languages')}{' '}
+          <input
+            type="text"
+            // Applied when the field is left: half a tag typed is not yet a language.
+            key={languages.join(',')}
+            defaultValue={languages.join(', ')}
+            data-pointer="/meta/languages"
+            aria-describedby="studio-form-languages-hint"
+            onBlur={(e) => {
+              const tags = e.target.value
+                .split(/[\s,]+/)
+                .map((tag) => tag.trim())
+                .filter(Boolean);
+              if (!tags.length || tags.join(',') === languages.join(',')) return;
+              edit((s) => {
+                s.meta.language = tags[0];
+                if (tags.length > 1) s.meta.languages = [...new Set(tags)];
+                else delete s.meta.languages;
+              });
+            }}
+          />
+        </label>
+      </div>
+      <p className="hint" id="studio-form-languages-hint">
+        {t('studio.form.languagesHint')}
+      </p>
+    </details>
+  );
+}
+
+function Variables({ scenario, edit }: { scenario: EditableScenario; edit: Edit }) {
+  const { t } = useT();
+  const [name, setName] = useState('');
+  const variables = Object.entries(scenario.context ?? {});
+  return (
+    <fieldset className="studio-form-variables">
+      <legend>{t('studio.form.variables')}</legend>
+      <p className="hint">{t('studio.form.variablesHint')}</p>
+      {variables.map(([variable, value]) => (
+        <div className="studio-form-row" key={variable}>
+          <label>
+            {t('studio.form.startValue', { name: variable })}{' '}
+            <input
+              type="text"
+              value={String(value)}
+              data-pointer={pointer('context', variable)}
+              onChange={(e) =>
+                edit((s) => {
+                  s.context = { ...s.context, [variable]: typedValue(e.target.value) };
+                })
+              }
+            />
+          </label>
+          <button
+            type="button"
+            onClick={() =>
+              edit((s) => {
+                const rest = { ...s.context };
+                delete rest[variable];
+                s.context = rest;
+              })
+            }
+          >
+            {t('studio.form.remove', { name: variable })}
+          </button>
+        </div>
+      ))}
+      <form
+        className="studio-form-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const wanted = name.trim();
+          if (!wanted) return;
+          edit((s) => {
+            s.context = { ...s.context, [wanted]: 0 };
+          });
+          setName('');
+        }}
+      >
+        <label>
+          {t('studio.form.newVariable')} <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <button type="submit">{t('studio.form.addVariable')}</button>
+      </form>
+    </fieldset>
+  );
+}
+
+/** What a value typed in the form means: a number, true or false, or words. */
+function typedValue(typed: string): VariableValue {
+  if (typed === 'true' || typed === 'false') return typed === 'true';
+  return typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
+}
+
+function SceneFields({
+  scenario,
+  stateKey,
+  languages,
+  edit,
+}: {
+  scenario: EditableScenario;
+  stateKey: string;
+  languages: LanguageTag[];
+  edit: Edit;
+}) {
+  const { t } = useT();
+  const main = languages[0];
+  const meta = scenario.states[stateKey].meta ?? {};
+  const at = (...rest: string[]) => pointer('states', stateKey, 'meta', ...rest);
+  return (
+    <>
+      <LanguageFields
+        label={t('studio.form.narrative')}
+        hint={t('studio.form.paragraphsHint')}
+        multiline
+        languages={languages}
+        path={at('narrative')}
+        read={(l) => readParagraphs(meta.narrative, l, main)}
+        write={(l, v) =>
+          edit((s) => {
+            const m = sceneMeta(s, stateKey);
+            m.narrative = writeParagraphs(m.narrative, l, v, languages);
+          })
+        }
+      />
+      <LanguageFields
+        label={t('studio.form.prompt')}
+        languages={languages}
+        path={at('prompt')}
+        read={(l) => readText(meta.prompt, l, main)}
+        write={(l, v) =>
+          edit((s) => {
+            const m = sceneMeta(s, stateKey);
+            m.prompt = writeText(m.prompt, l, v, languages);
+          })
+        }
+      />
+      <label className="studio-form-field">
+        {t('studio.form.stage')}{' '}
+        <select
+          value={meta.stage ?? ''}
+          data-pointer={at('stage')}
+          onChange={(e) =>
+            edit((s) => {
+              const m = sceneMeta(s, stateKey);
+              if (e.target.value) m.stage = e.target.value as (typeof STAGES)[number];
+              else delete m.stage;
+            })
+          }
+        >
+          <option value="">{t('studio.form.none')}</option>
+          {STAGES.map((stage) => (
+            <option key={stage} value={stage}>
+              {t(`stage.${stage}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <LanguageFields
+        label={t('studio.form.discussion')}
+        hint={t('studio.form.linesHint')}
+        multiline
+        languages={languages}
+        path={at('discussion')}
+        read={(l) => readLines(meta.discussion, l, main)}
+        write={(l, v) =>
+          edit((s) => {
+            const m = sceneMeta(s, stateKey);
+            m.discussion = writeLines(m.discussion, l, v, languages);
+          })
+        }
+      />
+      <LanguageFields
+        label={t('studio.form.facilitatorNotes')}
+        hint={t('studio.form.paragraphsHint')}
+        multiline
+        languages={languages}
+        path={at('facilitatorNotes')}
+        read={(l) => readParagraphs(meta.facilitatorNotes, l, main)}
+        write={(l, v) =>
+          edit((s) => {
+            const m = sceneMeta(s, stateKey);
+            const notes = writeParagraphs(m.facilitatorNotes, l, v, languages);
+            if (notes.length) m.facilitatorNotes = notes;
+            else delete m.facilitatorNotes;
+          })
+        }
+      />
+    </>
+  );
+}
+
+function ChoiceFields({
+  scenario,
+  stateKey,
+  choiceRef,
+  number,
+  languages,
+  edit,
+}: {
+  scenario: EditableScenario;
+  stateKey: string;
+  choiceRef: ChoiceRef;
+  number: number;
+  languages: LanguageTag[];
+  edit: Edit;
+}) {
+  const { t, language: ui } = useT();
+  const main = languages[0];
+  const choice = choiceAt(scenario.states[stateKey], choiceRef);
+  if (!choice) return null;
+  const base =
+    choiceRef.alt === undefined
+      ? pointer('states', stateKey, choiceRef.under, choiceRef.key)
+      : pointer('states', stateKey, choiceRef.under, choiceRef.key, choiceRef.alt);
+  const change = (apply: (c: EditableChoice) => void) =>
+    edit((s) => {
+      const c = choiceAt(s.states[stateKey], choiceRef);
+      if (c) apply(c);
+    });
+  const timed = choiceRef.under === 'after';
+  const variables = Object.keys(scenario.context ?? {});
+  const actions: ActionRef[] =
+    choice.actions === undefined ? [] : Array.isArray(choice.actions) ? choice.actions : [choice.actions as ActionRef];
+  const setActions = (next: ActionRef[]) =>
+    change((c) => {
+      if (next.length) c.actions = next;
+      else delete c.actions;
+    });
+  return (
+    <fieldset className="studio-form-choice" data-pointer={base}>
+      <legend>
+        {timed ? t('studio.form.timedChoice') : t('studio.form.choice', { number })}
+        {choiceRef.alt !== undefined &&
+          ` · ${t('studio.form.alternative', { number: choiceRef.alt + 1, event: choiceRef.key })}`}
+      </legend>
+      {timed && (
+        <NumberField
+          label={t('studio.form.seconds')}
+          value={Number(choiceRef.key) / 1000}
+          path={base}
+          min={1}
+          max={600}
+          onChange={(v) =>
+            edit((s) => {
+              if (v !== undefined && v > 0) setTimedSeconds(s.states[stateKey], choiceRef, v);
+            })
+          }
+        />
+      )}
+      <LanguageFields
+        label={timed ? t('studio.form.timedLabel') : t('studio.form.label')}
+        languages={languages}
+        path={`${base}/meta/label`}
+        read={(l) => readText(choice.meta.label, l, main)}
+        write={(l, v) =>
+          change((c) => {
+            c.meta.label = writeText(c.meta.label, l, v, languages);
+          })
+        }
+      />
+      <LanguageFields
+        label={t('studio.form.feedback')}
+        multiline
+        languages={languages}
+        path={`${base}/meta/feedback`}
+        read={(l) => readText(choice.meta.feedback, l, main)}
+        write={(l, v) =>
+          change((c) => {
+            c.meta.feedback = writeText(c.meta.feedback, l, v, languages);
+          })
+        }
+      />
+      <div className="studio-form-row">
+        <label>
+          {t('studio.form.leadsTo')}{' '}
+          <select
+            value={choice.target ?? ''}
+            data-pointer={`${base}/target`}
+            onChange={(e) =>
+              change((c) => {
+                c.target = e.target.value;
+              })
+            }
+          >
+            {choice.target !== undefined && !(choice.target in scenario.states) && (
+              <option value={choice.target}>{choice.target}</option>
+            )}
+            {Object.keys(scenario.states).map((key) => (
+              <option key={key} value={key}>
+                {stateOption(t, scenario, key, main)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <fieldset className="studio-form-row studio-form-points" data-pointer={`${base}/meta/tactics`}>
+        <legend>{t('studio.form.tactics')}</legend>
+        {TACTICS.map((tactic) => (
+          <NumberField
+            key={tactic.id}
+            label={localize(tactic.name, ui, 'en')}
+            value={choice.meta.tactics?.[tactic.id]}
+            path={`${base}/meta/tactics/${tactic.id}`}
+            min={0}
+            max={3}
+            onChange={(v) =>
+              change((c) => {
+                const tactics = { ...c.meta.tactics };
+                if (v === undefined || v === 0) delete tactics[tactic.id];
+                else tactics[tactic.id] = v;
+                c.meta.tactics = tactics;
+              })
+            }
+          />
+        ))}
+        <NumberField
+          label={t('studio.form.harm')}
+          value={choice.meta.harm}
+          path={`${base}/meta/harm`}
+          min={0}
+          max={3}
+          onChange={(v) =>
+            change((c) => {
+              if (v === undefined || v === 0) delete c.meta.harm;
+              else c.meta.harm = v;
+            })
+          }
+        />
+      </fieldset>
+      <label className="studio-form-field">
+        {t('studio.form.barrier')}{' '}
+        <select
+          value={choice.meta.barrier ?? ''}
+          data-pointer={`${base}/meta/barrier`}
+          onChange={(e) =>
+            change((c) => {
+              if (e.target.value) c.meta.barrier = e.target.value;
+              else delete c.meta.barrier;
+            })
+          }
+        >
+          <option value="">{t('studio.form.none')}</option>
+          {BARRIERS.map((barrier) => (
+            <option key={barrier.id} value={barrier.id}>
+              {localize(barrier.name, ui, 'en')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Condition
+        guard={choice.guard}
+        variables={variables}
+        path={`${base}/guard`}
+        onChange={(guard) =>
+          change((c) => {
+            if (guard) c.guard = guard;
+            else delete c.guard;
+          })
+        }
+      />
+      <fieldset className="studio-form-effects" data-pointer={`${base}/actions`}>
+        <legend>{t('studio.form.effects')}</legend>
+        {actions.map((action, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: an effect's place in the list is its identity.
+          <div className="studio-form-row" key={index}>
+            <Effect
+              action={action}
+              variables={variables}
+              number={index + 1}
+              path={`${base}/actions`}
+              onChange={(next) => setActions(actions.map((a, i) => (i === index ? next : a)))}
+            />
+            <button type="button" onClick={() => setActions(actions.filter((_, i) => i !== index))}>
+              {t('studio.form.removeEffect', { number: index + 1 })}
+            </button>
+          </div>
+        ))}
+        {variables.length > 0 ? (
+          <button
+            type="button"
+            onClick={() => setActions([...actions, { type: 'add', params: { var: variables[0], by: 1 } }])}
+          >
+            {t('studio.form.addEffect')}
+          </button>
+        ) : (
+          <p className="hint">{t('studio.form.noVariables')}</p>
+        )}
+      </fieldset>
+      <button type="button" onClick={() => edit((s) => removeChoice(s.states[stateKey], choiceRef))}>
+        {timed ? t('studio.form.removeTimed') : t('studio.form.removeChoice', { number })}
+      </button>
+    </fieldset>
+  );
+}
+
+/** "Offered only if [trust] [is at least] [2]", or always offered. */
+function Condition({
+  guard,
+  variables,
+  path,
+  onChange,
+}: {
+  guard: GuardRef | undefined;
+  variables: readonly string[];
+  path: string;
+  onChange: (guard: GuardRef | undefined) => void;
+}) {
+  const { t } = useT();
+  if (!variables.length && !guard) return null;
+  const names = guard && !variables.includes(guard.params.var) ? [guard.params.var, ...variables] : variables;
+  return (
+    <fieldset className="studio-form-row studio-form-inline">
+      <legend className="visually-hidden">{t('studio.form.condition')}</legend>
+      <label>
+        {t('studio.form.offered')}{' '}
+        <select
+          value={guard?.params.var ?? ''}
+          data-pointer={path}
+          onChange={(e) =>
+            onChange(
+              e.target.value
+                ? {
+                    type: guard?.type ?? 'atLeast',
+                    params: { var: e.target.value, value: Number(guard?.params.value ?? 1) },
+                  }
+                : undefined,
+            )
+          }
+        >
+          <option value="">{t('studio.form.always')}</option>
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {t('studio.form.onlyIf', { name })}
+            </option>
+          ))}
+        </select>
+      </label>
+      {guard && (
+        <>
+          <label>
+            <span className="visually-hidden">{t('studio.form.comparison')}</span>
+            <select
+              value={guard.type}
+              onChange={(e) => {
+                const type = e.target.value as GuardRef['type'];
+                onChange(
+                  type === 'equals'
+                    ? { type, params: guard.params }
+                    : { type, params: { var: guard.params.var, value: Number(guard.params.value) || 0 } },
+                );
+              }}
+            >
+              <option value="atLeast">{t('studio.form.atLeast')}</option>
+              <option value="atMost">{t('studio.form.atMost')}</option>
+              <option value="equals">{t('studio.form.equals')}</option>
+            </select>
+          </label>
+          <label>
+            <span className="visually-hidden">{t('studio.form.value')}</span>
+            <input
+              type="text"
+              value={String(guard.params.value)}
+              onChange={(e) => {
+                const value = typedValue(e.target.value);
+                onChange(
+                  guard.type === 'equals'
+                    ? { type: 'equals', params: { var: guard.params.var, value } }
+                    : { type: guard.type, params: { var: guard.params.var, value: value as number } },
+                );
+              }}
+            />
+          </label>
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+/** "[Add] [1] [to trust]" or "[Set] [reported] [to true]". */
+function Effect({
+  action,
+  variables,
+  number,
+  path,
+  onChange,
+}: {
+  action: ActionRef;
+  variables: readonly string[];
+  number: number;
+  path: string;
+  onChange: (action: ActionRef) => void;
+}) {
+  const { t } = useT();
+  const names = variables.includes(action.params.var) ? variables : [action.params.var, ...variables];
+  const amount = action.type === 'add' ? action.params.by : action.params.value;
+  return (
+    <fieldset className="studio-form-row studio-form-inline">
+      <legend className="visually-hidden">{t('studio.form.effect', { number })}</legend>
+      <label>
+        <span className="visually-hidden">{t('studio.form.effectKind')}</span>
+        <select
+          value={action.type}
+          data-pointer={path}
+          onChange={(e) =>
+            onChange(
+              e.target.value === 'add'
+                ? { type: 'add', params: { var: action.params.var, by: Number(amount) || 1 } }
+                : { type: 'set', params: { var: action.params.var, value: amount } },
+            )
+          }
+        >
+          <option value="add">{t('studio.form.add')}</option>
+          <option value="set">{t('studio.form.set')}</option>
+        </select>
+      </label>
+      <label>
+        <span className="visually-hidden">{t('studio.form.variable')}</span>
+        <select
+          value={action.params.var}
+          onChange={(e) =>
+            onChange(
+              action.type === 'add'
+                ? { type: 'add', params: { var: e.target.value, by: action.params.by } }
+                : { type: 'set', params: { var: e.target.value, value: action.params.value } },
+            )
+          }
+        >
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {action.type === 'add' ? t('studio.form.toVariable', { name }) : name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="visually-hidden">
+          {action.type === 'add' ? t('studio.form.amount') : t('studio.form.value')}
+        </span>
+        <input
+          type="text"
+          value={String(amount)}
+          onChange={(e) => {
+            const value = typedValue(e.target.value);
+            onChange(
+              action.type === 'add'
+                ? { type: 'add', params: { var: action.params.var, by: value as number } }
+                : { type: 'set', params: { var: action.params.var, value } },
+            );
+          }}
+        />
+      </label>
+    </fieldset>
+  );
+}
+
+/** The field whose JSON Pointer is the longest prefix of `path`, in the language the path names if any. */
+function nearestField(root: HTMLElement, path: string): HTMLElement | undefined {
+  const fields = [...root.querySelectorAll<HTMLElement>('[data-pointer]')].filter((el) => {
+    const at = el.dataset.pointer ?? '';
+    return path === at || path.startsWith(`${at}/`);
+  });
+  if (!fields.length) return undefined;
+  const longest = Math.max(...fields.map((el) => (el.dataset.pointer ?? '').length));
+  const best = fields.filter((el) => (el.dataset.pointer ?? '').length === longest);
+  const segments = pointerSegments(path);
+  const inLanguage = best.find((el) => el.dataset.language && segments.includes(el.dataset.language));
+  const chosen = inLanguage ?? best[0];
+  // A fieldset is not focusable: its first field is.
+  return chosen.matches('input, select, textarea, button')
+    ? chosen
+    : (chosen.querySelector<HTMLElement>('input, select, textarea, button') ?? undefined);
+}
