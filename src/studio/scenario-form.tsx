@@ -141,6 +141,8 @@ export const ScenarioForm = forwardRef<ScenarioFormHandle, ScenarioFormProps>(fu
             <button
               type="button"
               onClick={() => {
+                // A scene holds an author's writing: removing it asks first (the source's undo can bring it back).
+                if (!window.confirm(t('studio.form.confirmRemove', { name: current }))) return;
                 edit((s) => removeState(s, current));
                 onSelect(keys.find((k) => k !== current) ?? '');
               }}

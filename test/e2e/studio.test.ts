@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,6 +159,104 @@ describe('an author in the studio', () => {
     await page.keyboard.press('Enter');
     await preview(page).getByRole('button', { name: 'Continue' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets a new author build a scenario by clicking and typing only, fix a problem from the panel, play it, and download a file the CLI passes', async () => {
+    const page = await newPage(browser(), { ...DESKTOP, acceptDownloads: true });
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${baseUrl}#/studio`);
+    await page.getByRole('button', { name: 'New' }).click();
+    await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
+    const editing = page.getByRole('combobox', { name: 'Editing' });
+
+    // The template's third scene and its router go: the scenes before now lead nowhere.
+    for (const key of ['later', 'outcome']) {
+      await editing.selectOption(key);
+      await page.getByRole('button', { name: `Remove ${key}` }).click();
+    }
+    await status(page)
+      .getByText(/^[1-9]\d* errors?/)
+      .waitFor();
+
+    // A new third scene: two choices, one offered only if trust is at least 1, and a timed one.
+    await page.getByRole('button', { name: 'Add a scene' }).click();
+    await page.getByRole('textbox', { name: 'Narrative' }).fill('The next week, he corners her by the lifts.');
+    await page.getByRole('textbox', { name: 'Question to the learner' }).fill('What do you do now?');
+    const choice = (name: string) => page.getByRole('group', { name, exact: true });
+    await choice('Choice 1')
+      .getByRole('textbox', { name: 'What the learner picks' })
+      .fill('Walk over and stand with her.');
+    await choice('Choice 1').getByRole('textbox', { name: 'Feedback' }).fill('Being there changes the moment.');
+    await choice('Choice 1').getByRole('combobox', { name: 'Leads to' }).selectOption('good');
+    await choice('Choice 1').getByRole('spinbutton', { name: 'Step forward' }).fill('2');
+    await page.getByRole('button', { name: 'Add a choice' }).click();
+    await choice('Choice 2')
+      .getByRole('textbox', { name: 'What the learner picks' })
+      .fill('Offer to go to HR with her.');
+    await choice('Choice 2').getByRole('textbox', { name: 'Feedback' }).fill('Company makes reporting easier.');
+    await choice('Choice 2').getByRole('combobox', { name: 'Leads to' }).selectOption('mixed');
+    await choice('Choice 2').getByRole('spinbutton', { name: 'Bring others in' }).fill('2');
+    await choice('Choice 2').getByRole('combobox', { name: 'Offered' }).selectOption({ label: 'only if trust' });
+    await choice('Choice 2').getByRole('textbox', { name: 'Value' }).fill('1');
+    await page.getByRole('button', { name: 'Add a timed choice' }).click();
+    const timed = choice('When time runs out');
+    await timed.getByRole('spinbutton', { name: 'Seconds before time runs out' }).fill('15');
+    await timed.getByRole('textbox', { name: 'What it means to let time run out' }).fill('You freeze.');
+    await timed.getByRole('textbox', { name: 'Feedback' }).fill('She is left on her own again.');
+    await timed.getByRole('combobox', { name: 'Leads to' }).selectOption('poor');
+
+    // The problems left are the second scene's choices, still leading to the scene removed: each,
+    // selected in the panel, opens its "Leads to" in the form, where it is fixed.
+    const problems = page.locator('.studio-problem.studio-error');
+    await expect
+      .poll(() => problems.allTextContents())
+      .toEqual([
+        expect.stringMatching(/^Error: .*\/states\/desk\/on\/CHECK_IN\/target: .*later/),
+        expect.stringMatching(/^Error: .*\/states\/desk\/on\/LEAVE_IT\/target: .*later/),
+      ]);
+    for (let left = 2; left > 0; left--) {
+      await problems.first().click();
+      const leadsTo = page.locator('select:focus');
+      expect(await leadsTo.getAttribute('data-pointer')).toMatch(/^\/states\/desk\/on\/\w+\/target$/);
+      expect(await leadsTo.inputValue()).toBe('later');
+      await leadsTo.selectOption('scene');
+      await expect.poll(() => problems.count()).toBe(left - 1);
+    }
+    await status(page)
+      .getByText(/^0 errors/)
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Played: trust from the first two scenes offers the choice that depends on it.
+    await page.getByRole('button', { name: 'Play from the start' }).click();
+    await previewClick(page, 'Continue');
+    await previewClick(page, /Ask her to help you carry the mugs/);
+    await previewClick(page, 'Continue');
+    await previewClick(page, /Ask her quietly if she is all right/);
+    await previewClick(page, 'Continue');
+    await preview(page).getByText('The next week, he corners her by the lifts.').first().waitFor();
+    await previewClick(page, /Offer to go to HR with her/);
+    await previewClick(page, 'Continue');
+    await preview(page).getByRole('heading', { name: 'The line is drawn' }).waitFor();
+
+    // Downloaded, the file passes the command-line check.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download' }).click(),
+    ]);
+    const saved = join(mkdtempSync(join(tmpdir(), 'upstander-form-')), download.suggestedFilename());
+    await download.saveAs(saved);
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check-scenarios.ts', saved], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    const scenario = JSON.parse(readFileSync(saved, 'utf8'));
+    expect(Object.keys(scenario.states)).toEqual(['kitchen', 'desk', 'good', 'mixed', 'poor', 'scene']);
+    expect(scenario.states.scene.after['15000'].meta.timeout).toBe(true);
+    expect(scenario.states.scene.on.CHOICE_2.guard).toEqual({ type: 'atLeast', params: { var: 'trust', value: 1 } });
     await page.context().close();
   });
 
