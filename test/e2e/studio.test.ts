@@ -292,6 +292,8 @@ describe('an author in the studio', () => {
       expect(await layoutProblems(page, [])).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('group', { name: 'When time runs out' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}/studio-form-timed-${size}.png` });
+      await page.locator('.studio-view-switch').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: `${ARTIFACTS}/studio-form-${size}.png` });
 
       // The source holds what the form wrote, the new ending last.
