@@ -145,7 +145,7 @@ describe('the house warnings', () => {
         rule: 'harmScoresTactic',
         path: '/states/three/on/JOIN/meta/tactics',
         message:
-          'This choice does harm (2) and still earns tactic points (speakUp 1): a threat or an escalation must not score. Set its tactics to none, or, if it is deliberate, add it with the reason to the reviewed list in test/content.test.ts.',
+          'This choice does harm (2) and still earns tactic points (speakUp 1): a threat or an escalation must not score. Set its tactics to none, unless it is deliberate (speaking up, say, but over the head of the person targeted): then leave it, and let its feedback say what it costs the person targeted.',
       },
     ]);
   });

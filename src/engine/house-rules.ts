@@ -241,7 +241,7 @@ export function checkHouseWarnings({ scenario }: Pick<LoadedScenario, 'scenario'
       issues.push({
         rule: 'harmScoresTactic',
         path: pointer(...choiceAt, 'meta', 'tactics'),
-        message: `This choice does harm (${harm}) and still earns tactic points (${points}): a threat or an escalation must not score. Set its tactics to none, or, if it is deliberate, add it with the reason to the reviewed list in test/content.test.ts.`,
+        message: `This choice does harm (${harm}) and still earns tactic points (${points}): a threat or an escalation must not score. Set its tactics to none, unless it is deliberate (speaking up, say, but over the head of the person targeted): then leave it, and let its feedback say what it costs the person targeted.`,
       });
     }
   }

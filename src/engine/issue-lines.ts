@@ -14,7 +14,10 @@ export function houseRuleLine(file: string, { path, message }: HouseRuleIssue): 
   return `${file}: ${path}: House rule: ${message}`;
 }
 
-/** A house warning (a choice to look at again): `<file>: <JSON Pointer>: Warning: <message>`. */
+/**
+ * A house warning (a choice to look at again): `<file>: <JSON Pointer>: Look again: <message>`. Not
+ * "Warning:": the studio already heads each of its warnings so.
+ */
 export function houseWarningLine(file: string, { path, message }: HouseWarningIssue): string {
-  return `${file}: ${path}: Warning: ${message}`;
+  return `${file}: ${path}: Look again: ${message}`;
 }

@@ -29,6 +29,20 @@ describe('the studio checker', () => {
     );
   });
 
+  it('words a choice to look at again for a trainer, without a second "Warning" after the studio’s own', () => {
+    const scenario = structuredClone(TEMPLATE) as unknown as {
+      states: { kitchen: { on: { LAUGH: { meta: Record<string, unknown> } } } };
+    };
+    scenario.states.kitchen.on.LAUGH.meta.tactics = { speakUp: 1 };
+    const result = checkSource(`${JSON.stringify(scenario, null, 2)}\n`, 'my-scenario.json');
+    const harm = result.problems.find((p) => p.path.endsWith('/LAUGH/meta/tactics'));
+    expect(harm?.severity).toBe('warning');
+    expect(harm?.line).toMatch(
+      /^my-scenario\.json: \/states\/kitchen\/on\/LAUGH\/meta\/tactics: Look again: This choice does harm \(2\)/,
+    );
+    expect(harm?.line).not.toMatch(/Warning|test\//);
+  });
+
   it('places a syntax error at the line and column it names', () => {
     const text = '{\n  "id": "x",\n  "meta": { "title": "a", },\n}\n';
     const [problem] = checkSource(text, 'x.json').problems;
