@@ -90,6 +90,24 @@ describe('the studio’s form', () => {
     });
   });
 
+  it('shows a state that routes by conditions as its routes in words, and edits them', () => {
+    const file = renderForm(templateText());
+    fireEvent.change(screen.getByRole('combobox', { name: 'Editing' }), { target: { value: 'outcome' } });
+    const first = screen.getByRole('group', { name: 'Route 1' });
+    expect((within(first).getByRole('combobox', { name: 'Taken' }) as HTMLSelectElement).value).toBe('trust');
+    expect(within(first).getByRole('option', { name: 'is at least', selected: true })).toBeTruthy();
+    expect((within(first).getByRole('textbox', { name: 'Value' }) as HTMLInputElement).value).toBe('2');
+    expect((within(first).getByRole('combobox', { name: 'Leads to' }) as HTMLSelectElement).value).toBe('good');
+    const second = screen.getByRole('group', { name: 'Route 2' });
+    expect((within(second).getByRole('combobox', { name: 'Taken' }) as HTMLSelectElement).value).toBe('');
+    type(within(first).getByRole('textbox', { name: 'Value' }), '1');
+    expect(JSON.parse(file.text).states.outcome.always[0]).toEqual({
+      target: 'good',
+      guard: { type: 'atLeast', params: { var: 'trust', value: 1 } },
+    });
+    expect(errors(file.text)).toEqual([]);
+  });
+
   it('keeps a blank line being typed in a text of paragraphs, and writes the paragraphs apart', () => {
     const file = renderForm(templateText());
     const narrative = screen.getByRole('textbox', { name: 'Narrative' }) as HTMLTextAreaElement;

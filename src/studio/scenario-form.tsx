@@ -15,6 +15,7 @@ import {
   choicesIn,
   type EditableChoice,
   type EditableScenario,
+  type EditableState,
   editText,
   formLanguages,
   readForForm,
@@ -204,7 +205,9 @@ export const ScenarioForm = forwardRef<ScenarioFormHandle, ScenarioFormProps>(fu
             ) : (
               <SceneFields scenario={scenario} stateKey={current} languages={languages} edit={edit} />
             )}
-            {state.always !== undefined && <p className="hint">{t('studio.form.router')}</p>}
+            {state.always !== undefined && (
+              <Routes scenario={scenario} stateKey={current} languages={languages} edit={edit} />
+            )}
             {state.type !== 'final' && (
               <fieldset className="studio-form-choices">
                 <legend>{t('studio.form.choices')}</legend>
@@ -731,29 +734,17 @@ function ChoiceFields({
           })
         }
       />
-      <div className="studio-form-row">
-        <label>
-          {t('studio.form.leadsTo')}{' '}
-          <select
-            value={choice.target ?? ''}
-            data-pointer={`${base}/target`}
-            onChange={(e) =>
-              change((c) => {
-                c.target = e.target.value;
-              })
-            }
-          >
-            {choice.target !== undefined && !(choice.target in scenario.states) && (
-              <option value={choice.target}>{choice.target}</option>
-            )}
-            {Object.keys(scenario.states).map((key) => (
-              <option key={key} value={key}>
-                {stateOption(t, scenario, key, main)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <TargetSelect
+        scenario={scenario}
+        target={choice.target}
+        path={`${base}/target`}
+        main={main}
+        onChange={(target) =>
+          change((c) => {
+            c.target = target;
+          })
+        }
+      />
       <fieldset className="studio-form-row studio-form-points" data-pointer={`${base}/meta/tactics`}>
         <legend>{t('studio.form.tactics')}</legend>
         {TACTICS.map((tactic) => (
@@ -854,16 +845,131 @@ function ChoiceFields({
   );
 }
 
+/** "Leads to": a scene or ending picked by what it is; a target that names no state shows as it is. */
+function TargetSelect({
+  scenario,
+  target,
+  path,
+  main,
+  onChange,
+}: {
+  scenario: EditableScenario;
+  target: string | undefined;
+  path: string;
+  main: LanguageTag;
+  onChange: (target: string) => void;
+}) {
+  const { t } = useT();
+  return (
+    <div className="studio-form-row">
+      <label>
+        {t('studio.form.leadsTo')}{' '}
+        <select value={target ?? ''} data-pointer={path} onChange={(e) => onChange(e.target.value)}>
+          {target !== undefined && !(target in scenario.states) && <option value={target}>{target}</option>}
+          {Object.keys(scenario.states).map((key) => (
+            <option key={key} value={key}>
+              {stateOption(t, scenario, key, main)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+type EditableRoute = Extract<NonNullable<EditableState['always']>, readonly unknown[]>[number];
+
+/**
+ * A state that sends the story on by conditions, without asking the learner: its routes in order,
+ * each "Taken only if [trust] [is at least] [2]" or always, and where it leads. The first that holds is taken.
+ */
+function Routes({
+  scenario,
+  stateKey,
+  languages,
+  edit,
+}: {
+  scenario: EditableScenario;
+  stateKey: string;
+  languages: LanguageTag[];
+  edit: Edit;
+}) {
+  const { t } = useT();
+  const always = scenario.states[stateKey].always;
+  const routes = always === undefined ? [] : Array.isArray(always) ? always : [always];
+  const variables = Object.keys(scenario.context ?? {});
+  const base = pointer('states', stateKey, 'always');
+  const at = (index: number) => (Array.isArray(always) ? `${base}/${index}` : base);
+  const change = (apply: (routes: EditableRoute[]) => void) =>
+    edit((s) => {
+      const state = s.states[stateKey];
+      const list = state.always === undefined ? [] : Array.isArray(state.always) ? state.always : [state.always];
+      apply(list);
+      state.always = list;
+    });
+  return (
+    <fieldset className="studio-form-choices" data-pointer={base}>
+      <legend>{t('studio.form.routes')}</legend>
+      <p className="hint">{t('studio.form.router')}</p>
+      {routes.map((route, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a route is known by its place, which decides it.
+        <fieldset className="studio-form-choice" key={index} data-pointer={at(index)}>
+          <legend>{t('studio.form.route', { number: index + 1 })}</legend>
+          <Condition
+            guard={route.guard}
+            variables={variables}
+            path={`${at(index)}/guard`}
+            label={t('studio.form.taken')}
+            onChange={(guard) =>
+              change((list) => {
+                if (guard) list[index].guard = guard;
+                else delete list[index].guard;
+              })
+            }
+          />
+          <TargetSelect
+            scenario={scenario}
+            target={route.target}
+            path={`${at(index)}/target`}
+            main={languages[0]}
+            onChange={(target) =>
+              change((list) => {
+                list[index].target = target;
+              })
+            }
+          />
+          {routes.length > 1 && (
+            <button type="button" onClick={() => change((list) => void list.splice(index, 1))}>
+              {t('studio.form.removeRoute', { number: index + 1 })}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      <div className="studio-form-row">
+        <button
+          type="button"
+          onClick={() => change((list) => void list.push({ target: routes.at(-1)?.target ?? stateKey }))}
+        >
+          {t('studio.form.addRoute')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
 /** "Offered only if [trust] [is at least] [2]", or always offered. */
 function Condition({
   guard,
   variables,
   path,
+  label,
   onChange,
 }: {
   guard: GuardRef | undefined;
   variables: readonly string[];
   path: string;
+  /** What the condition is about: "Offered" for a choice, "Taken" for a route. */
+  label?: string;
   onChange: (guard: GuardRef | undefined) => void;
 }) {
   const { t } = useT();
@@ -873,7 +979,7 @@ function Condition({
     <fieldset className="studio-form-row studio-form-inline">
       <legend className="visually-hidden">{t('studio.form.condition')}</legend>
       <label>
-        {t('studio.form.offered')}{' '}
+        {label ?? t('studio.form.offered')}{' '}
         <select
           value={guard?.params.var ?? ''}
           data-pointer={path}
