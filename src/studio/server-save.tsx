@@ -18,7 +18,11 @@ type Outcome =
 export function ServerSave({ text, valid }: { text: string; valid: boolean }) {
   const { t } = useT();
   const [key, setKey] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  // What came of the last save, and the text it was about: it is said only while that is the text.
+  const [last, setLast] = useState<{ outcome: Outcome; text: string }>({ outcome: { kind: 'idle' }, text });
+  const setOutcome = (outcome: Outcome) => setLast({ outcome, text });
+  const changed = last.text !== text && last.outcome.kind !== 'saving';
+  const outcome: Outcome = changed ? { kind: 'idle' } : last.outcome;
   const hintId = useId();
   const legendId = useId();
   // One save at a time: clicks faster than the button can be disabled are ignored.
@@ -101,6 +105,9 @@ export function ServerSave({ text, valid }: { text: string; valid: boolean }) {
             <Link href={`/play/${outcome.id}`}>{t('studio.savedLink')}</Link>
           </p>
         </div>
+      )}
+      {changed && last.outcome.kind === 'saved' && (
+        <p className="hint">{t('studio.savedChanged', { id: last.outcome.id })}</p>
       )}
       {outcome.kind === 'refused' && (
         <div role="alert" ref={said} tabIndex={-1}>
