@@ -74,6 +74,25 @@ describe('the checker with a worker', () => {
     checker.close();
   });
 
+  it('checks at once, and while a check runs only the newest text waits for the worker', () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const reports: string[] = [];
+    const checker = sourceChecker((_, text) => reports.push(text));
+    const worker = FakeWorker.last as FakeWorker;
+    const texts = ['a', 'b', 'c'].map((id) => templateText().replace('"id": "my-scenario"', `"id": "${id}"`));
+    checker.check(texts[0], 'a.json');
+    expect(worker.received.map((r) => r.text)).toEqual([texts[0]]);
+    checker.check(texts[1], 'b.json');
+    checker.check(texts[2], 'c.json');
+    expect(worker.received.length).toBe(1);
+    worker.answer(worker.received[0]);
+    // The middle text was typed over before its turn: never checked.
+    expect(worker.received.map((r) => r.text)).toEqual([texts[0], texts[2]]);
+    worker.answer(worker.received[1]);
+    expect(reports).toEqual([texts[2]]);
+    checker.close();
+  });
+
   it('falls back to the main thread when the worker fails, without reporting a text that is no longer the latest', () => {
     vi.useFakeTimers();
     vi.stubGlobal('Worker', FakeWorker);

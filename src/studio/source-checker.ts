@@ -11,13 +11,17 @@ export interface CheckResponse {
   readonly check: SourceCheck;
 }
 
-/** How long typing must pause before the text is checked, in milliseconds. */
+/**
+ * How long typing must pause before the text is checked where no worker can run (on the main thread,
+ * where a check would hold up the next keystroke), in milliseconds. A worker checks at once.
+ */
 export const CHECK_DELAY_MS = 150;
 
 export interface SourceChecker {
   /**
-   * Checks the text after CHECK_DELAY_MS without a newer call; only the latest text's verdict is reported,
-   * with the text it is about. A verdict on a text still being checked when this is called is dropped.
+   * Checks the text: in the worker at once, or after the one check already running there (only the
+   * newest text waits); on the main thread after CHECK_DELAY_MS without a newer call. Only the latest
+   * text's verdict is reported, with the text it is about: one on an older text is dropped.
    */
   check(text: string, file: string): void;
   /** Stops: no verdict is reported after this. */
@@ -27,38 +31,55 @@ export interface SourceChecker {
 /**
  * Runs the engine's checker on the text as it is typed: in a Web Worker, so typing is never blocked,
  * or on the main thread where workers are unavailable. `report` gets each latest verdict and its text.
+ * The worker holds one check at a time, so a verdict comes one check after the last keystroke at most.
  */
 export function sourceChecker(
   report: (check: SourceCheck, text: string) => void,
   delayMs = CHECK_DELAY_MS,
 ): SourceChecker {
-  let latest = 0;
+  let latest: CheckRequest | undefined;
+  let running: CheckRequest | undefined;
+  let waiting: CheckRequest | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
-  let last: CheckRequest | undefined;
   let worker = startWorker();
-  const run = (request: CheckRequest) => {
-    last = request;
-    if (worker) worker.postMessage(request);
-    else if (!closed && request.id === latest) report(checkSource(request.text, request.file), request.text);
+  const onMainThread = (request: CheckRequest) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!closed && request === latest) report(checkSource(request.text, request.file), request.text);
+    }, delayMs);
+  };
+  const send = (request: CheckRequest) => {
+    running = request;
+    worker?.postMessage(request);
   };
   if (worker) {
     worker.onmessage = (event: MessageEvent<CheckResponse>) => {
-      if (!closed && event.data.id === latest && last?.id === latest) report(event.data.check, last.text);
+      const answered = running;
+      running = undefined;
+      if (!closed && answered && event.data.id === answered.id && answered === latest)
+        report(event.data.check, answered.text);
+      if (waiting) {
+        send(waiting);
+        waiting = undefined;
+      }
     };
     // A worker that cannot start (a strict host, an old browser): check on the main thread instead.
     worker.onerror = () => {
       worker?.terminate();
       worker = undefined;
-      if (last) run(last);
+      running = waiting = undefined;
+      if (latest) onMainThread(latest);
     };
   }
+  let count = 0;
   return {
     check(text, file) {
-      latest++;
-      const request = { id: latest, text, file };
-      clearTimeout(timer);
-      timer = setTimeout(() => run(request), delayMs);
+      const request = { id: ++count, text, file };
+      latest = request;
+      if (!worker) onMainThread(request);
+      else if (running) waiting = request;
+      else send(request);
     },
     close() {
       closed = true;

@@ -2,7 +2,7 @@ import { json } from '@codemirror/lang-json';
 import { type Diagnostic, linter, setDiagnostics } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import type { Problem } from './check-source.ts';
 
 /** What the studio asks of the editor: go to a place in the text. */
@@ -17,11 +17,13 @@ interface SourceEditorProps {
   readonly label: string;
   readonly problems: readonly Problem[];
   readonly onChange: (text: string) => void;
+  /** While hidden (the form shows), text and problems wait: they are put in when it shows again. */
+  readonly hidden?: boolean;
 }
 
 /** The scenario's JSON in CodeMirror 6, with the checker's problems marked in the text. */
 export const SourceEditor = forwardRef<SourceEditorHandle, SourceEditorProps>(function SourceEditor(
-  { text, label, problems, onChange },
+  { text, label, problems, onChange, hidden = false },
   ref,
 ) {
   const host = useRef<HTMLDivElement>(null);
@@ -56,23 +58,28 @@ export const SourceEditor = forwardRef<SourceEditorHandle, SourceEditorProps>(fu
     };
   }, []);
 
-  // Text replaced from outside (New, Open): put it in the editor, unless it is what the editor holds.
-  useEffect(() => {
+  // Text changed from outside (New, Open, the form): put it in the editor, unless it is what the editor
+  // holds. Only the part that differs is replaced, so a form's keystroke is one small edit here (quick
+  // to parse again, and one step of undo) rather than a whole new document.
+  // A layout effect: the text is in before anything (focusAt) reaches for it.
+  useLayoutEffect(() => {
     const editor = view.current;
-    if (!editor || editor.state.doc.toString() === text) return;
-    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
-  }, [text]);
+    if (!editor || hidden) return;
+    const held = editor.state.doc.toString();
+    if (held === text) return;
+    editor.dispatch({ changes: changedRange(held, text) });
+  }, [text, hidden]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const editor = view.current;
-    if (!editor) return;
+    if (!editor || hidden) return;
     const length = editor.state.doc.length;
     const diagnostics: Diagnostic[] = problems.map((p) => {
       const from = Math.min(p.from, length);
       return { from, to: Math.min(from + 1, length), severity: p.severity, message: p.line };
     });
     editor.dispatch(setDiagnostics(editor.state, diagnostics));
-  }, [problems]);
+  }, [problems, hidden]);
 
   useImperativeHandle(ref, () => ({
     focusAt(offset) {
@@ -86,3 +93,14 @@ export const SourceEditor = forwardRef<SourceEditorHandle, SourceEditorProps>(fu
 
   return <div ref={host} className="studio-editor" />;
 });
+
+/** The one range of `before` to replace to make `after`: what lies between their common start and end. */
+export function changedRange(before: string, after: string): { from: number; to: number; insert: string } {
+  const most = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < most && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < most - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end))
+    end++;
+  return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
+}

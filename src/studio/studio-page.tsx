@@ -115,6 +115,9 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
     setReviewing(now.scenario);
   };
 
+  // An edit in the form or the source; the editor echoing text it was given changes nothing.
+  const edited = (text: string) => setDraft((d) => (d.text === text ? d : { ...d, text }));
+
   // A problem or a box on the map opens its field in the form where the form has one, else its place in the source.
   const goTo = (path: string, offset: number) => {
     if (view === 'form' && form.current?.show(path)) return;
@@ -206,15 +209,10 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
               ))}
             </div>
             <p className="hint">{view === 'form' ? t('studio.form.viewHint') : t('studio.sourceHint')}</p>
-            <div hidden={view !== 'form'}>
-              <ScenarioForm
-                ref={form}
-                text={draft.text}
-                onChange={(text) => setDraft((d) => ({ ...d, text }))}
-                selected={selected}
-                onSelect={setSelected}
-              />
-            </div>
+            {/* Made only while shown: typing in the source does not lay out a form nobody sees. */}
+            {view === 'form' && (
+              <ScenarioForm ref={form} text={draft.text} onChange={edited} selected={selected} onSelect={setSelected} />
+            )}
             {/* Hidden, not closed, while the form shows: the editor keeps its undo history. */}
             <div hidden={view !== 'source'}>
               <SourceEditor
@@ -222,7 +220,8 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
                 text={draft.text}
                 label={t('studio.editorLabel')}
                 problems={check?.problems ?? []}
-                onChange={(text) => setDraft((d) => ({ ...d, text }))}
+                onChange={edited}
+                hidden={view !== 'source'}
               />
             </div>
           </section>
