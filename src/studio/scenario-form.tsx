@@ -202,13 +202,13 @@ export const ScenarioForm = forwardRef<ScenarioFormHandle, ScenarioFormProps>(fu
                   </select>
                 </label>
               </>
+            ) : state.always !== undefined ? (
+              // A state that asks nothing: its routes are all there is to it.
+              <Routes scenario={scenario} stateKey={current} languages={languages} edit={edit} />
             ) : (
               <SceneFields scenario={scenario} stateKey={current} languages={languages} edit={edit} />
             )}
-            {state.always !== undefined && (
-              <Routes scenario={scenario} stateKey={current} languages={languages} edit={edit} />
-            )}
-            {state.type !== 'final' && (
+            {state.type !== 'final' && state.always === undefined && (
               <fieldset className="studio-form-choices">
                 <legend>{t('studio.form.choices')}</legend>
                 {choicesIn(state).map(({ ref: choiceRef }, index) => (
@@ -365,6 +365,9 @@ function NumberField({
   max?: number;
   onChange: (value: number | undefined) => void;
 }) {
+  // What is typed stays while the field has focus ("-", a number being cleared to type another),
+  // even where the file keeps its last good value.
+  const [typing, setTyping] = useState<string | undefined>();
   return (
     <label className="studio-form-number">
       {label}{' '}
@@ -373,9 +376,13 @@ function NumberField({
         inputMode="numeric"
         min={min}
         max={max}
-        value={value ?? ''}
+        value={typing ?? value ?? ''}
         data-pointer={path}
-        onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+        onChange={(e) => {
+          setTyping(e.target.value);
+          onChange(e.target.value === '' ? undefined : Number(e.target.value));
+        }}
+        onBlur={() => setTyping(undefined)}
       />
     </label>
   );
@@ -453,11 +460,14 @@ function ScenarioDetails({
               })
             }
           >
-            {Object.keys(scenario.states).map((key) => (
-              <option key={key} value={key}>
-                {key}
-              </option>
-            ))}
+            {/* The story starts at a scene: an ending is offered only if the file already starts there. */}
+            {Object.keys(scenario.states)
+              .filter((key) => scenario.states[key].type !== 'final' || key === scenario.initial)
+              .map((key) => (
+                <option key={key} value={key}>
+                  {key}
+                </option>
+              ))}
           </select>
         </label>
         <label>
@@ -838,7 +848,14 @@ function ChoiceFields({
           <p className="hint">{t('studio.form.noVariables')}</p>
         )}
       </fieldset>
-      <button type="button" onClick={() => edit((s) => removeChoice(s.states[stateKey], choiceRef))}>
+      <button
+        type="button"
+        onClick={() => {
+          // A choice holds an author's writing: removing it asks first.
+          if (!window.confirm(t('studio.form.confirmRemoveChoice'))) return;
+          edit((s) => removeChoice(s.states[stateKey], choiceRef));
+        }}
+      >
         {timed ? t('studio.form.removeTimed') : t('studio.form.removeChoice', { number })}
       </button>
     </fieldset>
@@ -1060,6 +1077,46 @@ function Effect({
   const { t } = useT();
   const names = variables.includes(action.params.var) ? variables : [action.params.var, ...variables];
   const amount = action.type === 'add' ? action.params.by : action.params.value;
+  const variableField = (
+    <label>
+      <span className="visually-hidden">{t('studio.form.variable')}</span>
+      <select
+        value={action.params.var}
+        onChange={(e) =>
+          onChange(
+            action.type === 'add'
+              ? { type: 'add', params: { var: e.target.value, by: action.params.by } }
+              : { type: 'set', params: { var: e.target.value, value: action.params.value } },
+          )
+        }
+      >
+        {names.map((name) => (
+          <option key={name} value={name}>
+            {action.type === 'add' ? t('studio.form.toVariable', { name }) : name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const amountField = (
+    <label>
+      <span className="visually-hidden">
+        {action.type === 'add' ? t('studio.form.amount') : t('studio.form.value')}
+      </span>
+      <input
+        type="text"
+        value={String(amount)}
+        onChange={(e) => {
+          const value = typedValue(e.target.value);
+          onChange(
+            action.type === 'add'
+              ? { type: 'add', params: { var: action.params.var, by: value as number } }
+              : { type: 'set', params: { var: action.params.var, value } },
+          );
+        }}
+      />
+    </label>
+  );
   return (
     <fieldset className="studio-form-row studio-form-inline">
       <legend className="visually-hidden">{t('studio.form.effect', { number })}</legend>
@@ -1080,42 +1137,18 @@ function Effect({
           <option value="set">{t('studio.form.set')}</option>
         </select>
       </label>
-      <label>
-        <span className="visually-hidden">{t('studio.form.variable')}</span>
-        <select
-          value={action.params.var}
-          onChange={(e) =>
-            onChange(
-              action.type === 'add'
-                ? { type: 'add', params: { var: e.target.value, by: action.params.by } }
-                : { type: 'set', params: { var: e.target.value, value: action.params.value } },
-            )
-          }
-        >
-          {names.map((name) => (
-            <option key={name} value={name}>
-              {action.type === 'add' ? t('studio.form.toVariable', { name }) : name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="visually-hidden">
-          {action.type === 'add' ? t('studio.form.amount') : t('studio.form.value')}
-        </span>
-        <input
-          type="text"
-          value={String(amount)}
-          onChange={(e) => {
-            const value = typedValue(e.target.value);
-            onChange(
-              action.type === 'add'
-                ? { type: 'add', params: { var: action.params.var, by: value as number } }
-                : { type: 'set', params: { var: action.params.var, value } },
-            );
-          }}
-        />
-      </label>
+      {/* Read as said: "Add 1 to trust", "Set reported true". */}
+      {action.type === 'add' ? (
+        <>
+          {amountField}
+          {variableField}
+        </>
+      ) : (
+        <>
+          {variableField}
+          {amountField}
+        </>
+      )}
     </fieldset>
   );
 }

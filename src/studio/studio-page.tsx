@@ -76,7 +76,12 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
   const playable = entries.flatMap((e) =>
     e.ok ? [{ id: e.summary.id, title: scenarioText(e.summary, language).text(e.summary.meta.title) }] : [],
   );
+  // The text as last opened (New, a file, the library): work beyond it is asked about before it is replaced.
+  const opened = useRef(templateText());
   const open = (next: Draft) => {
+    if (draft.text !== opened.current && draft.text !== next.text && !window.confirm(t('studio.replaceConfirm')))
+      return;
+    opened.current = next.text;
     setOpenError('');
     setChecked(undefined);
     // Checked at once, so a verdict still coming on the previous file is dropped rather than shown.

@@ -168,7 +168,12 @@ describe('an author in the studio', () => {
 
   it('lets a new author build a scenario by clicking and typing only, fix a problem from the panel, play it, and download a file the CLI passes', async () => {
     const page = await newPage(browser(), { ...DESKTOP, acceptDownloads: true });
-    page.on('dialog', (dialog) => void dialog.accept());
+    const dialogs: string[] = [];
+    let answer: 'accept' | 'dismiss' = 'accept';
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog[answer]();
+    });
     await page.goto(`${baseUrl}#/studio`);
     await page.getByRole('button', { name: 'New' }).click();
     await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
@@ -261,6 +266,13 @@ describe('an author in the studio', () => {
     expect(Object.keys(scenario.states)).toEqual(['kitchen', 'desk', 'good', 'mixed', 'poor', 'scene']);
     expect(scenario.states.scene.after['15000'].meta.timeout).toBe(true);
     expect(scenario.states.scene.on.CHOICE_2.guard).toEqual({ type: 'atLeast', params: { var: 'trust', value: 1 } });
+    expect(dialogs).toEqual([expect.stringMatching(/^Remove “later”/), expect.stringMatching(/^Remove “outcome”/)]);
+
+    // New, over this work, asks first; declined, the work stays.
+    answer = 'dismiss';
+    await page.getByRole('button', { name: 'New' }).click();
+    expect(dialogs.at(-1)).toMatch(/^Replace the scenario you are writing\?/);
+    expect(await editing.locator('option').count()).toBe(6);
     await page.context().close();
   });
 
