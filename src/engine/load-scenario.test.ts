@@ -453,6 +453,15 @@ const CASES: RuleCase[] = [
     }),
   },
   {
+    code: 'startsAtEnding',
+    name: 'a story whose first state is an ending',
+    path: '/initial',
+    broken: withScenario((s) => {
+      s.initial = 'end';
+    }),
+    fixed: valid,
+  },
+  {
     code: 'noEnding',
     name: 'a story without a reachable ending',
     path: '/states',

@@ -32,6 +32,7 @@ export const ISSUE_CODES = [
   'eventlessLoop', // eventless routes that loop without a choice
   'tooManySituations', // too many distinct situations (state + variables) to analyse
   'noEnding', // no ending is reachable at all
+  'startsAtEnding', // the first state is an ending: the story has no decision
   'unmetAssumption', // a path reaches an ending without a choice the ending assumes
 ] as const;
 

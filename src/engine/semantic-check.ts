@@ -26,6 +26,17 @@ export function checkSemantics(scenario: Scenario, fileId?: string): ScenarioIss
   issues.push(...checkLanguages(scenario), ...checkIds(index));
   if (!scenario.states[scenario.initial]) {
     issues.push(unknownInitial(scenario.initial, Object.keys(scenario.states), '/initial'));
+  } else if (scenario.states[scenario.initial].type === 'final') {
+    const scenes = Object.keys(scenario.states).filter((key) => scenario.states[key].type !== 'final');
+    issues.push(
+      scenarioIssue(
+        'startsAtEnding',
+        '/initial',
+        `The story starts at "${scenario.initial}", which is an ending, so the learner has nothing to decide. ${
+          scenes.length ? `Start at a scene (${scenes.join(', ')}).` : 'Add a scene with choices and start there.'
+        }`,
+      ),
+    );
   }
   for (const walked of index.states.values()) issues.push(...checkState(scenario, index, walked));
   issues.push(...checkAssumedChoices(index), ...checkEventlessLoops(index));
