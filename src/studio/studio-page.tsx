@@ -1,6 +1,6 @@
 import './studio-strings.ts';
 import './studio.css';
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { statePointer } from '../engine/json-pointer.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
@@ -42,6 +42,9 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
   const check = checked?.check;
   const [lastValid, setLastValid] = useState<Scenario | undefined>();
   const [lastPaths, setLastPaths] = useState<MapPaths | undefined>();
+  // The map is laid out again at low priority: a keystroke's own frame never waits for it.
+  const mapScenario = useDeferredValue(lastValid);
+  const mapPaths = useDeferredValue(lastPaths);
   const [playing, setPlaying] = useState<{ scenario: Scenario; key: number } | undefined>();
   const [openError, setOpenError] = useState('');
   const [libraryId, setLibraryId] = useState('');
@@ -283,13 +286,13 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
         </div>
         <section className="panel studio-map-panel" aria-labelledby="studio-map-title">
           <h2 id="studio-map-title">{t('studio.map')}</h2>
-          {lastValid && lastPaths ? (
+          {mapScenario && mapPaths ? (
             <>
               <p className="hint">{t('studio.mapHint')}</p>
               {check && !check.scenario && <p>{t('studio.mapStale')}</p>}
               <ScenarioMapView
-                scenario={lastValid}
-                paths={lastPaths}
+                scenario={mapScenario}
+                paths={mapPaths}
                 onSelect={(key) => {
                   const path = statePointer(key.split('.'));
                   goTo(path, issueOffset(draft.text, path, ''));

@@ -157,9 +157,14 @@ describe.each([
     await page.locator('.facilitator-guide').waitFor();
     expect(await axeViolations(page), 'guide').toEqual([]);
 
+    // The studio in both its views: the form it opens on, and the source.
     await page.goto(`${baseUrl}#/studio`);
+    await page.locator('.studio-form').waitFor();
+    expect(await axeViolations(page), 'studio form').toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/${scheme}-studio-form-${width}.png` });
+    await page.getByRole('button', { name: 'Source (JSON)' }).click();
     await page.locator('.cm-editor').waitFor();
-    expect(await axeViolations(page), 'studio').toEqual([]);
+    expect(await axeViolations(page), 'studio source').toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/${scheme}-studio-${width}.png` });
     await page.context().close();
   }, 120_000);
