@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { BARRIERS } from '../engine/barriers.ts';
 import { pointer, pointerSegments } from '../engine/json-pointer.ts';
 import type { ActionRef, GuardRef, LanguageTag, VariableValue } from '../engine/scenario.types.ts';
@@ -62,7 +62,8 @@ export const ScenarioForm = forwardRef<ScenarioFormHandle, ScenarioFormProps>(fu
   const { t } = useT();
   const root = useRef<HTMLDivElement>(null);
   const [pendingFocus, setPendingFocus] = useState<string | undefined>();
-  const scenario = readForForm(text);
+  // Parsed once per text, not on every render (a verdict or a selection re-renders the form too).
+  const scenario = useMemo(() => readForForm(text), [text]);
   const keys = scenario ? Object.keys(scenario.states) : [];
   const current = keys.includes(selected)
     ? selected
@@ -297,21 +298,21 @@ function LanguageFields({
   const { language: ui } = useT();
   const names = languageNames(ui);
   const id = useId();
-  // While a field is being typed in it shows what was typed: the file's form of it drops a blank line
-  // or a line break still being typed (a new paragraph, a new prompt), which would undo the keystroke.
-  const [typing, setTyping] = useState<{ path: string; language: LanguageTag; value: string } | undefined>();
+  // The file's form of a text drops a blank line or a line break still being typed (a new paragraph, a
+  // new prompt), which would undo the keystroke.
+  const typing = useWhileTyping();
   return (
     <div className="studio-form-field">
       <div className="studio-form-languages">
         {languages.map((language) => {
           const field = {
             id: `${id}-${language}`,
-            value: typing?.path === path && typing.language === language ? typing.value : read(language),
+            value: typing.shown(`${path} ${language}`, read(language)),
             onChange: (e: { target: { value: string } }) => {
-              setTyping({ path, language, value: e.target.value });
+              typing.typed(`${path} ${language}`, e.target.value);
               write(language, e.target.value);
             },
-            onBlur: () => setTyping(undefined),
+            onBlur: typing.done,
             'aria-describedby': hint ? `${id}-hint` : undefined,
             'data-pointer': path,
             'data-language': language,
@@ -349,6 +350,20 @@ function languageNames(ui: string): (tag: string) => string {
   }
 }
 
+/**
+ * What is typed in a field stays shown while it has focus, even where the file keeps another form of it
+ * (normalised, or its last good value). Known by the field's JSON pointer (and language), so a field
+ * reused for another scene shows that scene's value.
+ */
+function useWhileTyping() {
+  const [typing, setTyping] = useState<{ field: string; value: string } | undefined>();
+  return {
+    shown: (field: string, stored: string) => (typing?.field === field ? typing.value : stored),
+    typed: (field: string, value: string) => setTyping({ field, value }),
+    done: () => setTyping(undefined),
+  };
+}
+
 /** A whole number field; emptied, it removes the value. */
 function NumberField({
   label,
@@ -365,9 +380,8 @@ function NumberField({
   max?: number;
   onChange: (value: number | undefined) => void;
 }) {
-  // What is typed stays while the field has focus ("-", a number being cleared to type another),
-  // even where the file keeps its last good value.
-  const [typing, setTyping] = useState<string | undefined>();
+  // "-", or a number cleared to type another: the file keeps its last good value meanwhile.
+  const typing = useWhileTyping();
   return (
     <label className="studio-form-number">
       {label}{' '}
@@ -376,13 +390,13 @@ function NumberField({
         inputMode="numeric"
         min={min}
         max={max}
-        value={typing ?? value ?? ''}
+        value={typing.shown(path, String(value ?? ''))}
         data-pointer={path}
         onChange={(e) => {
-          setTyping(e.target.value);
+          typing.typed(path, e.target.value);
           onChange(e.target.value === '' ? undefined : Number(e.target.value));
         }}
-        onBlur={() => setTyping(undefined)}
+        onBlur={typing.done}
       />
     </label>
   );
