@@ -86,7 +86,8 @@ export class RoomAudience {
 
   /**
    * Sends the room to everyone, or only to the roles in `only`; each phone's own doings (its vote, its
-   * guess, its moment) ride along with the shared view, which is serialised once.
+   * guess, its moment) ride along with the shared view, which is serialised once. `seatOf` should give
+   * one object for one set of doings (`SeatViews.of`): each is encoded once, however many phones share it.
    */
   broadcast(
     view: (forFacilitator: boolean) => RoomView,
@@ -96,8 +97,9 @@ export class RoomAudience {
     let facilitator: string | undefined;
     let shared: string | undefined;
     // One encoded message for each different seat view (there are as many as choices × guesses × moment,
-    // not phones): thousands of phones get the same bytes, not thousands of copies to build and collect.
-    const bySeat = new Map<string, Buffer>();
+    // not phones): `seatOf` gives the same object for the same doings (see `SeatViews`), so thousands of
+    // phones get the same bytes, and the loop builds nothing per phone for the collector to clear mid-reveal.
+    const bySeat = new Map<SeatView, Buffer>();
     // Consoles and projectors are kept apart too: a broadcast for them alone never walks the phones.
     const audience = only && !only.includes('participant') ? this.screens : this.peers;
     for (const peer of audience) {
@@ -112,10 +114,10 @@ export class RoomAudience {
         peer.send(`{"type":"room","room":${shared}}`);
         continue;
       }
-      const seat = JSON.stringify(seatOf(peer.participantId ?? ''));
+      const seat = seatOf(peer.participantId ?? '');
       let message = bySeat.get(seat);
       if (!message) {
-        message = Buffer.from(`{"type":"room",${seat.slice(1, -1)},"room":${shared}}`);
+        message = Buffer.from(`{"type":"room",${JSON.stringify(seat).slice(1, -1)},"room":${shared}}`);
         bySeat.set(seat, message);
       }
       peer.send(message);
@@ -152,5 +154,35 @@ export class RoomAudience {
     this.peers.clear();
     this.screens.clear();
     this.connections.clear();
+  }
+}
+
+/**
+ * Seat views, one object for each set of doings: a broadcast to thousands of phones encodes each once,
+ * found by identity rather than by serialising every phone's. There are at most choices × (guesses + 1)
+ * × 2 of them in a decision; `clear` at the next decision keeps it that size.
+ */
+export class SeatViews {
+  private readonly views = new Map<string | null, Map<string | null, [SeatView, SeatView]>>();
+
+  of(myVote: string | null, myGuess: string | null, myMoment: boolean): SeatView {
+    let byGuess = this.views.get(myVote);
+    if (!byGuess) {
+      byGuess = new Map();
+      this.views.set(myVote, byGuess);
+    }
+    let pair = byGuess.get(myGuess);
+    if (!pair) {
+      pair = [
+        { myVote, myGuess, myMoment: false },
+        { myVote, myGuess, myMoment: true },
+      ];
+      byGuess.set(myGuess, pair);
+    }
+    return pair[myMoment ? 1 : 0];
+  }
+
+  clear() {
+    this.views.clear();
   }
 }

@@ -16,7 +16,7 @@ import type {
 import { type Phase, phaseAllows } from '../protocol/phases.ts';
 import { chosenByOf, countVotes, majorityOf } from '../protocol/tally.ts';
 import type { Peer } from './peer.types.ts';
-import { RoomAudience } from './room-audience.ts';
+import { RoomAudience, SeatViews } from './room-audience.ts';
 import { RoomError } from './room-error.ts';
 import { RoomMoments } from './room-moments.ts';
 import { RoomSeats } from './room-seats.ts';
@@ -60,6 +60,8 @@ export class Room {
   private readonly path: ClosedDecision[];
   private readonly posts = new Map<string, Post>();
   private readonly audience: RoomAudience;
+  /** Each phone's own doings as broadcasts carry them: one object for each set of doings in this decision. */
+  private readonly seatViews = new SeatViews();
   private queue: Promise<unknown> = Promise.resolve();
   /** Changes queued or running: while none is, a vote is checked at once, without a turn in the queue. */
   private changesPending = 0;
@@ -526,6 +528,7 @@ export class Room {
     this.silent.clear();
     this.tally = undefined;
     this.guesses.clear();
+    this.seatViews.clear();
     this.guessTally = undefined;
     this.scenePart = 0;
     this.stageParts.clear();
@@ -589,11 +592,12 @@ export class Room {
       this.deps.now(),
     );
 
-  private readonly seatOf = (participantId: string): SeatView => ({
-    myVote: this.votes.get(participantId) ?? null,
-    myGuess: this.guesses.get(participantId) ?? null,
-    myMoment: this.moments.has(participantId),
-  });
+  private readonly seatOf = (participantId: string): SeatView =>
+    this.seatViews.of(
+      this.votes.get(participantId) ?? null,
+      this.guesses.get(participantId) ?? null,
+      this.moments.has(participantId),
+    );
   /** Tells a seat's other open connections what it has now done from `peer` (which has its answer). */
   private tellOtherTabs(peer: Peer, participantId: string) {
     this.audience.toOtherTabs(peer, { type: 'seat', ...this.seatOf(participantId) });
