@@ -2,7 +2,7 @@ import { motion, useReducedMotion } from 'framer-motion';
 import { lazy, Suspense, useMemo } from 'react';
 import { currentScene } from '../engine/choices.ts';
 import { compileScenario } from '../engine/compile-scenario.ts';
-import { runEnding } from '../engine/run-state.ts';
+import { type Run, runEnding } from '../engine/run-state.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';
 import { readingAllowanceMs } from '../engine/timed-choice.ts';
@@ -37,6 +37,8 @@ interface PlayerPageProps {
   readonly ownsPage?: boolean;
   /** False where something above the player is read first (a reminder's follow-up question): its content note leaves focus and scroll alone. */
   readonly noteTakesFocus?: boolean;
+  /** An author's try-out (the studio's preview): the run to open in, a scene with variables set (`startRunAt` with this scenario's `compileScenario` machine). */
+  readonly from?: Run;
 }
 
 /** Plays one scenario from its content note to its debrief. */
@@ -50,10 +52,11 @@ export function PlayerPage({
   confidence = false,
   ownsPage = true,
   noteTakesFocus = true,
+  from,
 }: PlayerPageProps) {
   const compiled = compileScenario(scenario);
   const { machine } = compiled;
-  const player = usePlayer(machine, scenario.id, store, observer);
+  const player = usePlayer(machine, scenario.id, store, observer, from);
   const reduceMotion = useReducedMotion();
   const { t, language } = useT();
   const { text, paragraphs } = useMemo(() => scenarioText(scenario, language), [scenario, language]);

@@ -21,9 +21,11 @@ export interface PlayerObserver {
 
 /**
  * Where a learner starts: their saved progress if the engine accepts it, else the content note (with
- * a notice when a save was there but unusable). Reads only: React may render, discard and render again.
+ * a notice when a save was there but unusable); a try-out from a scene (`from`) starts in that scene.
+ * Reads only: React may render, discard and render again.
  */
-function initialState(machine: ScenarioMachine, scenarioId: string, store: ProgressStore): PlayerState {
+function initialState(machine: ScenarioMachine, scenarioId: string, store: ProgressStore, from?: Run): PlayerState {
+  if (from) return { run: from, phase: 'scene', notice: undefined };
   const fresh: PlayerState = { run: startRun(machine), phase: 'note', notice: undefined };
   const stored = store.read(scenarioId);
   if (stored.state === 'missing') return fresh;
@@ -37,14 +39,20 @@ function initialState(machine: ScenarioMachine, scenarioId: string, store: Progr
  * One learner's way through one scenario: content note, scenes, feedback after each choice, debrief.
  * The engine decides what is on offer and what a choice does; this hook only sequences the views and
  * saves progress after every change, so a reload or a crash resumes at the same place.
+ *
+ * `from` is an author's try-out (the studio's preview): a run started at a scene with variables set
+ * (`startRunAt`). It opens in that scene, playing again and rewinding go back to it, and it is never
+ * saved as progress.
  */
 export function usePlayer(
   machine: ScenarioMachine,
   scenarioId: string,
   store: ProgressStore = deviceProgress,
   observer: PlayerObserver = {},
+  from?: Run,
 ) {
-  const [state, setState] = useState(() => initialState(machine, scenarioId, store));
+  const [state, setState] = useState(() => initialState(machine, scenarioId, store, from));
+  const origin = () => from ?? startRun(machine);
   const { run, phase } = state;
 
   // An unusable save is removed once the player is on screen, never during a render: a render that
@@ -55,9 +63,9 @@ export function usePlayer(
   }, [scenarioId, store]);
 
   useEffect(() => {
-    if (phase === 'note' && run.steps.length === 0) return;
+    if (from || (phase === 'note' && run.steps.length === 0)) return;
     store.save(scenarioId, { run: saveRun(machine, scenarioId, run), phase });
-  }, [machine, scenarioId, run, phase, store]);
+  }, [machine, scenarioId, run, phase, store, from]);
 
   const choices: OfferedChoice[] = useMemo(() => choicesFor(machine, run.snapshot), [machine, run]);
   const lastStep: RunStep | undefined = run.steps[run.steps.length - 1];
@@ -80,14 +88,15 @@ export function usePlayer(
       const done = run.snapshot.status === 'done';
       setState({ run, phase: done ? 'debrief' : 'scene', notice: undefined });
     },
-    restart: () => setState({ run: startRun(machine), phase: 'scene', notice: undefined }),
-    rewind: (index: number) => setState({ run: rewindRun(machine, run, index), phase: 'scene', notice: undefined }),
+    restart: () => setState({ run: origin(), phase: 'scene', notice: undefined }),
+    rewind: (index: number) =>
+      setState({ run: rewindRun(machine, run, index, origin()), phase: 'scene', notice: undefined }),
     skip: () => {
       observer.finished?.(undefined);
-      setState({ run: startRun(machine), phase: 'skipped', notice: undefined });
+      setState({ run: origin(), phase: 'skipped', notice: undefined });
     },
     /** After skipping, the learner may still play: back to the content note. */
-    reconsider: () => setState({ run: startRun(machine), phase: 'note', notice: undefined }),
+    reconsider: () => setState({ run: origin(), phase: 'note', notice: undefined }),
   };
 }
 

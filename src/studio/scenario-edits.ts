@@ -1,4 +1,12 @@
-import type { Choice, LanguageTag, Paragraphs, Scenario, ScenarioState, Text } from '../engine/scenario.types.ts';
+import type {
+  Choice,
+  LanguageTag,
+  Paragraphs,
+  Scenario,
+  ScenarioState,
+  Text,
+  VariableValue,
+} from '../engine/scenario.types.ts';
 import { declaredLanguages } from '../engine/text.ts';
 
 /** A scenario as the form changes it: the same shape as the file, writable. */
@@ -229,4 +237,10 @@ export function setTimedSeconds(state: EditableState, ref: ChoiceRef, seconds: n
   const entries = Object.entries(group).map(([k, v]) => [k === ref.key ? key : k, v] as const);
   state.after = Object.fromEntries(entries);
   return { ...ref, key };
+}
+
+/** What a value typed in the studio means: a number, true or false, or words. */
+export function typedValue(typed: string): VariableValue {
+  if (typed === 'true' || typed === 'false') return typed === 'true';
+  return typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
 }

@@ -1,7 +1,7 @@
 import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { BARRIERS } from '../engine/barriers.ts';
 import { pointer, pointerSegments } from '../engine/json-pointer.ts';
-import type { ActionRef, GuardRef, LanguageTag, VariableValue } from '../engine/scenario.types.ts';
+import type { ActionRef, GuardRef, LanguageTag } from '../engine/scenario.types.ts';
 import { STAGES } from '../engine/stages.ts';
 import { TACTICS } from '../engine/tactics.ts';
 import { localize } from '../engine/text.ts';
@@ -25,6 +25,7 @@ import {
   removeChoice,
   removeState,
   setTimedSeconds,
+  typedValue,
   writeLines,
   writeParagraphs,
   writeText,
@@ -571,12 +572,6 @@ function Variables({ scenario, edit }: { scenario: EditableScenario; edit: Edit 
       </form>
     </fieldset>
   );
-}
-
-/** What a value typed in the form means: a number, true or false, or words. */
-function typedValue(typed: string): VariableValue {
-  if (typed === 'true' || typed === 'false') return typed === 'true';
-  return typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
 }
 
 function SceneFields({

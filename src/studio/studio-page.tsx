@@ -3,6 +3,7 @@ import './studio.css';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { statePointer } from '../engine/json-pointer.ts';
+import type { Run } from '../engine/run-state.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { scenarioText } from '../engine/text.ts';
 import { PlayerPage } from '../player/player-page.tsx';
@@ -14,6 +15,7 @@ import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 import { checkSource, issueOffset, type SourceCheck } from './check-source.ts';
 import { checkedName, downloadName } from './download-name.ts';
 import { type Draft, readDraft, saveDraft } from './draft-store.ts';
+import { FROM_THE_BEGINNING, PlayFrom, type PlayStart, pickedScene, playStartRun } from './play-from.tsx';
 import { ReviewScript } from './review-script.tsx';
 import { saveFile } from './save-file.ts';
 import { ScenarioForm, type ScenarioFormHandle } from './scenario-form.tsx';
@@ -45,7 +47,9 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
   // The map is laid out again at low priority: a keystroke's own frame never waits for it.
   const mapScenario = useDeferredValue(lastValid);
   const mapPaths = useDeferredValue(lastPaths);
-  const [playing, setPlaying] = useState<{ scenario: Scenario; key: number } | undefined>();
+  const [playing, setPlaying] = useState<{ scenario: Scenario; key: number; from: Run | undefined } | undefined>();
+  const [playStart, setPlayStart] = useState<PlayStart>(FROM_THE_BEGINNING);
+  const [playError, setPlayError] = useState('');
   const [openError, setOpenError] = useState('');
   const [libraryId, setLibraryId] = useState('');
   const [reviewing, setReviewing] = useState<Scenario | undefined>();
@@ -92,6 +96,8 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
     setLastValid(undefined);
     setLastPaths(undefined);
     setPlaying(undefined);
+    setPlayStart(FROM_THE_BEGINNING);
+    setPlayError('');
     setSelected('');
     setDraft(next);
   };
@@ -112,6 +118,13 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
     } catch (error) {
       setOpenError(t('studio.openFailed', { name: id, reason: (error as Error).message }));
     }
+  };
+  // The preview plays the last valid version, from where the author picked.
+  const play = () => {
+    if (!lastValid) return;
+    const started = playStartRun(lastValid, playStart);
+    setPlayError(started.ok ? '' : started.error);
+    if (started.ok) setPlaying((p) => ({ scenario: lastValid, key: (p?.key ?? 0) + 1, from: started.run }));
   };
   const download = () =>
     saveFile(new Blob([draft.text], { type: 'application/json' }), downloadName(draft.text, draft.file));
@@ -262,12 +275,13 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
               <p>{t('studio.playStale')}</p>
             )}
             {lastValid ? (
-              <button
-                type="button"
-                onClick={() => setPlaying((p) => ({ scenario: lastValid, key: (p?.key ?? 0) + 1 }))}
-              >
-                {t('studio.playStart')}
-              </button>
+              <>
+                <PlayFrom scenario={lastValid} start={playStart} onChange={setPlayStart} />
+                {playError && <p role="alert">{playError}</p>}
+                <button type="button" onClick={play}>
+                  {pickedScene(lastValid, playStart) ? t('studio.playScene') : t('studio.playStart')}
+                </button>
+              </>
             ) : (
               <p>{t('studio.playNone')}</p>
             )}
@@ -276,6 +290,7 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
                 <PlayerPage
                   key={playing.key}
                   scenario={playing.scenario}
+                  from={playing.from}
                   store={PREVIEW_STORE}
                   canChooseAnother={false}
                   ownsPage={false}

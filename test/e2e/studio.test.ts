@@ -341,6 +341,60 @@ describe('an author in the studio', () => {
     ['phone', { width: 360, height: 640 }],
     ['laptop', { width: 1366, height: 768 }],
   ] as const)(
+    'plays from any scene with the story variables set, on a %s: the scene opens in view, its choices go where those variables lead, and a wrong kind of value is refused in words',
+    async (size, viewport) => {
+      const { scenario } = loadRealScenario('hand-on-the-back');
+      const askSam = (scenario.states.moment.on?.ASK_SAM ?? []) as readonly { meta?: { label?: { en?: string } } }[];
+      // Asking Sam: its label and where it leads hang on allies.
+      const [together, alone] = askSam.map((alternative) => alternative.meta?.label?.en ?? '-');
+      const page = await newPage(browser(), { viewport });
+      await openTheHandOnTheBack(page);
+      const playFrom = async (allies: string) => {
+        await page.getByRole('combobox', { name: 'Start at' }).selectOption('moment');
+        await page.getByRole('textbox', { name: 'allies', exact: true }).fill(allies);
+        await page.getByRole('button', { name: 'Play from this scene' }).click();
+      };
+
+      // Straight into the scene, no content note, with what is read first on the screen.
+      await playFrom('1');
+      const narrative = preview(page).locator('.narrative');
+      await narrative.waitFor();
+      expect(await preview(page).getByRole('button', { name: 'Continue' }).count()).toBe(0);
+      await untilSettled(page);
+      const inView = await narrative.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight - 40 && el === document.activeElement;
+      });
+      expect(inView).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${ARTIFACTS}/studio-play-from-${size}.png` });
+      expect(await axeViolations(page)).toEqual([]);
+
+      // With an ally already, Sam is nodded over and you both sit by Priya; without, you look for backing.
+      await previewClick(page, together);
+      await previewClick(page, 'Continue');
+      await preview(page).getByText('Lunch is ending. What do you do?').waitFor();
+      await playFrom('0');
+      await preview(page).getByRole('button', { name: alone }).waitFor();
+      expect(await preview(page).getByRole('button', { name: together }).count()).toBe(0);
+      await previewClick(page, alone);
+      await previewClick(page, 'Continue');
+      await preview(page).getByText("Mark's hand is still on Priya's shoulder. What now?").waitFor();
+
+      // A word where a number belongs: said so, and the preview left as it was.
+      await page.getByRole('combobox', { name: 'Start at' }).selectOption('moment');
+      await page.getByRole('textbox', { name: 'allies', exact: true }).fill('lots');
+      await page.getByRole('button', { name: 'Play from this scene' }).click();
+      await page.getByRole('alert').getByText('"allies" is a number: type one, such as 0.').waitFor();
+      expect(await preview(page).getByText("Mark's hand is still on Priya's shoulder. What now?").count()).toBe(1);
+      await page.close();
+    },
+  );
+
+  it.each([
+    ['phone', { width: 360, height: 640 }],
+    ['laptop', { width: 1366, height: 768 }],
+  ] as const)(
     'reads a scenario as a review script on a %s, prints only the script, downloads it for Word, and comes back to the editor',
     async (size, viewport) => {
       const page = await newPage(browser(), { viewport, acceptDownloads: true });

@@ -1,0 +1,113 @@
+import type { RunContext } from '../engine/build-machine.ts';
+import { compileScenario } from '../engine/compile-scenario.ts';
+import { type Run, type StartResult, startRunAt } from '../engine/run-state.ts';
+import type { Scenario, VariableValue } from '../engine/scenario.types.ts';
+import { walkStates } from '../engine/scenario-walk.ts';
+import { useT } from '../ui/i18n.ts';
+import { typedValue } from './scenario-edits.ts';
+
+/**
+ * Where the studio's preview starts: the beginning (`scene` empty, the content note first, as learners
+ * meet it), or a scene, its keys from the root joined by '.', with the story's variables as the author
+ * typed them (only those changed from their start values).
+ */
+export interface PlayStart {
+  readonly scene: string;
+  readonly typed: Readonly<Record<string, string>>;
+}
+
+export const FROM_THE_BEGINNING: PlayStart = { scene: '', typed: {} };
+
+/** The scenes a learner chooses in (an ending or a state that only routes the story cannot be started in). */
+function scenesToStartAt(scenario: Scenario) {
+  return [...walkStates(scenario)].filter(
+    ({ state }) => !state.states && state.type !== 'final' && !state.meta?.ending && state.always === undefined,
+  );
+}
+
+/** The scene picked, while it is still one to start at: one since removed or renamed is the beginning again. */
+export function pickedScene(scenario: Scenario, start: PlayStart): string {
+  return scenesToStartAt(scenario).some((s) => s.keys.join('.') === start.scene) ? start.scene : '';
+}
+
+/**
+ * The run the preview opens in: undefined for the beginning, else the scene with the variables typed
+ * (each read as the form reads it, and refused in words unless it is of its start value's kind).
+ */
+export function playStartRun(
+  scenario: Scenario,
+  start: PlayStart,
+): { ok: true; run: Run | undefined } | { ok: false; error: string } {
+  const scene = pickedScene(scenario, start);
+  if (!scene) return { ok: true, run: undefined };
+  const declared = scenario.context ?? {};
+  const variables: RunContext = {};
+  for (const [name, typed] of Object.entries(start.typed)) {
+    if (!(name in declared)) continue;
+    const value = typedValue(typed);
+    if (typeof value !== typeof declared[name]) return { ok: false, error: kindError(name, declared[name]) };
+    variables[name] = value;
+  }
+  const started: StartResult = startRunAt(compileScenario(scenario).machine, scene.split('.'), variables);
+  return started.ok ? started : { ok: false, error: started.error };
+}
+
+function kindError(name: string, start: VariableValue): string {
+  return typeof start === 'number'
+    ? `"${name}" is a number: type one, such as ${start}.`
+    : typeof start === 'boolean'
+      ? `"${name}" is true or false: type one of them.`
+      : `"${name}" holds words: type some.`;
+}
+
+/**
+ * Picks where the preview starts: the beginning, or any scene with the story's variables set, so an
+ * author tries the 5th scene with trust at 2 without playing up to it.
+ */
+export function PlayFrom({
+  scenario,
+  start,
+  onChange,
+}: {
+  scenario: Scenario;
+  start: PlayStart;
+  onChange: (start: PlayStart) => void;
+}) {
+  const { t } = useT();
+  const scenes = scenesToStartAt(scenario);
+  const variables = Object.entries(scenario.context ?? {});
+  const scene = pickedScene(scenario, start);
+  return (
+    <div className="studio-play-from">
+      <label>
+        {t('studio.playFrom')}{' '}
+        <select value={scene} onChange={(e) => onChange({ ...start, scene: e.target.value })}>
+          <option value="">{t('studio.playFromBeginning')}</option>
+          {scenes.map(({ keys, state }) => (
+            <option key={keys.join('.')} value={keys.join('.')}>
+              {keys.join(' › ')}
+              {state.meta?.stage ? ` · ${t(`stage.${state.meta.stage}`)}` : ''}
+              {keys.join('.') === scenario.initial ? ` · ${t('studio.form.first')}` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {scene && variables.length > 0 && (
+        <fieldset>
+          <legend>{t('studio.playVariables')}</legend>
+          {variables.map(([name, value]) => (
+            <label key={name}>
+              {name}{' '}
+              <input
+                type="text"
+                inputMode={typeof value === 'number' ? 'decimal' : undefined}
+                value={start.typed[name] ?? String(value)}
+                onChange={(e) => onChange({ ...start, typed: { ...start.typed, [name]: e.target.value } })}
+              />
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </div>
+  );
+}
