@@ -1,5 +1,6 @@
 import { json } from '@codemirror/lang-json';
 import { type Diagnostic, linter, setDiagnostics } from '@codemirror/lint';
+import { Compartment } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
@@ -27,6 +28,8 @@ export const SourceEditor = forwardRef<SourceEditorHandle, SourceEditorProps>(fu
   ref,
 ) {
   const host = useRef<HTMLDivElement>(null);
+  // Where the schema's completion goes once loaded.
+  const completion = useRef(new Compartment());
   const view = useRef<EditorView | null>(null);
   const change = useRef(onChange);
   change.current = onChange;
@@ -41,6 +44,7 @@ export const SourceEditor = forwardRef<SourceEditorHandle, SourceEditorProps>(fu
       extensions: [
         basicSetup,
         json(),
+        completion.current.of([]),
         // Problems come from the studio's checker; the lint extension only draws them.
         linter(null),
         EditorView.lineWrapping,
@@ -57,6 +61,16 @@ export const SourceEditor = forwardRef<SourceEditorHandle, SourceEditorProps>(fu
       view.current = null;
     };
   }, []);
+
+  // Completion from the format's JSON Schema, loaded the first time the source shows (see schema-completion.ts).
+  const completionAsked = useRef(false);
+  useEffect(() => {
+    if (hidden || completionAsked.current) return;
+    completionAsked.current = true;
+    void import('./schema-completion.ts').then(({ schemaCompletion }) =>
+      view.current?.dispatch({ effects: completion.current.reconfigure(schemaCompletion) }),
+    );
+  }, [hidden]);
 
   // Text changed from outside (New, Open, the form): put it in the editor, unless it is what the editor
   // holds. Only the part that differs is replaced, so a form's keystroke is one small edit here (quick

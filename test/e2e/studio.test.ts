@@ -321,6 +321,41 @@ describe('an author in the studio', () => {
     },
   );
 
+  it('completes the format’s keys and values in the source view from its JSON Schema', async () => {
+    const page = await newPage(browser(), DESKTOP);
+    await page.goto(`${baseUrl}#/studio`);
+    await page.getByRole('button', { name: 'New' }).click();
+    await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
+    await showSource(page);
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    const completing = async (typed: string) => {
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type(typed);
+      await page.keyboard.press('Control+Space');
+      await options.first().waitFor();
+      return (await options.allTextContents()).map((text) => text.trim());
+    };
+    // In a scene's meta: what a scene holds, never a key the format refuses.
+    const keys = await completing('{"states": {"lunch": {"meta": {"');
+    for (const key of ['narrative', 'prompt', 'stage', 'discussion', 'facilitatorNotes'])
+      expect(keys.some((k) => k.startsWith(key))).toBe(true);
+    expect(keys.some((k) => k.startsWith('cast'))).toBe(false);
+    // A choice's meta, under its event.
+    const choiceKeys = await completing('{"states": {"lunch": {"on": {"SPEAK_UP": {"meta": {"');
+    for (const key of ['label', 'feedback', 'tactics', 'harm', 'barrier'])
+      expect(choiceKeys.some((k) => k.startsWith(key))).toBe(true);
+    // A field's allowed values: the five bystander steps; the one picked goes into the text.
+    const stages = await completing('{"states": {"lunch": {"meta": {"stage": "');
+    for (const stage of ['notice', 'interpret', 'responsibility', 'choose', 'act'])
+      expect(stages.some((k) => k.startsWith(stage))).toBe(true);
+    await options.filter({ hasText: /^interpret/ }).click();
+    await expect.poll(() => page.locator('.cm-content').textContent()).toContain('"stage": "interpret"');
+    await page.screenshot({ path: `${ARTIFACTS}/studio-completion.png` });
+    await page.close();
+  });
+
   it('never scrolls sideways on a 360 × 640 phone', async () => {
     const page = await newPage(browser(), { viewport: { width: 360, height: 640 } });
     await page.goto(`${baseUrl}#/studio`);
