@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
 import { SCENARIOS_DIR } from '../cli/scenario-files.ts';
+import { plainSchemaDescriptions } from './plain-schema-descriptions.ts';
 import { precompress } from './precompress-plugin.ts';
 import { scenarioLibrary } from './scenario-library-plugin.ts';
 
@@ -12,6 +13,7 @@ export function appConfig(options: { scenarios?: readonly string[]; outDir?: str
     // The full app is served by our server, which sends the precompressed files; a module's files go into a zip.
     plugins: [
       react(),
+      plainSchemaDescriptions(),
       scenarioLibrary(SCENARIOS_DIR, options.scenarios),
       ...(options.scenarios ? [] : [precompress()]),
     ],

@@ -1,8 +1,9 @@
 import type { RunContext } from '../engine/build-machine.ts';
 import { compileScenario } from '../engine/compile-scenario.ts';
-import { type Run, type StartResult, startRunAt } from '../engine/run-state.ts';
+import type { Run } from '../engine/run-state.ts';
 import type { Scenario, VariableValue } from '../engine/scenario.types.ts';
 import { walkStates } from '../engine/scenario-walk.ts';
+import { type StartResult, startRunAt } from '../engine/scene-start.ts';
 import { useT } from '../ui/i18n.ts';
 import { typedValue } from './scenario-edits.ts';
 
