@@ -403,6 +403,34 @@ function NumberField({
   );
 }
 
+/**
+ * The scenario's id: its file's name, its address in the library, and what saving to the server
+ * replaces. Typed as it is; the checker names what a valid one looks like.
+ */
+function IdField({ id, onChange }: { id: string; onChange: (id: string) => void }) {
+  const { t } = useT();
+  const hint = useId();
+  return (
+    <div className="studio-form-field">
+      <label>
+        {t('studio.form.id')}{' '}
+        <input
+          type="text"
+          value={id}
+          data-pointer="/id"
+          spellCheck={false}
+          autoCapitalize="none"
+          aria-describedby={hint}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      </label>
+      <p id={hint} className="hint">
+        {t('studio.form.idHint')}
+      </p>
+    </div>
+  );
+}
+
 function ScenarioDetails({
   scenario,
   languages,
@@ -432,6 +460,14 @@ function ScenarioDetails({
     <details className="studio-form-details">
       <summary>{t('studio.form.details')}</summary>
       {metaText('title', t('studio.form.title'))}
+      <IdField
+        id={scenario.id}
+        onChange={(id) =>
+          edit((s) => {
+            s.id = id;
+          })
+        }
+      />
       {metaText('summary', t('studio.form.summary'), true)}
       {metaText('contentNote', t('studio.form.contentNote'), true)}
       <div className="studio-form-row">

@@ -32,4 +32,22 @@ describe('saving to the server', () => {
     expect(screen.queryByRole('status')).toBeNull();
     expect(screen.getByText(/Changed since you saved it as mine\.json/)).toBeTruthy();
   });
+
+  it('asks before replacing a library scenario of the same id, and sends nothing when declined', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ id: 'lift', replaced: true }), { status: 200 }));
+    vi.stubGlobal('fetch', fetch);
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    render(<ServerSave text="mine" valid={true} replaces="The lift" />);
+    fireEvent.change(screen.getByLabelText('Author key'), { target: { value: 'a-key-of-sixteen-chars' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save to the server' }));
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('“The lift”'));
+    expect(fetch).not.toHaveBeenCalled();
+    expect(screen.queryByRole('status')).toBeNull();
+    // Agreed: saved, and said to have replaced it.
+    confirm.mockReturnValue(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Save to the server' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/lift/);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 });

@@ -15,7 +15,16 @@ type Outcome =
  * scenario, no key, a wrong key, saving turned off, or no server at all (a static build). The key is
  * kept only while the page is open.
  */
-export function ServerSave({ text, valid }: { text: string; valid: boolean }) {
+export function ServerSave({
+  text,
+  valid,
+  replaces,
+}: {
+  text: string;
+  valid: boolean;
+  /** The title of the library's scenario with this text's id, if there is one: saving replaces it, so it is asked first. */
+  replaces?: string;
+}) {
   const { t } = useT();
   const [key, setKey] = useState('');
   // What came of the last save, and the text it was about: it is said only while that is the text.
@@ -33,6 +42,7 @@ export function ServerSave({ text, valid }: { text: string; valid: boolean }) {
     if (busy.current) return;
     if (!valid) return setOutcome({ kind: 'refused', message: t('studio.saveFixFirst') });
     if (!key.trim()) return setOutcome({ kind: 'refused', message: t('studio.saveNeedsKey') });
+    if (replaces !== undefined && !window.confirm(t('studio.saveReplaceConfirm', { title: replaces }))) return;
     busy.current = true;
     setOutcome({ kind: 'saving' });
     try {

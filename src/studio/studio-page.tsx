@@ -209,7 +209,11 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
             {t('studio.review')}
           </button>
         </fieldset>
-        <ServerSave text={draft.text} valid={check?.scenario !== undefined} />
+        <ServerSave
+          text={draft.text}
+          valid={check?.scenario !== undefined}
+          replaces={playable.find((p) => p.id === check?.scenario?.id)?.title}
+        />
         {openError && <p role="alert">{openError}</p>}
         <div className="studio-panes">
           <section

@@ -249,11 +249,15 @@ describe('an author in the studio', () => {
     await previewClick(page, 'Continue');
     await preview(page).getByRole('heading', { name: 'The line is drawn' }).waitFor();
 
-    // Downloaded, the file passes the command-line check.
+    // Named in the form, downloaded under that name, the file passes the command-line check.
+    await page.getByText('About the scenario').click();
+    await page.getByRole('textbox', { name: 'File name (id)' }).fill('lift-at-work');
+    await status(page).filter({ hasNotText: 'Checking' }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download' }).click(),
     ]);
+    expect(download.suggestedFilename()).toBe('lift-at-work.json');
     const saved = join(mkdtempSync(join(tmpdir(), 'upstander-form-')), download.suggestedFilename());
     await download.saveAs(saved);
     const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check-scenarios.ts', saved], {
@@ -532,6 +536,27 @@ describe('an author in the studio', () => {
       await page.goto(`${server.url}#/`);
       await page.getByRole('link', { name: 'My scenario', exact: true }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
+
+      // A second New has the same file name: saving would replace the first for everyone, so it asks,
+      // and declined, nothing is sent. Renamed in the form, it is saved beside the first.
+      await page.goto(`${server.url}#/studio`);
+      await page.getByRole('button', { name: 'New' }).click();
+      await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
+      const asked: string[] = [];
+      page.on('dialog', (dialog) => {
+        asked.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.getByLabel('Author key').fill(KEY);
+      await page.getByRole('button', { name: 'Save to the server' }).click();
+      await expect.poll(() => asked).toEqual([expect.stringContaining('“My scenario”')]);
+      expect(await page.getByRole('status').filter({ hasText: 'Saved as' }).count()).toBe(0);
+      await page.getByText('About the scenario').click();
+      await page.getByRole('textbox', { name: 'File name (id)' }).fill('my-second-scenario');
+      await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
+      await page.getByRole('button', { name: 'Save to the server' }).click();
+      await page.getByRole('status').getByText('Saved as my-second-scenario.json on the server').waitFor();
+      expect(asked).toHaveLength(1);
       await page.context().close();
 
       // The shared test server has no author key: saving is off, and the studio says what to do.
