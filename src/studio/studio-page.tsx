@@ -250,58 +250,61 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
               />
             </div>
           </section>
-          <section className="panel studio-problems" aria-labelledby="studio-problems-title">
-            <h2 id="studio-problems-title">{t('studio.problems')}</h2>
-            <p role="status">{status}</p>
-            {check && check.problems.length > 0 && (
-              <>
-                <p className="hint">{t('studio.problemsNote')}</p>
-                <ul className="studio-problem-list">
-                  {check.problems.map((problem) => (
-                    <li key={`${problem.severity}:${problem.line}`}>
-                      <button
-                        type="button"
-                        className={`studio-problem studio-${problem.severity}`}
-                        onClick={() => goTo(problem.path, problem.from)}
-                      >
-                        <strong>{t(`studio.${problem.severity}`)}:</strong> {problem.line}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
-          <section className="panel studio-play" aria-labelledby="studio-play-title">
-            <h2 id="studio-play-title">{t('studio.play')}</h2>
-            {check && !check.scenario && lastValid && <p>{t('studio.playBroken')}</p>}
-            {playing && lastValid && lastValid !== playing.scenario && check?.scenario && (
-              <p>{t('studio.playStale')}</p>
-            )}
-            {lastValid ? (
-              <>
-                <PlayFrom scenario={lastValid} start={playStart} onChange={setPlayStart} />
-                {playError && <p role="alert">{playError}</p>}
-                <button type="button" onClick={play}>
-                  {pickedScene(lastValid, playStart) ? t('studio.playScene') : t('studio.playStart')}
-                </button>
-              </>
-            ) : (
-              <p>{t('studio.playNone')}</p>
-            )}
-            {playing && (
-              <div className="studio-preview">
-                <PlayerPage
-                  key={playing.key}
-                  scenario={playing.scenario}
-                  from={playing.from}
-                  store={PREVIEW_STORE}
-                  canChooseAnother={false}
-                  ownsPage={false}
-                />
-              </div>
-            )}
-          </section>
+          {/* Beside a long form on a wide screen, the problems and the preview stay in view as it scrolls. */}
+          <div className="studio-side">
+            <section className="panel studio-problems" aria-labelledby="studio-problems-title">
+              <h2 id="studio-problems-title">{t('studio.problems')}</h2>
+              <p role="status">{status}</p>
+              {check && check.problems.length > 0 && (
+                <>
+                  <p className="hint">{t('studio.problemsNote')}</p>
+                  <ul className="studio-problem-list">
+                    {check.problems.map((problem) => (
+                      <li key={`${problem.severity}:${problem.line}`}>
+                        <button
+                          type="button"
+                          className={`studio-problem studio-${problem.severity}`}
+                          onClick={() => goTo(problem.path, problem.from)}
+                        >
+                          <strong>{t(`studio.${problem.severity}`)}:</strong> {problem.line}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
+            <section className="panel studio-play" aria-labelledby="studio-play-title">
+              <h2 id="studio-play-title">{t('studio.play')}</h2>
+              {check && !check.scenario && lastValid && <p>{t('studio.playBroken')}</p>}
+              {playing && lastValid && lastValid !== playing.scenario && check?.scenario && (
+                <p>{t('studio.playStale')}</p>
+              )}
+              {lastValid ? (
+                <>
+                  <PlayFrom scenario={lastValid} start={playStart} onChange={setPlayStart} />
+                  {playError && <p role="alert">{playError}</p>}
+                  <button type="button" onClick={play}>
+                    {pickedScene(lastValid, playStart) ? t('studio.playScene') : t('studio.playStart')}
+                  </button>
+                </>
+              ) : (
+                <p>{t('studio.playNone')}</p>
+              )}
+              {playing && (
+                <div className="studio-preview">
+                  <PlayerPage
+                    key={playing.key}
+                    scenario={playing.scenario}
+                    from={playing.from}
+                    store={PREVIEW_STORE}
+                    canChooseAnother={false}
+                    ownsPage={false}
+                  />
+                </div>
+              )}
+            </section>
+          </div>
         </div>
         <section className="panel studio-map-panel" aria-labelledby="studio-map-title">
           <h2 id="studio-map-title">{t('studio.map')}</h2>

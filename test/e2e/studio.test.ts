@@ -325,6 +325,29 @@ describe('an author in the studio', () => {
     },
   );
 
+  it.each([
+    ['laptop', { width: 1366, height: 768 }],
+    ['projector', { width: 1920, height: 1080 }],
+  ] as const)('keeps Problems and Play in view beside a long form on a %s', async (_size, viewport) => {
+    const page = await newPage(browser(), { viewport });
+    await openTheHandOnTheBack(page);
+    // Far down the scene's form: a field in its middle, as an author would scroll to it.
+    const fields = page.locator('.studio-form [data-pointer]');
+    await fields.nth(Math.floor((await fields.count()) / 2)).scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    const inView = (selector: string) =>
+      page.locator(selector).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+    expect(await inView('#studio-problems-title')).toBe(true);
+    expect(await inView('.studio-problems [role="status"]')).toBe(true);
+    expect(await inView('#studio-play-title')).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}/studio-side-${_size}.png` });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('completes the format’s keys and values in the source view from its JSON Schema', async () => {
     const page = await newPage(browser(), DESKTOP);
     await page.goto(`${baseUrl}#/studio`);
