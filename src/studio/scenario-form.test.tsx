@@ -90,6 +90,26 @@ describe('the studio’s form', () => {
     });
   });
 
+  it('says why a variable is not added, and never resets one already there', () => {
+    const file = renderForm(templateText());
+    type(screen.getByLabelText('trust starts at'), '3');
+    const add = (name: string) => {
+      type(screen.getByLabelText('New variable'), name);
+      press('Add the variable');
+    };
+    add('');
+    expect(screen.getByRole('alert').textContent).toMatch(/Type a name for the variable first/);
+    add('trust');
+    expect(screen.getByRole('alert').textContent).toMatch(/already a variable named trust/);
+    add('Seen it');
+    expect(screen.getByRole('alert').textContent).toMatch(/“Seen it” cannot be a variable's name/);
+    expect(JSON.parse(file.text).context).toEqual({ trust: 3 });
+    // A good name: added at 0, and the message gone.
+    add('seenIt');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(JSON.parse(file.text).context).toEqual({ trust: 3, seenIt: 0 });
+  });
+
   it('shows a state that routes by conditions as its routes in words, and edits them', () => {
     const file = renderForm(templateText());
     fireEvent.change(screen.getByRole('combobox', { name: 'Editing' }), { target: { value: 'outcome' } });

@@ -1,4 +1,5 @@
 import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { BARRIERS } from '../engine/barriers.ts';
 import { pointer, pointerSegments } from '../engine/json-pointer.ts';
 import type { ActionRef, GuardRef, LanguageTag } from '../engine/scenario.types.ts';
@@ -552,9 +553,14 @@ function ScenarioDetails({
   );
 }
 
+/** What the format allows as a variable's name (its JSON Schema's own pattern). */
+const VARIABLE_NAME = new RegExp(schema.definitions.variableName.pattern);
+
 function Variables({ scenario, edit }: { scenario: EditableScenario; edit: Edit }) {
   const { t } = useT();
   const [name, setName] = useState('');
+  const [refusal, setRefusal] = useState('');
+  const refusalId = useId();
   const variables = Object.entries(scenario.context ?? {});
   return (
     <fieldset className="studio-form-variables">
@@ -594,7 +600,16 @@ function Variables({ scenario, edit }: { scenario: EditableScenario; edit: Edit 
         onSubmit={(e) => {
           e.preventDefault();
           const wanted = name.trim();
-          if (!wanted) return;
+          // Said, never done silently: an empty name adds nothing, and a name in use would reset its start value.
+          const why = !wanted
+            ? t('studio.form.variableNameMissing')
+            : wanted in (scenario.context ?? {})
+              ? t('studio.form.variableNameTaken', { name: wanted })
+              : !VARIABLE_NAME.test(wanted)
+                ? t('studio.form.variableNameForm', { name: wanted })
+                : '';
+          setRefusal(why);
+          if (why) return;
           edit((s) => {
             s.context = { ...s.context, [wanted]: 0 };
           });
@@ -602,9 +617,26 @@ function Variables({ scenario, edit }: { scenario: EditableScenario; edit: Edit 
         }}
       >
         <label>
-          {t('studio.form.newVariable')} <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+          {t('studio.form.newVariable')}{' '}
+          <input
+            type="text"
+            value={name}
+            spellCheck={false}
+            autoCapitalize="none"
+            aria-invalid={refusal ? true : undefined}
+            aria-describedby={refusal ? refusalId : undefined}
+            onChange={(e) => {
+              setName(e.target.value);
+              setRefusal('');
+            }}
+          />
         </label>
         <button type="submit">{t('studio.form.addVariable')}</button>
+        {refusal && (
+          <p id={refusalId} role="alert" className="studio-form-refusal">
+            {refusal}
+          </p>
+        )}
       </form>
     </fieldset>
   );
