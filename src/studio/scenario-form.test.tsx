@@ -110,6 +110,20 @@ describe('the studio’s form', () => {
     expect(JSON.parse(file.text).context).toEqual({ trust: 3, seenIt: 0 });
   });
 
+  it('applies the languages on Enter, and keeps one when the field is emptied', () => {
+    const file = renderForm(templateText());
+    const field = screen.getByLabelText('Languages') as HTMLInputElement;
+    type(field, 'en, es');
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(JSON.parse(file.text).meta.languages).toEqual(['en', 'es']);
+    expect(screen.getByLabelText('Title (Spanish)')).toBeTruthy();
+    const emptied = screen.getByLabelText('Languages') as HTMLInputElement;
+    type(emptied, '');
+    fireEvent.blur(emptied);
+    expect((screen.getByLabelText('Languages') as HTMLInputElement).value).toBe('en, es');
+    expect(JSON.parse(file.text).meta.languages).toEqual(['en', 'es']);
+  });
+
   it('shows a state that routes by conditions as its routes in words, and edits them', () => {
     const file = renderForm(templateText());
     fireEvent.change(screen.getByRole('combobox', { name: 'Editing' }), { target: { value: 'outcome' } });

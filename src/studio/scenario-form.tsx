@@ -443,6 +443,20 @@ function ScenarioDetails({
 }) {
   const { t } = useT();
   const main = languages[0];
+  // A scenario is written in one language at least: a field left empty shows the languages it has again.
+  const applyLanguages = (field: HTMLInputElement) => {
+    const tags = field.value
+      .split(/[\s,]+/)
+      .map((tag) => tag.trim())
+      .filter(Boolean);
+    if (!tags.length) field.value = languages.join(', ');
+    if (!tags.length || tags.join(',') === languages.join(',')) return;
+    edit((s) => {
+      s.meta.language = tags[0];
+      if (tags.length > 1) s.meta.languages = [...new Set(tags)];
+      else delete s.meta.languages;
+    });
+  };
   const metaText = (field: 'title' | 'summary' | 'contentNote', label: string, multiline = false) => (
     <LanguageFields
       label={label}
@@ -531,17 +545,10 @@ function ScenarioDetails({
             defaultValue={languages.join(', ')}
             data-pointer="/meta/languages"
             aria-describedby="studio-form-languages-hint"
-            onBlur={(e) => {
-              const tags = e.target.value
-                .split(/[\s,]+/)
-                .map((tag) => tag.trim())
-                .filter(Boolean);
-              if (!tags.length || tags.join(',') === languages.join(',')) return;
-              edit((s) => {
-                s.meta.language = tags[0];
-                if (tags.length > 1) s.meta.languages = [...new Set(tags)];
-                else delete s.meta.languages;
-              });
+            onBlur={(e) => applyLanguages(e.currentTarget)}
+            // Enter applies too, as in any field that takes a whole value.
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') applyLanguages(e.currentTarget);
             }}
           />
         </label>
