@@ -8,6 +8,7 @@ import {
   choiceAt,
   choicesIn,
   editText,
+  formPlace,
   readForForm,
   readParagraphs,
   removeChoice,
@@ -91,5 +92,32 @@ describe('the form’s edits to a scenario file', () => {
       expect(s.initial).not.toBe('kitchen');
       expect(Object.keys(s.states)).toContain(s.initial);
     });
+  });
+});
+
+describe('where a problem is, in the form’s terms', () => {
+  const scenario = readForForm(readFileSync(`${ROOT}/scenarios/hand-on-the-back.json`, 'utf8'));
+  if (!scenario) throw new Error('unreadable');
+  it.each([
+    ['/states/moment/on/SPEAK_UP/target', { part: { scene: 'moment', ending: false }, choice: 2, field: 'leadsTo' }],
+    ['/states/moment/on/ASK_SAM/1/meta/label', { part: { scene: 'moment', ending: false }, choice: 4, field: 'label' }],
+    ['/states/moment/on/ASK_SAM/0/guard', { part: { scene: 'moment', ending: false }, choice: 3, field: 'condition' }],
+    [
+      '/states/lunch/after/20000/meta/label',
+      { part: { scene: 'lunch', ending: false }, choice: 'timed', field: 'timedLabel' },
+    ],
+    ['/states/lunch/after/20000', { part: { scene: 'lunch', ending: false }, choice: 'timed', field: 'seconds' }],
+    ['/states/lunch/meta/stage', { part: { scene: 'lunch', ending: false }, field: 'stage' }],
+    ['/states/backed/meta/ending/debrief', { part: { scene: 'backed', ending: true }, field: 'debrief' }],
+    ['/states/decision/always/1/target', { part: { scene: 'decision', ending: false }, route: 2, field: 'leadsTo' }],
+    ['/meta/contentNote', { part: 'details', field: 'contentNote' }],
+    ['/initial', { part: 'details', field: 'firstScene' }],
+    ['/context/trust', { part: 'variables' }],
+  ])('%s', (path, place) => {
+    expect(formPlace(scenario, path)).toEqual(place);
+  });
+  it('names nothing for the whole file or a state that is not there', () => {
+    expect(formPlace(scenario, '')).toBeUndefined();
+    expect(formPlace(scenario, '/states/nowhere/meta')).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { pointerSegments } from '../engine/json-pointer.ts';
 import type {
   Choice,
   LanguageTag,
@@ -243,4 +244,81 @@ export function setTimedSeconds(state: EditableState, ref: ChoiceRef, seconds: n
 export function typedValue(typed: string): VariableValue {
   if (typed === 'true' || typed === 'false') return typed === 'true';
   return typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
+}
+
+/** Where a problem's JSON Pointer is, as the form shows it: the part of the form, then the field. */
+export interface FormPlace {
+  /** 'details' (About the scenario), 'variables', or a scene or ending by key. */
+  readonly part: 'details' | 'variables' | { readonly scene: string; readonly ending: boolean };
+  /** The choice as the form numbers it (1 for the first), or 'timed' for the one time running out picks. */
+  readonly choice?: number | 'timed';
+  /** A route of a state that routes the story, as the form numbers it. */
+  readonly route?: number;
+  /** The field's name among the form's strings (`studio.form.<field>`), when the pointer reaches one. */
+  readonly field?: string;
+}
+
+const DETAIL_FIELDS: Record<string, string> = {
+  id: 'id',
+  initial: 'firstScene',
+  title: 'title',
+  summary: 'summary',
+  contentNote: 'contentNote',
+  minutes: 'minutes',
+  setting: 'setting',
+  language: 'languages',
+  languages: 'languages',
+};
+const SCENE_FIELDS = ['narrative', 'prompt', 'stage', 'discussion', 'facilitatorNotes'];
+const ENDING_FIELDS: Record<string, string> = { title: 'endingTitle', debrief: 'debrief', kind: 'kind' };
+const CHOICE_FIELDS: Record<string, string> = {
+  target: 'leadsTo',
+  guard: 'condition',
+  actions: 'effects',
+  label: 'label',
+  feedback: 'feedback',
+  tactics: 'tactics',
+  harm: 'harm',
+  barrier: 'barrier',
+};
+
+/**
+ * Names the place a problem's JSON Pointer (RFC 6901, as the checker gives it) is at in the form's own
+ * terms — "Scene “lunch” › Choice 2 › Leads to" — so a trainer who never sees the JSON finds it; undefined
+ * for the whole file, a JSON syntax error, or a part the form does not show.
+ */
+export function formPlace(scenario: EditableScenario, path: string): FormPlace | undefined {
+  const [top, ...rest] = pointerSegments(path);
+  if (top === undefined) return undefined;
+  if (top === 'context') return { part: 'variables' };
+  if (top in DETAIL_FIELDS) return { part: 'details', field: DETAIL_FIELDS[top] };
+  if (top === 'meta') return { part: 'details', field: DETAIL_FIELDS[rest[0]] };
+  const [key, group, name, ...more] = rest;
+  const state = top === 'states' && key !== undefined ? scenario.states?.[key] : undefined;
+  if (!state) return undefined;
+  const part = { scene: key, ending: state.meta?.ending !== undefined };
+  if (group === 'meta')
+    return name === 'ending'
+      ? { part, field: ENDING_FIELDS[more[0]] }
+      : { part, field: SCENE_FIELDS.includes(name) ? name : undefined };
+  if (group === 'always') {
+    const routes = Array.isArray(state.always);
+    const route = routes && /^\d+$/.test(name ?? '') ? Number(name) + 1 : 1;
+    const field = CHOICE_FIELDS[(routes ? more[0] : name) ?? ''];
+    return { part, route, field };
+  }
+  if (group !== 'on' && group !== 'after') return { part };
+  const alt = /^\d+$/.test(more[0] ?? '') ? Number(more[0]) : undefined;
+  const inChoice = alt === undefined ? more : more.slice(1);
+  const index = choicesIn(state).findIndex(
+    ({ ref }) => ref.under === group && ref.key === name && (ref.alt ?? 0) === (alt ?? 0),
+  );
+  const field = CHOICE_FIELDS[inChoice[0] === 'meta' ? inChoice[1] : (inChoice[0] ?? '')];
+  if (group === 'after')
+    return {
+      part,
+      choice: 'timed',
+      field: inChoice.length === 0 ? 'seconds' : field === 'label' ? 'timedLabel' : field,
+    };
+  return { part, choice: index >= 0 ? index + 1 : undefined, field };
 }

@@ -19,6 +19,7 @@ import {
   type EditableState,
   editText,
   formLanguages,
+  formPlace,
   readForForm,
   readLines,
   readParagraphs,
@@ -1253,4 +1254,23 @@ function nearestField(root: HTMLElement, path: string): HTMLElement | undefined 
   return chosen.matches('input, select, textarea, button')
     ? chosen
     : (chosen.querySelector<HTMLElement>('input, select, textarea, button') ?? undefined);
+}
+
+/** Where a problem is in the form's own words ("In the form: Scene “lunch” › Choice 2 › Leads to"); nothing where the form has no place for it. */
+export function PlaceInForm({ scenario, path }: { scenario: EditableScenario; path: string }) {
+  const { t } = useT();
+  const place = formPlace(scenario, path);
+  if (!place) return null;
+  const { part, choice, route, field } = place;
+  const steps = [
+    part === 'details'
+      ? t('studio.form.placeDetails')
+      : part === 'variables'
+        ? t('studio.form.variables')
+        : t(part.ending ? 'studio.form.placeEnding' : 'studio.form.placeScene', { key: part.scene }),
+    choice === 'timed' ? t('studio.form.timedChoice') : choice ? t('studio.form.choice', { number: choice }) : '',
+    route ? t('studio.form.route', { number: route }) : '',
+    field ? t(`studio.form.${field}`) : '',
+  ].filter(Boolean);
+  return <span className="studio-problem-place">{t('studio.form.inForm', { place: steps.join(' › ') })}</span>;
 }

@@ -1,6 +1,6 @@
 import './studio-strings.ts';
 import './studio.css';
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { statePointer } from '../engine/json-pointer.ts';
 import type { Run } from '../engine/run-state.ts';
@@ -18,7 +18,8 @@ import { type Draft, readDraft, saveDraft } from './draft-store.ts';
 import { FROM_THE_BEGINNING, PlayFrom, type PlayStart, pickedScene, playStartRun } from './play-from.tsx';
 import { ReviewScript } from './review-script.tsx';
 import { saveFile } from './save-file.ts';
-import { ScenarioForm, type ScenarioFormHandle } from './scenario-form.tsx';
+import { readForForm } from './scenario-edits.ts';
+import { PlaceInForm, ScenarioForm, type ScenarioFormHandle } from './scenario-form.tsx';
 import type { MapPaths } from './scenario-map-paths.ts';
 import { ScenarioMapView } from './scenario-map-view.tsx';
 import { ServerSave } from './server-save.tsx';
@@ -146,6 +147,9 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
     editor.current?.focusAt(offset);
   };
 
+  // The text the problems are about, read as the form reads it: each problem says where it is in the form.
+  const problemScenario = useMemo(() => (checked ? readForForm(checked.text) : undefined), [checked]);
+
   const errors = check?.problems.filter((p) => p.severity === 'error') ?? [];
   const warnings = check?.problems.filter((p) => p.severity === 'warning') ?? [];
   const status = !check
@@ -267,6 +271,7 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
                           onClick={() => goTo(problem.path, problem.from)}
                         >
                           <strong>{t(`studio.${problem.severity}`)}:</strong> {problem.line}
+                          {problemScenario && <PlaceInForm scenario={problemScenario} path={problem.path} />}
                         </button>
                       </li>
                     ))}

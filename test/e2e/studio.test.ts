@@ -99,7 +99,10 @@ describe('an author in the studio', () => {
     expect(lines[0]).toMatch(/^my-scenario\.json: \/states\/kitchen\/on\/ASK_HELP\/target: .*desk/);
     const problems = page.locator('.studio-problem');
     await status(page).getByText('1 error, 0 house-rule warnings').waitFor();
-    expect(await problems.allTextContents()).toEqual(lines.map((line) => `Error: ${line}`));
+    // The CLI's words, word for word, then where that is in the form, for a trainer who never sees the JSON.
+    expect(await problems.allTextContents()).toEqual(
+      lines.map((line) => `Error: ${line}In the form: Scene “kitchen” › Choice 1 › Leads to`),
+    );
     await page.getByText('This version has errors (see Problems): the preview plays the last valid version.').waitFor();
 
     // A reload loses nothing.
