@@ -108,6 +108,10 @@ describe('the studio’s form', () => {
     add('seenIt');
     expect(screen.queryByRole('alert')).toBeNull();
     expect(JSON.parse(file.text).context).toEqual({ trust: 3, seenIt: 0 });
+    // A name that happens to be a JavaScript object's own property is a name like any other.
+    add('constructor');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(JSON.parse(file.text).context).toEqual({ trust: 3, seenIt: 0, constructor: 0 });
   });
 
   it('applies the languages on Enter, and keeps one when the field is emptied', () => {

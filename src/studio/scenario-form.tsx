@@ -80,7 +80,7 @@ export const ScenarioForm = forwardRef<ScenarioFormHandle, ScenarioFormProps>(fu
       if (!scenario) return false;
       const [top, key] = pointerSegments(path);
       if (top === 'states' && key !== undefined && keys.includes(key)) onSelect(key);
-      else if (top !== 'meta' && top !== 'context' && top !== 'initial') return false;
+      else if (top !== 'meta' && top !== 'context' && top !== 'initial' && top !== 'id') return false;
       setPendingFocus(path);
       return true;
     },
@@ -91,6 +91,9 @@ export const ScenarioForm = forwardRef<ScenarioFormHandle, ScenarioFormProps>(fu
     if (pendingFocus === undefined || !root.current) return;
     setPendingFocus(undefined);
     const field = nearestField(root.current, pendingFocus);
+    // About the scenario is folded away at first: a field of it is shown before it takes focus.
+    const folded = field?.closest('details');
+    if (folded && !folded.open) folded.open = true;
     field?.focus();
     field?.scrollIntoView?.({ block: 'center' });
   }, [pendingFocus]);
@@ -611,7 +614,7 @@ function Variables({ scenario, edit }: { scenario: EditableScenario; edit: Edit 
           // Said, never done silently: an empty name adds nothing, and a name in use would reset its start value.
           const why = !wanted
             ? t('studio.form.variableNameMissing')
-            : wanted in (scenario.context ?? {})
+            : Object.hasOwn(scenario.context ?? {}, wanted)
               ? t('studio.form.variableNameTaken', { name: wanted })
               : !VARIABLE_NAME.test(wanted)
                 ? t('studio.form.variableNameForm', { name: wanted })

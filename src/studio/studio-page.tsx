@@ -287,7 +287,14 @@ export function StudioPage({ entries, loaders }: { entries: readonly LibraryEntr
               )}
               {lastValid ? (
                 <>
-                  <PlayFrom scenario={lastValid} start={playStart} onChange={setPlayStart} />
+                  <PlayFrom
+                    scenario={lastValid}
+                    start={playStart}
+                    onChange={(start) => {
+                      setPlayStart(start);
+                      setPlayError('');
+                    }}
+                  />
                   {playError && <p role="alert">{playError}</p>}
                   <button type="button" onClick={play}>
                     {pickedScene(lastValid, playStart) ? t('studio.playScene') : t('studio.playStart')}

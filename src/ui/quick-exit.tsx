@@ -42,7 +42,8 @@ export function QuickExit() {
   useEffect(() => {
     let last = Number.NEGATIVE_INFINITY;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
+      // An Escape something on the page used (closing a code editor's list of completions) is not a press for leaving.
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
       if (event.timeStamp - last < DOUBLE_ESCAPE_MS) quickExit(window, target);
       last = event.timeStamp;
     };

@@ -351,6 +351,25 @@ describe('an author in the studio', () => {
     await page.close();
   });
 
+  it('opens a field of About the scenario from its problem, even while that part is folded away', async () => {
+    const page = await newPage(browser(), DESKTOP);
+    await page.goto(`${baseUrl}#/studio`);
+    await page.getByRole('button', { name: 'New' }).click();
+    await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
+    const about = page.getByText('About the scenario');
+    await about.click();
+    await page.getByRole('textbox', { name: 'File name (id)' }).fill('Bad Id');
+    await about.click();
+    const problem = page
+      .locator('.studio-problem')
+      .filter({ hasText: 'In the form: About the scenario › File name (id)' });
+    await problem.click();
+    const id = page.getByRole('textbox', { name: 'File name (id)' });
+    await expect.poll(() => id.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole('button', { name: 'Form', pressed: true }).count()).toBe(1);
+    await page.close();
+  });
+
   it('completes the format’s keys and values in the source view from its JSON Schema', async () => {
     const page = await newPage(browser(), DESKTOP);
     await page.goto(`${baseUrl}#/studio`);
@@ -383,6 +402,16 @@ describe('an author in the studio', () => {
     await options.filter({ hasText: /^interpret/ }).click();
     await expect.poll(() => page.locator('.cm-content').textContent()).toContain('"stage": "interpret"');
     await page.screenshot({ path: `${ARTIFACTS}/studio-completion.png` });
+    // Escape closes a list of completions, twice in a row: that is not the double Escape of Quick exit.
+    await completing('{"');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('d');
+    await page.keyboard.press('Control+Space');
+    await options.first().waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => options.count()).toBe(0);
+    expect(page.url()).toMatch(/#\/studio$/);
+    expect(await page.getByRole('heading', { level: 1, name: 'Scenario studio' }).count()).toBe(1);
     await page.close();
   });
 
