@@ -38,6 +38,13 @@ async function showSource(page: Page) {
   await page.locator('.cm-editor').waitFor();
 }
 
+/** Opens the studio on New, once the template's check (its one house-rule warning) is in. */
+async function openNew(page: Page) {
+  await page.goto(`${baseUrl}#/studio`);
+  await page.getByRole('button', { name: 'New' }).click();
+  await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
+}
+
 /**
  * Opens the studio and, from the library, The hand on the back, as an author would, and waits for its
  * check: until the scenario has come, the status and the map are still the template's.
@@ -177,9 +184,7 @@ describe('an author in the studio', () => {
       dialogs.push(dialog.message());
       void dialog[answer]();
     });
-    await page.goto(`${baseUrl}#/studio`);
-    await page.getByRole('button', { name: 'New' }).click();
-    await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
+    await openNew(page);
     const editing = page.getByRole('combobox', { name: 'Editing' });
 
     // The template's third scene and its router go: the scenes before now lead nowhere.
@@ -353,9 +358,7 @@ describe('an author in the studio', () => {
 
   it('opens a field of About the scenario from its problem, even while that part is folded away', async () => {
     const page = await newPage(browser(), DESKTOP);
-    await page.goto(`${baseUrl}#/studio`);
-    await page.getByRole('button', { name: 'New' }).click();
-    await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
+    await openNew(page);
     const about = page.getByText('About the scenario');
     await about.click();
     await page.getByRole('textbox', { name: 'File name (id)' }).fill('Bad Id');
@@ -372,9 +375,7 @@ describe('an author in the studio', () => {
 
   it('completes the format’s keys and values in the source view from its JSON Schema', async () => {
     const page = await newPage(browser(), DESKTOP);
-    await page.goto(`${baseUrl}#/studio`);
-    await page.getByRole('button', { name: 'New' }).click();
-    await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
+    await openNew(page);
     await showSource(page);
     const options = page.locator('.cm-tooltip-autocomplete li');
     const completing = async (typed: string) => {
@@ -417,9 +418,7 @@ describe('an author in the studio', () => {
 
   it('never scrolls sideways on a 360 × 640 phone', async () => {
     const page = await newPage(browser(), { viewport: { width: 360, height: 640 } });
-    await page.goto(`${baseUrl}#/studio`);
-    await page.getByRole('button', { name: 'New' }).click();
-    await status(page).getByText('0 errors, 1 house-rule warning').waitFor();
+    await openNew(page);
     await page.getByRole('button', { name: 'Play from the start' }).click();
     await previewClick(page, 'Continue');
     const overflow = await page.evaluate(
