@@ -176,7 +176,7 @@ const problemsLine = (where: string) =>
 const paintedLine = (where: string) =>
   `Budget: a studio keystroke in the ${where} painted within ${BUDGET.keystrokePaintP95Ms} ms p95 (typing never blocked)`;
 
-await page.getByRole('button', { name: 'Source (JSON)' }).click();
+await page.getByRole('button', { name: 'Source (JSON)', exact: true }).click();
 await page.locator('.cm-content').click();
 await page.keyboard.press('Control+Home');
 await page.keyboard.press('ArrowRight');
@@ -184,7 +184,7 @@ const inSource = await typeInStudio('source', ['x', 'Backspace']);
 check(inSource.problems, problemsLine('source'));
 check(inSource.painted, paintedLine('source'));
 
-await page.getByRole('button', { name: 'Form' }).click();
+await page.getByRole('button', { name: 'Form', exact: true }).click();
 await page.getByRole('textbox', { name: 'Question to the learner (English)' }).click();
 await page.keyboard.press('Control+A');
 await page.keyboard.type('W');
