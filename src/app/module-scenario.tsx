@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { compileScenario } from '../engine/compile-scenario.ts';
-import { RUN_FORMAT, replayRun, runScore, saveRun } from '../engine/run-state.ts';
+import { picksToEvents } from '../engine/choice-names.ts';
+import { replayRun, runScore } from '../engine/run-state.ts';
+import { RUN_FORMAT, saveRun } from '../engine/saved-run.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { scorePercent } from '../engine/score.ts';
 import { scenarioText } from '../engine/text.ts';
 import { choiceReport } from '../lms/choice-report.ts';
 import type { LmsConnection } from '../lms/lms-connection.types.ts';
-import { picksToEvents, runToPicks } from '../lms/module-picks.ts';
 import type { ModuleProgress } from '../lms/module-progress.ts';
 import { PlayerPage } from '../player/player-page.tsx';
 import type { ProgressStore } from '../player/progress-store.ts';
@@ -55,10 +56,8 @@ export function ModuleScenario({
           : ({ format: RUN_FORMAT, scenarioId: scenario.id, snapshot: undefined, choices: [...picks] } as const);
         return { state: 'ok', value: { run: saved, phase } };
       },
-      save: (_id, { run, phase }) => {
-        const picks = runToPicks(machine, run.choices);
-        if (picks) store({ ...progress.current, phase, picks }, longestPath);
-      },
+      // A saved run keeps its choices by stable name, as the LMS does.
+      save: (_id, { run, phase }) => store({ ...progress.current, phase, picks: [...run.choices] }, longestPath),
       clear: () => store({ ...progress.current, phase: 'note', picks: [] }, longestPath),
     }),
     [machine, scenario.id, progress, store, longestPath],

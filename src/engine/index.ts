@@ -28,19 +28,15 @@ export { toMermaid } from './mermaid.ts';
 export {
   type ChooseResult,
   choose,
-  type RestoreResult,
-  RUN_FORMAT,
   type Run,
   type RunStep,
   replayRun,
-  restoreRun,
   rewindRun,
   runEnding,
   runScore,
-  type SavedRun,
-  saveRun,
   startRun,
 } from './run-state.ts';
+export { type RestoreResult, RUN_FORMAT, restoreRun, type SavedRun, saveRun } from './saved-run.ts';
 export type * from './scenario.types.ts';
 export { ISSUE_CODES, type IssueCode, type ScenarioIssue } from './scenario-issue.ts';
 export { practisedTactics, scenarioParts, walkStates } from './scenario-walk.ts';

@@ -1,4 +1,4 @@
-import { createActor, initialTransition, transition } from 'xstate';
+import { initialTransition, transition } from 'xstate';
 import type { ScenarioMachine, ScenarioSnapshot } from './build-machine.ts';
 import { choicesFor, currentScene, sceneStage } from './choices.ts';
 import type { ChoiceMeta, Ending, Stage } from './scenario.types.ts';
@@ -65,59 +65,6 @@ export function rewindRun(machine: ScenarioMachine, run: Run, index: number, fro
   ) as Run;
 }
 
-/** Bumped whenever the saved shape changes; older saves are refused with a notice, never misread. */
-export const RUN_FORMAT = 1;
-
-/** A run as saved in browser storage or an LMS. */
-export interface SavedRun {
-  readonly format: typeof RUN_FORMAT;
-  readonly scenarioId: string;
-  /** XState's persisted snapshot. */
-  readonly snapshot: unknown;
-  /** The events of the choices taken, in order. */
-  readonly choices: readonly string[];
-}
-
-export function saveRun(machine: ScenarioMachine, scenarioId: string, run: Run): SavedRun {
-  return {
-    format: RUN_FORMAT,
-    scenarioId,
-    snapshot: machine.getPersistedSnapshot(run.snapshot),
-    choices: run.steps.map((s) => s.event),
-  };
-}
-
-export type RestoreResult = { ok: true; run: Run } | { ok: false; error: string };
-
-/**
- * Restores a saved run. The snapshot is restored by XState and checked against a replay of the saved
- * choices, so a corrupt save, one from another format, or one the scenario no longer matches is refused.
- */
-export function restoreRun(machine: ScenarioMachine, scenarioId: string, saved: unknown): RestoreResult {
-  if (!isRecord(saved)) return { ok: false, error: 'The saved progress is not readable.' };
-  if (saved.format !== RUN_FORMAT) {
-    return {
-      ok: false,
-      error: `The saved progress is from format ${JSON.stringify(saved.format)}; this version reads format ${RUN_FORMAT}.`,
-    };
-  }
-  if (saved.scenarioId !== scenarioId) return { ok: false, error: 'The saved progress belongs to another scenario.' };
-  if (!Array.isArray(saved.choices) || !saved.choices.every((c) => typeof c === 'string')) {
-    return { ok: false, error: 'The saved progress has no readable list of choices.' };
-  }
-  let restored: ScenarioSnapshot;
-  try {
-    restored = createActor(machine, { snapshot: saved.snapshot as never }).getSnapshot();
-  } catch {
-    return { ok: false, error: 'The saved progress does not fit this scenario.' };
-  }
-  const replayed = replayRun(machine, saved.choices);
-  if (!replayed || !sameSituation(replayed.snapshot, restored)) {
-    return { ok: false, error: 'The saved progress no longer matches this scenario; it may have changed since.' };
-  }
-  return { ok: true, run: { snapshot: restored, steps: replayed.steps } };
-}
-
 /**
  * The run that takes these choices in order from `from` (the start unless given), or undefined if one
  * of them is not on offer where it is taken.
@@ -134,12 +81,4 @@ export function replayRun(
     run = result.run;
   }
   return run;
-}
-
-function sameSituation(a: ScenarioSnapshot, b: ScenarioSnapshot): boolean {
-  return JSON.stringify([a.value, a.context, a.status]) === JSON.stringify([b.value, b.context, b.status]);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,11 +3,11 @@ import type { Run } from '../engine/run-state.ts';
 import type { Text } from '../engine/scenario.types.ts';
 import { choicePoints } from '../engine/score.ts';
 import type { ChoiceReport } from './lms-connection.types.ts';
-import { runToPicks } from './module-picks.ts';
+import { runToPicks } from '../engine/choice-names.ts';
 
 /**
  * The LMS's record of the run's choice at `index` (0-based): its id `scenario.decision`, the choice by
- * its stable name (`module-picks.ts`: the event, or `wait` for a timed choice, never XState's delay
+ * its stable name (`engine/choice-names.ts`: the event, or `wait` for a timed choice, never XState's delay
  * event, whose name changes with the timer), its label in the learner's language, and whether it
  * helped (tactic points: `correct`), harmed (`incorrect`) or neither (`neutral`), with its tactic
  * points, harm, bystander step and barrier.

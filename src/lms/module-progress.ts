@@ -3,7 +3,7 @@ import type { SkipRule } from './module-config.ts';
 
 /**
  * A learner's progress through a module, as saved in the LMS (`suspend_data`): compact, because SCORM
- * 1.2 allows 4,096 characters. Choices are kept by stable name (see `pickName`); the engine replays them
+ * 1.2 allows 4,096 characters. Choices are kept by stable name (see `pickName`, `engine/choice-names.ts`); the engine replays them
  * on resume and refuses a save that no longer fits.
  */
 export interface ModuleProgress {

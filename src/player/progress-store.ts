@@ -1,4 +1,4 @@
-import type { SavedRun } from '../engine/run-state.ts';
+import type { SavedRun } from '../engine/saved-run.ts';
 import { isRecord, readStored, removeStored, type StoredValue, storedKeys, writeStored } from '../ui/local-store.ts';
 
 /** Where a learner is in a scenario's flow. */

@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
-import { saveRun } from '../engine/run-state.ts';
+import { saveRun } from '../engine/saved-run.ts';
 import { play } from '../test-util/play.ts';
 import { saveCommitment } from './commitment-store.ts';
 import { saveProgress } from './progress-store.ts';

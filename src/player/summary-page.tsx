@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { compileScenario } from '../engine/compile-scenario.ts';
-import { restoreRun, runEnding, runScore } from '../engine/run-state.ts';
+import { runEnding, runScore } from '../engine/run-state.ts';
+import { restoreRun } from '../engine/saved-run.ts';
 import type { Scenario } from '../engine/scenario.types.ts';
 import { scorePercent } from '../engine/score.ts';
 import { contentLanguage, scenarioText } from '../engine/text.ts';

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioMachine } from '../engine/build-machine.ts';
 import { choicesFor, type OfferedChoice } from '../engine/choices.ts';
-import { choose, type Run, type RunStep, restoreRun, rewindRun, saveRun, startRun } from '../engine/run-state.ts';
+import { choose, type Run, type RunStep, rewindRun, startRun } from '../engine/run-state.ts';
+import { restoreRun, saveRun } from '../engine/saved-run.ts';
 import { deviceProgress, type Phase, type ProgressStore } from './progress-store.ts';
 
 export interface PlayerState {

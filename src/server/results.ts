@@ -4,7 +4,7 @@ import { choose, runEnding, startRun } from '../engine/run-state.ts';
 import type { EndingKind, LanguageTag } from '../engine/scenario.types.ts';
 import { findTactic } from '../engine/tactics.ts';
 import { contentLanguage, localize, scenarioText } from '../engine/text.ts';
-import { pickName } from '../lms/module-picks.ts';
+import { pickName } from '../engine/choice-names.ts';
 import type { ChosenBy } from '../protocol/messages.ts';
 import { votesFor } from '../protocol/tally.ts';
 import type { StoredRoom } from './session-store.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../../src/test-util/fakes.ts';
-import { buildMachine } from '../engine/build-machine.ts';
-import type { Scenario } from '../engine/scenario.types.ts';
-import { picksToEvents, runToPicks } from './module-picks.ts';
+import { fakeChoice, fakeEnding, fakeScenario, fakeScene } from '../test-util/fakes.ts';
+import { buildMachine } from './build-machine.ts';
+import { picksToEvents, runToPicks } from './choice-names.ts';
+import type { Scenario } from './scenario.types.ts';
 
 /** Two choices and a timed one in the first scene, then a second decision. */
 function scenario(order: 'AB' | 'BA', delay = 20000, rename = false): Scenario {

@@ -1,9 +1,10 @@
-import type { ScenarioMachine } from '../engine/build-machine.ts';
-import { choicesFor, type OfferedChoice } from '../engine/choices.ts';
-import { choose, type Run, startRun } from '../engine/run-state.ts';
+import type { ScenarioMachine } from './build-machine.ts';
+import { choicesFor, type OfferedChoice } from './choices.ts';
+import { choose, type Run, startRun } from './run-state.ts';
 
 /**
- * The stable name of a choice on offer, as kept in the LMS: the choice's own event (`STAND_BESIDE`) or,
+ * The stable name of a choice on offer, as every save keeps it (browser storage, the LMS, a session's
+ * record): the choice's own event (`STAND_BESIDE`) or,
  * for a timed choice, `wait` (`wait2`, `wait3`… for further timed choices in the same scene, in the
  * order they are offered). XState names a timed choice's event after its delay in milliseconds, so that
  * name changes when an author adjusts the timer; `wait` does not. Event names are UPPER_SNAKE_CASE, so a
@@ -22,7 +23,7 @@ function pickEvent(offered: readonly OfferedChoice[], name: string): string | un
   return offered.find((c) => pickName(offered, c.event) === name)?.event;
 }
 
-/** A run's choices by stable name, for the LMS's store; undefined if one was not on offer where taken. */
+/** A run's choices by stable name, for a save; undefined if one was not on offer where taken. */
 export function runToPicks(machine: ScenarioMachine, events: readonly string[]): string[] | undefined {
   let run = startRun(machine);
   const picks: string[] = [];
