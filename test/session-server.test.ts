@@ -1,4 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/scenario-files.ts';
@@ -198,6 +200,69 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
       expect(revealed.path).toEqual([expect.objectContaining({ choice: 'CATCH_SAMS_EYE' })]);
     } finally {
       await restarted.close();
+    }
+  });
+
+  it('resumes a session and exports its results after an author changed a timer while the server was down', async () => {
+    // The scenarios folder holds the shipped scenario; its author then gives the lunch scene 25 s, not 20.
+    const dir = mkdtempSync(join(tmpdir(), 'upstander-timer-'));
+    const file = join(dir, 'hand-on-the-back.json');
+    const original = readFileSync(join(ROOT, 'scenarios', 'hand-on-the-back.json'), 'utf8');
+    writeFileSync(file, original);
+    const local = await startServer(suite.target, { scenariosDir: dir });
+    const { sessionId, secret, host, phones } = await room(5, { timers: false }, local.url);
+    await host.request({ type: 'start' });
+    const lunch = await phones[0].until((r) => r.phase === 'voting');
+    const waited = lunch.choices.find((c) => c.event.startsWith('xstate.after.'))?.event as string;
+    expect(waited).toBe('xstate.after.20000.hand-on-the-back.lunch');
+    for (const [i, phone] of phones.entries()) await vote(phone, i < 3 ? waited : 'CATCH_SAMS_EYE');
+    await host.request({ type: 'reveal' });
+    await host.request({ type: 'advance' });
+    for (const phone of phones.slice(0, 2)) await vote(phone, 'STAND_BESIDE', 1);
+    const identities = phones.map((p) => ({
+      participantId: p.participantId as string,
+      resumeSecret: p.resumeSecret as string,
+    }));
+    // What was stored names the timed choice as "wait", never by its delay.
+    const stored = await local.store.loadRoom(sessionId);
+    expect(stored?.room.choices).toEqual(['wait']);
+    expect(JSON.stringify(stored)).not.toContain('xstate.after');
+    await local.close();
+
+    const lunchScene = JSON.parse(original);
+    lunchScene.states.lunch.after = { 25000: lunchScene.states.lunch.after['20000'] };
+    writeFileSync(file, JSON.stringify(lunchScene, null, 2));
+    const restarted = await startServer(suite.target, { scenariosDir: dir });
+    try {
+      const back = await Promise.all(
+        identities.map(async (identity) => {
+          const phone = await connect(restarted.url);
+          expect(await phone.request({ type: 'resume', sessionId, ...identity })).toMatchObject({ type: 'welcome' });
+          return phone;
+        }),
+      );
+      const view = await back[0].until((r) => r.phase === 'voting');
+      expect(view).toMatchObject({ decision: 1, scene: ['moment'], voted: 2 });
+      expect(view.path).toEqual([
+        expect.objectContaining({
+          choice: 'xstate.after.25000.hand-on-the-back.lunch',
+          tally: expect.objectContaining({
+            counts: expect.objectContaining({ 'xstate.after.25000.hand-on-the-back.lunch': 3, CATCH_SAMS_EYE: 2 }),
+          }),
+        }),
+      ]);
+      expect(back.slice(0, 2).map((p) => p.myVote)).toEqual(['STAND_BESIDE', 'STAND_BESIDE']);
+      const json = await fetch(new URL(`api/sessions/${sessionId}/results?format=json`, restarted.url), {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      expect(json.status).toBe(200);
+      const results = await json.json();
+      expect(results.decisions[0].choices).toContainEqual(
+        expect.objectContaining({ event: 'wait', votes: 3, chosen: true }),
+      );
+    } finally {
+      await restarted.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

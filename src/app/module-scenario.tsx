@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { compileScenario } from '../engine/compile-scenario.ts';
 import { picksToEvents } from '../engine/choice-names.ts';
+import { compileScenario } from '../engine/compile-scenario.ts';
 import { replayRun, runScore } from '../engine/run-state.ts';
 import { RUN_FORMAT, saveRun } from '../engine/saved-run.ts';
 import type { Scenario } from '../engine/scenario.types.ts';

@@ -2,6 +2,9 @@ import type { ScenarioMachine } from './build-machine.ts';
 import { choicesFor, type OfferedChoice } from './choices.ts';
 import { choose, type Run, startRun } from './run-state.ts';
 
+/** What naming a choice needs of it: its event, and its delay when it is timed. */
+export type ChoiceEvent = Pick<OfferedChoice, 'event' | 'delay'>;
+
 /**
  * The stable name of a choice on offer, as every save keeps it (browser storage, the LMS, a session's
  * record): the choice's own event (`STAND_BESIDE`) or,
@@ -10,7 +13,7 @@ import { choose, type Run, startRun } from './run-state.ts';
  * name changes when an author adjusts the timer; `wait` does not. Event names are UPPER_SNAKE_CASE, so a
  * lower-case name never clashes with one.
  */
-export function pickName(offered: readonly OfferedChoice[], event: string): string | undefined {
+export function pickName(offered: readonly ChoiceEvent[], event: string): string | undefined {
   const choice = offered.find((c) => c.event === event);
   if (!choice) return undefined;
   if (choice.delay === undefined) return event;
@@ -18,9 +21,14 @@ export function pickName(offered: readonly OfferedChoice[], event: string): stri
   return nth === 1 ? 'wait' : `wait${nth}`;
 }
 
-/** The event of the choice on offer with that stable name, or undefined if none has it now. */
-function pickEvent(offered: readonly OfferedChoice[], name: string): string | undefined {
-  return offered.find((c) => pickName(offered, c.event) === name)?.event;
+/**
+ * The event of the choice on offer with that stable name, or undefined if none has it now. A save made
+ * before choices were kept by stable name holds the event itself, which is read as long as it is on offer.
+ */
+export function pickEvent(offered: readonly ChoiceEvent[], name: string): string | undefined {
+  return (
+    offered.find((c) => pickName(offered, c.event) === name)?.event ?? offered.find((c) => c.event === name)?.event
+  );
 }
 
 /** A run's choices by stable name, for a save; undefined if one was not on offer where taken. */

@@ -6,8 +6,8 @@ import { type Run, replayRun } from './run-state.ts';
 /**
  * Bumped whenever the saved shape changes. Format 1 kept the choices' events, a timed choice by XState's
  * name that carries its delay (`xstate.after.20000.…`); format 2 keeps their stable names (`wait`, see
- * `pickName`), so a save outlives an author's change of a timer. Format 1 is still read; any other is
- * refused with a notice, never misread.
+ * `pickName`), so a save outlives an author's change of a timer. Format 1 is still read (`pickEvent`
+ * reads an event on offer as itself); any other is refused with a notice, never misread.
  */
 export const RUN_FORMAT = 2;
 
@@ -59,7 +59,7 @@ export function restoreRun(machine: ScenarioMachine, scenarioId: string, saved: 
   } catch {
     return { ok: false, error: 'The saved progress does not fit this scenario.' };
   }
-  const events = saved.format === 1 ? saved.choices : picksToEvents(machine, saved.choices);
+  const events = picksToEvents(machine, saved.choices);
   const replayed = events && replayRun(machine, events);
   if (!replayed || !sameSituation(replayed.snapshot, restored)) {
     return { ok: false, error: 'The saved progress no longer matches this scenario; it may have changed since.' };

@@ -1,9 +1,9 @@
 import type { ScenarioMachine } from '../engine/build-machine.ts';
+import { runToPicks } from '../engine/choice-names.ts';
 import type { Run } from '../engine/run-state.ts';
 import type { Text } from '../engine/scenario.types.ts';
 import { choicePoints } from '../engine/score.ts';
 import type { ChoiceReport } from './lms-connection.types.ts';
-import { runToPicks } from '../engine/choice-names.ts';
 
 /**
  * The LMS's record of the run's choice at `index` (0-based): its id `scenario.decision`, the choice by

@@ -1,13 +1,14 @@
+import { pickName } from '../engine/choice-names.ts';
 import { choicesFor, currentScene } from '../engine/choices.ts';
 import type { LoadedScenario } from '../engine/load-scenario.types.ts';
 import { choose, runEnding, startRun } from '../engine/run-state.ts';
 import type { EndingKind, LanguageTag } from '../engine/scenario.types.ts';
 import { findTactic } from '../engine/tactics.ts';
 import { contentLanguage, localize, scenarioText } from '../engine/text.ts';
-import { pickName } from '../engine/choice-names.ts';
 import type { ChosenBy } from '../protocol/messages.ts';
 import { votesFor } from '../protocol/tally.ts';
 import type { StoredRoom } from './session-store.ts';
+import { storedWithEvents } from './stored-choices.ts';
 
 /** One vote's timing, with nothing that says whose it was. */
 export interface VoteTiming {
@@ -97,8 +98,10 @@ export function sessionResults(
   const language = contentLanguage(scenario, options.language ?? scenario.meta.language);
   const { text, paragraphs } = scenarioText(scenario, language);
   const iso = (ms: number) => new Date(ms).toISOString();
+  const withEvents = storedWithEvents(stored, machine);
+  if (!withEvents) throw new Error(`The session's path no longer replays in "${scenario.id}".`);
   let run = startRun(machine);
-  const decisions = stored.decisions.map((d) => {
+  const decisions = withEvents.decisions.map((d) => {
     const offered = choicesFor(machine, run.snapshot);
     const sceneMeta = currentScene(machine, run.snapshot).config.meta;
     const prompt = sceneMeta?.prompt;

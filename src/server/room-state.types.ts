@@ -23,7 +23,7 @@ export interface RoomState {
   /** Whether new phones are kept out; those with a seat can still come back. */
   readonly locked: boolean;
   readonly phase: Phase;
-  /** The events the group has chosen, in order: the story so far. */
+  /** The choices the group has made, in order, by stable name (`pickName`): the story so far. */
   readonly choices: readonly string[];
   /** When the decision on the screen opened for votes. */
   readonly openedAt: number | null;

@@ -1,3 +1,4 @@
+import { picksToEvents, runToPicks } from '../engine/choice-names.ts';
 import { choicesFor, currentScene } from '../engine/choices.ts';
 import type { LoadedScenario } from '../engine/load-scenario.types.ts';
 import { choose, type Run, replayRun } from '../engine/run-state.ts';
@@ -24,6 +25,7 @@ import type { ClosedDecision, Post, RoomProgress, RoomState, StoredRoom } from '
 import { roomView } from './room-view.ts';
 import { hashSecret, randomToken, secretMatches } from './secrets.ts';
 import type { SessionStore } from './session-store.ts';
+import { storedDecision, storedName, storedWithEvents } from './stored-choices.ts';
 
 /** A choice on the screen, with its delay when it is timed and its label (for the reading time). */
 interface OnScreen extends ChoiceOnScreen {
@@ -93,7 +95,8 @@ export class Room {
     private readonly deps: RoomDeps,
     stored?: StoredRoom,
   ) {
-    const run = replayRun(scenario.machine, state.choices);
+    const events = picksToEvents(scenario.machine, state.choices);
+    const run = events && replayRun(scenario.machine, events);
     if (!run)
       throw new RoomError('unknown-session', 'This session no longer matches its scenario, which has changed since.');
     this.run = run;
@@ -135,7 +138,10 @@ export class Room {
 
   /** The room as it was stored, as after a server restart. */
   static restore(stored: StoredRoom, scenario: LoadedScenario, deps: RoomDeps): Room {
-    return new Room(stored.room, scenario, deps, stored);
+    const withEvents = storedWithEvents(stored, scenario.machine);
+    if (!withEvents)
+      throw new RoomError('unknown-session', 'This session no longer matches its scenario, which has changed since.');
+    return new Room(stored.room, scenario, deps, withEvents);
   }
 
   get id() {
@@ -238,18 +244,20 @@ export class Room {
     if ((casting?.choice ?? this.votes.get(participantId)) === choice) return casting;
     const cast: Casting = {
       choice,
-      stored: this.deps.store.putVote(this.id, { decision, participantId, choice, at: this.deps.now() }).then(
-        () => {
-          this.settle(participantId, cast);
-          this.votes.set(participantId, choice);
-          this.tellOtherTabs(peer, participantId);
-          this.audience.scheduleCount(this.counts);
-        },
-        (error) => {
-          this.settle(participantId, cast);
-          throw error;
-        },
-      ),
+      stored: this.deps.store
+        .putVote(this.id, { decision, participantId, choice: storedName(this.onScreen, choice), at: this.deps.now() })
+        .then(
+          () => {
+            this.settle(participantId, cast);
+            this.votes.set(participantId, choice);
+            this.tellOtherTabs(peer, participantId);
+            this.audience.scheduleCount(this.counts);
+          },
+          (error) => {
+            this.settle(participantId, cast);
+            throw error;
+          },
+        ),
     };
     this.votesInFlight += 1;
     this.casting.set(participantId, cast);
@@ -273,7 +281,13 @@ export class Room {
       if (!this.onScreen.some((c) => c.event === choice && !c.timed))
         throw new RoomError('unknown-choice', 'That is not one of the choices on the screen.');
       if (this.guesses.get(participantId) !== choice) {
-        await this.deps.store.putGuess({ sessionId: this.id, decision, participantId, choice, at: this.deps.now() });
+        await this.deps.store.putGuess({
+          sessionId: this.id,
+          decision,
+          participantId,
+          choice: storedName(this.onScreen, choice),
+          at: this.deps.now(),
+        });
         this.guesses.set(participantId, choice);
         this.tellOtherTabs(peer, participantId);
       }
@@ -514,12 +528,16 @@ export class Room {
           );
     const changes: Partial<RoomProgress> = {
       phase: ended ? 'debrief' : 'voting',
-      choices: run.steps.map((s) => s.event),
+      choices:
+        runToPicks(
+          this.scenario.machine,
+          run.steps.map((s) => s.event),
+        ) ?? [],
       openedAt: at,
       deadline: !ended && delay !== undefined ? at + reading + delay : null,
       revealedAt: null,
     };
-    if (closed) await this.deps.store.closeDecision(this.id, closed, changes);
+    if (closed) await this.deps.store.closeDecision(this.id, storedDecision(this.onScreen, closed), changes);
     else await this.deps.store.updateSession(this.id, changes);
     this.run = run;
     this.onScreen = onScreen;
