@@ -1,19 +1,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../test/support/scenario-files.ts';
+import type { Scenario } from '../engine/scenario.types.ts';
+import { textFields } from '../engine/text-fields.ts';
 import { checkSource } from './check-source.ts';
 import {
   addChoice,
   addState,
   choiceAt,
   choicesIn,
+  type EditableScenario,
   editText,
   formPlace,
   readForForm,
   readParagraphs,
+  readText,
   removeChoice,
   removeState,
+  setLanguages,
   setTimedSeconds,
+  writeForForm,
   writeParagraphs,
   writeText,
 } from './scenario-edits.ts';
@@ -49,6 +55,26 @@ describe('the form’s edits to a scenario file', () => {
     // A plain string becomes the main language's when a second language is written.
     expect(writeText('Hello', 'es', 'Hola', languages)).toEqual({ en: 'Hello', es: 'Hola' });
     expect(writeText('Hello', 'en', 'Hi', ['en'])).toBe('Hi');
+  });
+
+  it('keeps every English text English when a one-language scenario becomes "es, en"', () => {
+    const before = readForForm(templateText()) as EditableScenario;
+    const english = [...textFields(before as Scenario)].map(({ path, text }) => [path, text]);
+    expect(english.length).toBeGreaterThan(5);
+    expect(english.every(([, text]) => typeof text === 'string')).toBe(true);
+    const after = readForForm(editText(templateText(), (s) => setLanguages(s, ['es', 'en']))) as EditableScenario;
+    expect(after.meta).toMatchObject({ language: 'es', languages: ['es', 'en'] });
+    const read = [...textFields(after as Scenario)].map(({ path, text }) => [
+      path,
+      readText(text, 'en', 'es'),
+      readText(text, 'es', 'es'),
+    ]);
+    expect(read).toEqual(english.map(([path, text]) => [path, text, '']));
+    // Back to "en, es": English again where it was, nothing lost or moved.
+    const back = readForForm(editText(writeForForm(after), (s) => setLanguages(s, ['en', 'es']))) as EditableScenario;
+    expect([...textFields(back as Scenario)].map(({ path, text }) => [path, readText(text, 'en', 'en')])).toEqual(
+      english,
+    );
   });
 
   it('builds a playable scenario from the template: a new scene, a timed choice, a new ending', () => {

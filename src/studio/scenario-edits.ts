@@ -9,6 +9,7 @@ import type {
   VariableValue,
 } from '../engine/scenario.types.ts';
 import { declaredLanguages } from '../engine/text.ts';
+import { textFields } from '../engine/text-fields.ts';
 
 /** A scenario as the form changes it: the same shape as the file, writable. */
 export type EditableScenario = Writable<Scenario>;
@@ -78,6 +79,33 @@ export function writeText(
   const before: Record<string, string> = typeof text === 'string' ? { [main]: text } : { ...(text ?? {}) };
   before[language] = value;
   return before;
+}
+
+/**
+ * Sets the scenario's languages, the first its main one. A plain-string text is the main language's,
+ * so when another language becomes the main one while the former stays, every plain string becomes one
+ * string per language under the language it was written in: reordering "en, es" to "es, en" relabels
+ * nothing. Replacing the only language ("en" to "es") says the texts are in that language: they stay.
+ */
+export function setLanguages(scenario: EditableScenario, tags: readonly LanguageTag[]) {
+  const [main, ...others] = [...new Set(tags)];
+  if (main === undefined) return;
+  const before = scenario.meta.language;
+  if (main !== before && others.includes(before)) {
+    for (const { path, text } of [...textFields(scenario as Scenario)]) {
+      if (typeof text !== 'string') continue;
+      const segments = pointerSegments(path);
+      const last = segments.pop() as string;
+      const parent = segments.reduce<Record<string, unknown>>(
+        (at, key) => at[key] as Record<string, unknown>,
+        scenario as unknown as Record<string, unknown>,
+      );
+      parent[last] = { [before]: text };
+    }
+  }
+  scenario.meta.language = main;
+  if (others.length) scenario.meta.languages = [main, ...others];
+  else delete scenario.meta.languages;
 }
 
 /** Paragraphs in one language, a blank line between them (the form's textarea). */

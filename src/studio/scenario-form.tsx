@@ -26,6 +26,7 @@ import {
   readText,
   removeChoice,
   removeState,
+  setLanguages,
   setTimedSeconds,
   typedValue,
   writeLines,
@@ -455,11 +456,7 @@ function ScenarioDetails({
       .filter(Boolean);
     if (!tags.length) field.value = languages.join(', ');
     if (!tags.length || tags.join(',') === languages.join(',')) return;
-    edit((s) => {
-      s.meta.language = tags[0];
-      if (tags.length > 1) s.meta.languages = [...new Set(tags)];
-      else delete s.meta.languages;
-    });
+    edit((s) => setLanguages(s, tags));
   };
   const metaText = (field: 'title' | 'summary' | 'contentNote', label: string, multiline = false) => (
     <LanguageFields
