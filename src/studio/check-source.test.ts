@@ -83,9 +83,12 @@ describe('the New template', () => {
 });
 
 describe('the download name', () => {
-  it('is the scenario id, else the name it was opened under, else scenario.json', () => {
+  it('is the scenario id, written as an id if it is not one yet, else the name it was opened under, else scenario.json', () => {
     expect(downloadName(templateText(), 'whatever.json')).toBe('my-scenario.json');
-    expect(downloadName('{"id": "Not An Id", ', 'scenarios/late-train.json')).toBe('late-train.json');
+    expect(downloadName('{"id": "Lift At Work", ', 'my-scenario.json')).toBe('lift-at-work.json');
+    expect(downloadName('{"id": "Acoso en el Ascensor!"}', 'my-scenario.json')).toBe('acoso-en-el-ascensor.json');
+    expect(downloadName(`{"id": "${'word '.repeat(24)}"}`, 'x.json')).toMatch(/^(word-){12}word\.json$/);
+    expect(downloadName('{"id": "¿?"}', 'scenarios/late-train.json')).toBe('late-train.json');
     expect(downloadName('{"states": {"a": {"id": "inner"}}}', 'notes.txt')).toBe('scenario.json');
     expect(downloadName('\uFEFF{"id": "with-bom"}', '')).toBe('with-bom.json');
   });

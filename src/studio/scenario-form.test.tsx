@@ -114,6 +114,34 @@ describe('the studio’s form', () => {
     expect(JSON.parse(file.text).context).toEqual({ trust: 3, seenIt: 0, constructor: 0 });
   });
 
+  it('says why a number is not kept, and keeps the last good one in the file', () => {
+    const file = renderForm(templateText());
+    const timedAt = () => Object.keys(JSON.parse(file.text).states.kitchen.after ?? {});
+    const before = timedAt();
+    expect(before).toHaveLength(1);
+    const timed = screen.getByRole('group', { name: 'When time runs out' });
+    const seconds = within(timed).getByRole('spinbutton', { name: 'Seconds before time runs out' });
+    for (const typed of ['0', '-5', '0.5', '601']) {
+      type(seconds, typed);
+      expect(within(timed).getByRole('alert').textContent).toBe(
+        `${typed} is not kept: type a whole number from 1 to 600.`,
+      );
+      expect(seconds.getAttribute('aria-invalid')).toBe('true');
+      expect(timedAt()).toEqual(before);
+    }
+    // Leaving the field shows the kept value again, with the reason still there.
+    fireEvent.blur(seconds);
+    expect((seconds as HTMLInputElement).value).toBe(String(Number(before[0]) / 1000));
+    expect(within(timed).getByRole('alert')).toBeTruthy();
+    type(seconds, '25');
+    expect(within(timed).queryByRole('alert')).toBeNull();
+    expect(timedAt()).toEqual(['25000']);
+    const minutes = screen.getByRole('spinbutton', { name: 'Minutes to play' });
+    type(minutes, '0');
+    expect(screen.getByRole('alert').textContent).toBe('0 is not kept: type a whole number, 1 or more.');
+    expect(JSON.parse(file.text).meta.minutes).toBe(JSON.parse(templateText()).meta.minutes);
+  });
+
   it('applies the languages on Enter, and keeps one when the field is emptied', () => {
     const file = renderForm(templateText());
     const field = screen.getByLabelText('Languages') as HTMLInputElement;

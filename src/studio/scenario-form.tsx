@@ -371,7 +371,10 @@ function useWhileTyping() {
   };
 }
 
-/** A whole number field; emptied, it removes the value. */
+/**
+ * A whole number field; emptied, it removes the value. A number out of `min`–`max` or not whole is
+ * refused in words and never written: the file keeps its last good value, shown again on leaving.
+ */
 function NumberField({
   label,
   value,
@@ -383,29 +386,51 @@ function NumberField({
   label: string;
   value: number | undefined;
   path: string;
-  min?: number;
+  min: number;
   max?: number;
   onChange: (value: number | undefined) => void;
 }) {
+  const { t } = useT();
   // "-", or a number cleared to type another: the file keeps its last good value meanwhile.
   const typing = useWhileTyping();
+  const [refusal, setRefusal] = useState('');
+  const refusalId = useId();
   return (
-    <label className="studio-form-number">
-      {label}{' '}
-      <input
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        value={typing.shown(path, String(value ?? ''))}
-        data-pointer={path}
-        onChange={(e) => {
-          typing.typed(path, e.target.value);
-          onChange(e.target.value === '' ? undefined : Number(e.target.value));
-        }}
-        onBlur={typing.done}
-      />
-    </label>
+    <div className="studio-form-number">
+      <label>
+        {label}{' '}
+        <input
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={max}
+          step={1}
+          value={typing.shown(path, String(value ?? ''))}
+          data-pointer={path}
+          aria-invalid={refusal ? true : undefined}
+          aria-describedby={refusal ? refusalId : undefined}
+          onChange={(e) => {
+            typing.typed(path, e.target.value);
+            const typed = e.target.value === '' ? undefined : Number(e.target.value);
+            const kept = typed === undefined || (Number.isInteger(typed) && typed >= min && typed <= (max ?? Infinity));
+            setRefusal(
+              kept
+                ? ''
+                : max === undefined
+                  ? t('studio.form.numberFrom', { value: e.target.value, min })
+                  : t('studio.form.numberBetween', { value: e.target.value, min, max }),
+            );
+            if (kept) onChange(typed);
+          }}
+          onBlur={typing.done}
+        />
+      </label>
+      {refusal && (
+        <p id={refusalId} role="alert" className="studio-form-refusal">
+          {refusal}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -801,7 +826,7 @@ function ChoiceFields({
           max={600}
           onChange={(v) =>
             edit((s) => {
-              if (v !== undefined && v > 0) setTimedSeconds(s.states[stateKey], choiceRef, v);
+              if (v !== undefined) setTimedSeconds(s.states[stateKey], choiceRef, v);
             })
           }
         />
