@@ -26,7 +26,10 @@ function scenesToStartAt(scenario: Scenario) {
   );
 }
 
-/** The scene picked, while it is still one to start at: one since removed or renamed is the beginning again. */
+/**
+ * The scene picked, while it is still one to start at: one since removed or renamed is the beginning
+ * again, and `PlayFrom` says so.
+ */
 export function pickedScene(scenario: Scenario, start: PlayStart): string {
   return scenesToStartAt(scenario).some((s) => s.keys.join('.') === start.scene) ? start.scene : '';
 }
@@ -44,13 +47,23 @@ export function playStartRun(
   const declared = scenario.context ?? {};
   const variables: RunContext = {};
   for (const [name, typed] of Object.entries(start.typed)) {
-    if (!(name in declared)) continue;
-    const value = typedValue(typed);
-    if (typeof value !== typeof declared[name]) return { ok: false, error: kindError(name, declared[name]) };
+    if (!Object.hasOwn(declared, name)) continue;
+    const value = valueLike(typed, declared[name]);
+    if (value === undefined) return { ok: false, error: kindError(name, declared[name]) };
     variables[name] = value;
   }
   const started: StartResult = startRunAt(compileScenario(scenario).machine, scene.split('.'), variables);
   return started.ok ? started : { ok: false, error: started.error };
+}
+
+/**
+ * What the author typed, read as a value of the start value's kind: a number, true or false, or words
+ * as typed ("5" or "true" are words for a variable that holds words); undefined when it is not one.
+ */
+function valueLike(typed: string, start: VariableValue): VariableValue | undefined {
+  if (typeof start === 'string') return typed.trim() === '' ? undefined : typed;
+  const value = typedValue(typed.trim());
+  return typeof value === typeof start ? value : undefined;
 }
 
 function kindError(name: string, start: VariableValue): string {
@@ -78,6 +91,7 @@ export function PlayFrom({
   const scenes = scenesToStartAt(scenario);
   const variables = Object.entries(scenario.context ?? {});
   const scene = pickedScene(scenario, start);
+  const gone = start.scene !== '' && scene === '';
   return (
     <div className="studio-play-from">
       <label>
@@ -93,6 +107,11 @@ export function PlayFrom({
           ))}
         </select>
       </label>
+      {gone && (
+        <p role="status" className="hint">
+          {t('studio.playFromGone', { scene: start.scene.split('.').join(' › ') })}
+        </p>
+      )}
       {scene && variables.length > 0 && (
         <fieldset>
           <legend>{t('studio.playVariables')}</legend>

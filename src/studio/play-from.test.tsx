@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+import './studio-strings.ts';
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Scenario } from '../engine/scenario.types.ts';
+import { FROM_THE_BEGINNING, PlayFrom, playStartRun } from './play-from.tsx';
+import { templateText } from './template.ts';
+
+afterEach(cleanup);
+
+/** The New scenario, with a variable that holds words beside its number. */
+const scenario = (): Scenario => {
+  const s = JSON.parse(templateText());
+  s.context = { ...s.context, mood: 'calm', seen: false };
+  return s;
+};
+const startAt = (typed: Record<string, string>) => playStartRun(scenario(), { scene: 'kitchen', typed });
+const context = (typed: Record<string, string>) => {
+  const started = startAt(typed);
+  if (!started.ok) throw new Error(started.error);
+  return started.run?.snapshot.context;
+};
+
+describe('starting the preview at a scene', () => {
+  it('reads each typed value as its variable’s kind: "5" and "true" are words for a variable of words', () => {
+    expect(context({ mood: '5' })).toMatchObject({ mood: '5' });
+    expect(context({ mood: 'true' })).toMatchObject({ mood: 'true' });
+    expect(context({ trust: ' 2 ', seen: 'true' })).toMatchObject({ trust: 2, seen: true });
+  });
+
+  it('refuses in words what is not of its kind, an empty word included', () => {
+    expect(startAt({ mood: '' })).toEqual({ ok: false, error: '"mood" holds words: type some.' });
+    expect(startAt({ trust: 'two' })).toEqual({ ok: false, error: '"trust" is a number: type one, such as 0.' });
+    expect(startAt({ seen: 'yes' })).toEqual({ ok: false, error: '"seen" is true or false: type one of them.' });
+  });
+
+  it('says so when the scene picked is gone, and starts at the beginning', () => {
+    const s = scenario();
+    const picked = { ...FROM_THE_BEGINNING, scene: 'hallway' };
+    expect(playStartRun(s, picked)).toEqual({ ok: true, run: undefined });
+    render(<PlayFrom scenario={s} start={picked} onChange={() => {}} />);
+    expect(screen.getByRole('status').textContent).toMatch(/“hallway” is no longer a scene to start at/);
+    expect((screen.getByRole('combobox', { name: 'Start at' }) as HTMLSelectElement).value).toBe('');
+  });
+});
