@@ -41,6 +41,7 @@ const library = async (url: string) =>
 describe('saving a scenario to the server from the studio', () => {
   it('with the author key: checked, written to the scenarios folder, in the library and startable at once; the version it replaces kept', async () => {
     const { scenarios, url } = await withScenarios({ AUTHOR_KEY: KEY });
+    expect(await (await fetch(`${url}/api/author`)).json()).toEqual({ saving: true });
     expect((await library(url)).map((e) => e.id)).toEqual(['crowded-train', 'hand-on-the-back']);
     const text = templateText();
     const id = JSON.parse(text).id as string;
@@ -91,6 +92,8 @@ describe('saving a scenario to the server from the studio', () => {
     expect(files()).toEqual(before);
 
     const off = await withScenarios();
+    // The studio asks first, so it says so before an author types a key.
+    expect(await (await fetch(`${off.url}/api/author`)).json()).toEqual({ saving: false });
     const refused = await put(off.url, templateText(), KEY);
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: string }).error).toContain('AUTHOR_KEY');

@@ -274,7 +274,8 @@ function capConnections(app: FastifyInstance, cap: ConnectionCap, trust: TrustFu
 
 /**
  * The scenarios the server holds, for the library (`GET /api/library`: every valid scenario's summary
- * and revision) and the player (`GET /api/scenarios/<id>`), and the studio's save (`PUT /api/scenarios`,
+ * and revision) and the player (`GET /api/scenarios/<id>`), and the studio's save (`GET /api/author`:
+ * `{ saving }`, whether this server takes saves at all; `PUT /api/scenarios`,
  * body `{ "text": "<the file>" }`, header `Authorization: Bearer <AUTHOR_KEY>`): 200 `{ id, replaced }`
  * once saved; 422 `{ error, problems }` with the checker's lines when the scenario is refused; 401 for a
  * wrong key, 429 after too many from one address, 403 when the server has no author key. Nothing
@@ -289,6 +290,8 @@ function serveScenarios(
   // Compared as SHA-256 digests, in constant time, like the facilitators' secrets.
   const keyHash = authorKey === undefined ? undefined : hashSecret(authorKey);
   app.get('/api/library', async () => ({ entries: shelf.entries() }));
+  // Whether the studio's Save can work here, so it says so before an author types a key.
+  app.get('/api/author', async () => ({ saving: keyHash !== undefined }));
   app.get<{ Params: { id: string } }>('/api/scenarios/:id', async (request, reply) => {
     const loaded = shelf.catalogue.get(request.params.id);
     if (!loaded) return reply.code(404).send({ error: 'This server holds no scenario with that id.' });

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../ui/i18n.ts';
 import { libraryChanged } from '../ui/served-library.ts';
@@ -26,6 +26,7 @@ export function ServerSave({
   replaces?: string;
 }) {
   const { t } = useT();
+  const here = useSavingHere();
   const [key, setKey] = useState('');
   // What came of the last save, and the text it was about: it is said only while that is the text.
   const [last, setLast] = useState<{ outcome: Outcome; text: string }>({ outcome: { kind: 'idle' }, text });
@@ -80,6 +81,15 @@ export function ServerSave({
       }[response.status] ?? t('studio.saveFailed');
     return { kind: 'refused', message, problems: answer.problems };
   };
+  if (here === 'off' || here === 'no-server')
+    return (
+      <section className="studio-toolbar studio-save" aria-labelledby={legendId}>
+        <h2 id={legendId} className="studio-save-title">
+          {t('studio.saveGroup')}
+        </h2>
+        <p className="hint">{t(here === 'off' ? 'studio.saveOffHere' : 'studio.saveNoServer')}</p>
+      </section>
+    );
   return (
     <form
       className="studio-toolbar studio-save"
@@ -133,4 +143,27 @@ export function ServerSave({
       )}
     </form>
   );
+}
+
+/**
+ * Whether this server takes saves (`GET api/author`), asked once: 'unknown' until it answers (the form
+ * shows meanwhile), 'no-server' where nothing answers as the server would (a static build, an LMS).
+ */
+function useSavingHere(): 'unknown' | 'on' | 'off' | 'no-server' {
+  const [here, setHere] = useState<'unknown' | 'on' | 'off' | 'no-server'>('unknown');
+  useEffect(() => {
+    let current = true;
+    fetch(new URL('api/author', window.location.href), { cache: 'no-store' })
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then(
+        (answer: { saving?: unknown }) => {
+          if (current && typeof answer?.saving === 'boolean') setHere(answer.saving ? 'on' : 'off');
+        },
+        () => current && setHere('no-server'),
+      );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return here;
 }
