@@ -613,14 +613,15 @@ describe('an author in the studio', () => {
       expect(asked).toHaveLength(1);
       await page.context().close();
 
-      // The shared test server has no author key: saving is off, and the studio says what to do.
+      // The shared test server has no author key: saving is off, and the studio says what to do
+      // before any key is typed, in place of the key's box.
       const off = await newPage(browser(), DESKTOP);
       await off.goto(`${baseUrl}#/studio`);
       await off.getByRole('button', { name: 'New' }).click();
       await status(off).getByText('0 errors, 1 house-rule warning').waitFor();
-      await off.getByLabel('Author key').fill(KEY);
-      await off.getByRole('button', { name: 'Save to the server' }).click();
-      await off.getByRole('alert').getByText('saving to this server is turned off').waitFor();
+      await off.getByText('Saving to this server is turned off: download the file instead').waitFor();
+      expect(await off.getByLabel('Author key').count()).toBe(0);
+      expect(await off.getByRole('button', { name: 'Save to the server' }).count()).toBe(0);
       await off.context().close();
     } finally {
       await server.close();
