@@ -430,6 +430,30 @@ const CASES: RuleCase[] = [
     }),
   },
   {
+    code: 'unknownPerson',
+    name: 'a scene with someone present who is not in the cast',
+    path: '/states/start/meta/present/1',
+    broken: withScenario((s) => {
+      s.meta.cast = { priya: { name: 'Priya', role: 'your colleague' }, mark: { name: 'Mark' } };
+      s.states.start.meta.present = ['priya', 'marc'];
+    }),
+    fixed: withScenario((s) => {
+      s.meta.cast = { priya: { name: 'Priya', role: 'your colleague' }, mark: { name: 'Mark' } };
+      s.states.start.meta.present = ['priya', 'mark'];
+    }),
+  },
+  {
+    code: 'missingText',
+    name: 'a role in one of two languages (a name written once serves both)',
+    path: '/meta/cast/priya/role',
+    broken: bilingual((s) => {
+      s.meta.cast = { priya: { name: 'Priya', role: { en: 'your colleague' } } };
+    }),
+    fixed: bilingual((s) => {
+      s.meta.cast = { priya: { name: 'Priya', role: { en: 'your colleague', es: 'tu compañera' } } };
+    }),
+  },
+  {
     code: 'schema',
     name: 'assumes on a scene, which is not an ending',
     path: '/states/start/meta/assumes',

@@ -19,6 +19,7 @@ export const ISSUE_CODES = [
   'unknownBarrier', // a barrier id not in the list of barriers
   'unknownTarget', // a transition target that names no state
   'unknownChoice', // an ending assumes a choice (event name) that no scene offers
+  'unknownPerson', // a scene's present names someone not in the cast
   'delay', // a timed choice's wait that is not a whole number of milliseconds from 1 to 10 minutes
   'missingText', // a text field lacks a declared language
   'undeclaredLanguage', // a text field has a language the scenario does not declare

@@ -141,6 +141,8 @@ export interface StateMeta {
    * text says so ("with your dated account"). The checker walks every path and reports one without.
    */
   readonly assumes?: readonly string[];
+  /** Who from the cast is in this scene (their ids in `meta.cast`), in the order shown. */
+  readonly present?: readonly string[];
 }
 
 /** A state of the story: a scene, a group of scenes, a router, or an ending. */
@@ -193,13 +195,25 @@ export interface ScenarioMeta {
   readonly authors?: readonly string[];
   /** `full` (the default): a library scenario; `booster`: a 2–3 minute refresher with its own house rules. */
   readonly kind?: ScenarioKind;
+  /** The people in the story, by id (e.g. `priya`); a scene's `present` lists who is in it. */
+  readonly cast?: Readonly<Record<string, Person>>;
+}
+
+/** Someone in the story, shown with the scenes they are in. */
+export interface Person {
+  /** What the story calls them, e.g. "Priya": a plain string is the same in every language. */
+  readonly name: Text;
+  /** Who they are in the story, e.g. "your colleague". */
+  readonly role?: Text;
+  /** The word their illustrated portrait is drawn from; the person's id by default. */
+  readonly portrait?: string;
 }
 
 /** A scenario file, as loaded. */
 export interface Scenario {
   /** A path to the schema, for editors. */
   readonly $schema?: string;
-  /** Kebab-case id, equal to the file name. */
+  /** The id: lower-case letters and digits joined by single hyphens, equal to the file name. */
   readonly id: string;
   /** A note for authors. */
   readonly description?: string;

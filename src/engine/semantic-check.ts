@@ -39,7 +39,7 @@ export function checkSemantics(scenario: Scenario, fileId?: string): ScenarioIss
     );
   }
   for (const walked of index.states.values()) issues.push(...checkState(scenario, index, walked));
-  issues.push(...checkAssumedChoices(index), ...checkEventlessLoops(index));
+  issues.push(...checkAssumedChoices(index), ...checkPresent(scenario, index), ...checkEventlessLoops(index));
   return issues;
 }
 
@@ -226,6 +226,29 @@ function unknownInitial(initial: string, children: readonly string[], path: stri
     path,
     `"${initial}" is not a state here.${didYouMean(initial, children)} The states are ${children.join(', ')}.`,
   );
+}
+
+/** A scene's `present` names people of the cast by id: one not in it is a typo or someone since removed. */
+function checkPresent(scenario: Scenario, index: StateIndex): ScenarioIssue[] {
+  const cast = Object.keys(scenario.meta.cast ?? {});
+  const issues: ScenarioIssue[] = [];
+  for (const { state, at, keys } of index.states.values()) {
+    for (const [i, id] of (state.meta?.present ?? []).entries()) {
+      if (Object.hasOwn(scenario.meta.cast ?? {}, id)) continue;
+      issues.push(
+        scenarioIssue(
+          'unknownPerson',
+          pointer(...at, 'meta', 'present', i),
+          `The scene "${keys.join('.')}" has ${id} present, but the cast has no one with that id.${didYouMean(id, cast)} ${
+            cast.length
+              ? `The cast is ${cast.join(', ')}: use one of them, or add ${id} to meta.cast.`
+              : `Add ${id} to meta.cast with a name, e.g. "cast": { "${id}": { "name": "…" } }.`
+          }`,
+        ),
+      );
+    }
+  }
+  return issues;
 }
 
 function checkTarget(

@@ -8,6 +8,11 @@ import { stateChoices, walkStates } from './scenario-walk.ts';
 export function* textFields(scenario: Scenario): Generator<{ path: string; text: Text }> {
   const { meta } = scenario;
   for (const key of ['title', 'summary', 'contentNote'] as const) yield { path: pointer('meta', key), text: meta[key] };
+  for (const [id, person] of Object.entries(meta.cast ?? {})) {
+    // A name written once is the same in every language ("Priya"); one per language is checked like any text.
+    if (typeof person.name !== 'string') yield { path: pointer('meta', 'cast', id, 'name'), text: person.name };
+    if (person.role !== undefined) yield { path: pointer('meta', 'cast', id, 'role'), text: person.role };
+  }
   for (const { state, at } of walkStates(scenario)) {
     const m = state.meta;
     if (m?.narrative !== undefined) yield* paragraphTexts(m.narrative, [...at, 'meta', 'narrative']);
