@@ -1,5 +1,6 @@
 import { motion, useReducedMotion } from 'framer-motion';
 import { lazy, Suspense, useMemo } from 'react';
+import { presentPeople } from '../engine/cast.ts';
 import { currentScene } from '../engine/choices.ts';
 import { compileScenario } from '../engine/compile-scenario.ts';
 import { type Run, runEnding } from '../engine/run-state.ts';
@@ -135,6 +136,7 @@ export function PlayerPage({
       <SceneView
         narrative={narrative}
         prompt={prompt}
+        people={presentPeople(scenario, meta, text)}
         choices={player.choices}
         timed={timed}
         sceneKey={`${scene.keys.join('.')}|${run.steps.length}`}

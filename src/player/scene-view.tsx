@@ -1,5 +1,8 @@
+import { useEffect } from 'react';
+import type { PresentPerson } from '../engine/cast.ts';
 import type { OfferedChoice } from '../engine/choices.ts';
 import type { Text } from '../engine/scenario.types.ts';
+import { ScenePeople } from '../ui/scene-people.tsx';
 import type { TimedChoice } from '../ui/settings.ts';
 import type { TextDirection } from '../ui/text-direction.ts';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
@@ -9,6 +12,8 @@ interface SceneViewProps {
   /** The narrative's paragraphs and the question, in the learner's language. */
   readonly narrative: readonly string[];
   readonly prompt: string;
+  /** Who from the cast is in the scene (`presentPeople`), shown above the narrative. */
+  readonly people?: readonly PresentPerson[];
   readonly choices: readonly OfferedChoice[];
   /** The scene's timed choice under the learner's Timers setting, with its reading time. */
   readonly timed: TimedChoice | undefined;
@@ -24,10 +29,11 @@ interface SceneViewProps {
 
 type TextAttributes = { readonly lang: string; readonly dir: TextDirection };
 
-/** One scene: its narrative, the question, and the choices on offer. */
+/** One scene: who is in it, its narrative, the question, and the choices on offer. */
 export function SceneView({
   narrative,
   prompt,
+  people = [],
   choices,
   timed,
   sceneKey,
@@ -37,9 +43,18 @@ export function SceneView({
   promptContent,
 }: SceneViewProps) {
   const narrativeRef = useFocusOnChange<HTMLDivElement>(sceneKey);
+  // Focus brings the scene into view only if none of it is; a scene that starts above the screen (the
+  // page was scrolled down to press Continue) is brought to its top, so who is in it is seen first.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new scene is the point
+  useEffect(() => {
+    const narrative = narrativeRef.current;
+    if (narrative && narrative.getBoundingClientRect().top < 0) narrative.scrollIntoView({ block: 'start' });
+  }, [sceneKey]);
   return (
     <section className="panel scene" aria-labelledby="scene-prompt">
+      {/* Focus lands here on each scene: who is in it comes into view and is read first, then the story. */}
       <div className="narrative" ref={narrativeRef} tabIndex={-1} {...content}>
+        <ScenePeople people={people} />
         {narrative.map((p) => (
           <p key={p}>{p}</p>
         ))}

@@ -194,6 +194,51 @@ describe('fair time', () => {
   }, 90_000);
 });
 
+describe('who is in the scene', () => {
+  for (const viewport of VIEWPORTS)
+    for (const colorScheme of ['light', 'dark'] as const)
+      it(`shows the scene's people with their portraits, in view as each scene opens, on a ${viewport.name} (${colorScheme})`, async () => {
+        const page = await newPage(browser(), { viewport, colorScheme });
+        await page.goto(`${baseUrl}#/play/hand-on-the-back`);
+        // Scrolled down to press Continue, as a reader of a long content note on a phone is.
+        await page.getByRole('button', { name: 'Continue' }).scrollIntoViewIfNeeded();
+        await untilSettled(page);
+        await page.getByRole('button', { name: 'Continue' }).click();
+        const people = page.getByRole('list', { name: 'In this scene' });
+        const seen = async () => {
+          await page.locator('.scene-people img').last().waitFor();
+          const box = await people.evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
+            return { top: r.top >= header, bottom: r.bottom <= window.innerHeight };
+          });
+          const drawn = await page
+            .locator('.scene-people img')
+            .evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).naturalWidth > 0));
+          const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          return { box, drawn, sideways, names: await people.locator('.scene-person-name').allTextContents() };
+        };
+        expect(await seen()).toEqual({
+          box: { top: true, bottom: true },
+          drawn: true,
+          sideways: 0,
+          names: ['Priya', 'Mark', 'Sam'],
+        });
+        expect(await people.textContent()).toContain('your manager and hers');
+        expect(await everyViolation(page)).toEqual([]);
+        await page.screenshot({ path: `${ARTIFACTS}/scene-people-${viewport.name}-${colorScheme}.png` });
+        // The next scene, reached from far down the page: its people are the first thing in view again.
+        await untilSettled(page);
+        await page.getByRole('button', { name: /Go back to your phone/ }).click();
+        await page.locator('.feedback button.primary').scrollIntoViewIfNeeded();
+        await untilSettled(page);
+        await page.locator('.feedback button.primary').click();
+        await page.locator('.narrative').getByText('An hour later').waitFor();
+        expect(await seen()).toEqual({ box: { top: true, bottom: true }, drawn: true, sideways: 0, names: ['Priya'] });
+        await page.context().close();
+      });
+});
+
 describe.each(['en', 'es'] as const)('the player views in %s on a phone', (language) => {
   it('have no axe violations: content note, reading time, countdown, menu, feedback, debrief and skip reading', async () => {
     const page = await newPage(browser(), { viewport: { width: 360, height: 640 } });
