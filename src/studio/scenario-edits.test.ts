@@ -142,6 +142,15 @@ describe('where a problem is, in the form’s terms', () => {
   ])('%s', (path, place) => {
     expect(formPlace(scenario, path)).toEqual(place);
   });
+  it('names a cast member’s field and a scene’s people', () => {
+    const scenario = readForForm(templateText()) as EditableScenario;
+    expect(formPlace(scenario, '/meta/cast/priya/role/es')).toEqual({ part: 'cast', field: 'personRole' });
+    expect(formPlace(scenario, '/states/kitchen/meta/present/1')).toEqual({
+      part: { scene: 'kitchen', ending: false },
+      field: 'present',
+    });
+  });
+
   it('names nothing for the whole file or a state that is not there', () => {
     expect(formPlace(scenario, '')).toBeUndefined();
     expect(formPlace(scenario, '/states/nowhere/meta')).toBeUndefined();

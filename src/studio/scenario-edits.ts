@@ -268,6 +268,23 @@ export function setTimedSeconds(state: EditableState, ref: ChoiceRef, seconds: n
   return { ...ref, key };
 }
 
+/** Takes someone out of the cast and out of every scene they were in (`present`), so nothing names them. */
+export function removePerson(scenario: EditableScenario, id: string) {
+  const { [id]: _removed, ...rest } = scenario.meta.cast ?? {};
+  if (Object.keys(rest).length) scenario.meta.cast = rest;
+  else delete scenario.meta.cast;
+  for (const state of Object.values(scenario.states ?? {})) walkPresent(state, id);
+}
+
+function walkPresent(state: EditableState, id: string) {
+  const meta = state.meta;
+  if (meta?.present) {
+    meta.present = meta.present.filter((p) => p !== id);
+    if (meta.present.length === 0) delete meta.present;
+  }
+  for (const child of Object.values(state.states ?? {})) walkPresent(child, id);
+}
+
 /** What a value typed in the studio means: a number, true or false, or words. */
 export function typedValue(typed: string): VariableValue {
   if (typed === 'true' || typed === 'false') return typed === 'true';
@@ -276,8 +293,8 @@ export function typedValue(typed: string): VariableValue {
 
 /** Where a problem's JSON Pointer is, as the form shows it: the part of the form, then the field. */
 export interface FormPlace {
-  /** 'details' (About the scenario), 'variables', or a scene or ending by key. */
-  readonly part: 'details' | 'variables' | { readonly scene: string; readonly ending: boolean };
+  /** 'details' (About the scenario), 'variables', 'cast', or a scene or ending by key. */
+  readonly part: 'details' | 'variables' | 'cast' | { readonly scene: string; readonly ending: boolean };
   /** The choice as the form numbers it (1 for the first), or 'timed' for the one time running out picks. */
   readonly choice?: number | 'timed';
   /** A route of a state that routes the story, as the form numbers it. */
@@ -297,7 +314,8 @@ const DETAIL_FIELDS: Record<string, string> = {
   language: 'languages',
   languages: 'languages',
 };
-const SCENE_FIELDS = ['narrative', 'prompt', 'stage', 'discussion', 'facilitatorNotes'];
+const SCENE_FIELDS = ['narrative', 'prompt', 'stage', 'discussion', 'facilitatorNotes', 'present'];
+const PERSON_FIELDS: Record<string, string> = { name: 'personName', role: 'personRole', portrait: 'portrait' };
 const ENDING_FIELDS: Record<string, string> = { title: 'endingTitle', debrief: 'debrief', kind: 'kind' };
 const CHOICE_FIELDS: Record<string, string> = {
   target: 'leadsTo',
@@ -320,6 +338,7 @@ export function formPlace(scenario: EditableScenario, path: string): FormPlace |
   if (top === undefined) return undefined;
   if (top === 'context') return { part: 'variables' };
   if (top in DETAIL_FIELDS) return { part: 'details', field: DETAIL_FIELDS[top] };
+  if (top === 'meta' && rest[0] === 'cast') return { part: 'cast', field: PERSON_FIELDS[rest[2] ?? ''] };
   if (top === 'meta') return { part: 'details', field: DETAIL_FIELDS[rest[0]] };
   const [key, group, name, ...more] = rest;
   const state = top === 'states' && key !== undefined ? scenario.states?.[key] : undefined;

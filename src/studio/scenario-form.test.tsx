@@ -142,6 +142,38 @@ describe('the studio’s form', () => {
     expect(JSON.parse(file.text).meta.minutes).toBe(JSON.parse(templateText()).meta.minutes);
   });
 
+  it('writes a cast and who is in each scene, and removing someone takes them out of every scene', () => {
+    const file = renderForm(templateText());
+    const add = (id: string) => {
+      type(screen.getByLabelText('New person (a short id, e.g. priya)'), id);
+      press('Add to the cast');
+    };
+    add('Priya');
+    expect(screen.getByRole('alert').textContent).toMatch(/“Priya” cannot be a person's id/);
+    add('priya');
+    add('priya');
+    expect(screen.getByRole('alert').textContent).toMatch(/already someone in the cast as priya/);
+    add('mark');
+    const priya = screen.getByRole('group', { name: 'priya' });
+    type(within(priya).getByRole('textbox', { name: 'Name' }), 'Priya Shah');
+    type(within(priya).getByRole('textbox', { name: 'Role in the story (e.g. your manager)' }), 'your colleague');
+    const present = screen.getByRole('group', { name: 'Who is in this scene' });
+    fireEvent.click(within(present).getByRole('checkbox', { name: 'Mark' }));
+    fireEvent.click(within(present).getByRole('checkbox', { name: 'Priya Shah' }));
+    expect(errors(file.text)).toEqual([]);
+    const written = JSON.parse(file.text);
+    expect(written.meta.cast).toEqual({
+      priya: { name: 'Priya Shah', role: 'your colleague' },
+      mark: { name: 'Mark' },
+    });
+    expect(written.states.kitchen.meta.present).toEqual(['mark', 'priya']);
+    fireEvent.click(within(screen.getByRole('group', { name: 'mark' })).getByRole('button', { name: /mark/ }));
+    const after = JSON.parse(file.text);
+    expect(Object.keys(after.meta.cast)).toEqual(['priya']);
+    expect(after.states.kitchen.meta.present).toEqual(['priya']);
+    expect(errors(file.text)).toEqual([]);
+  });
+
   it('applies the languages on Enter, and keeps one when the field is emptied', () => {
     const file = renderForm(templateText());
     const field = screen.getByLabelText('Languages') as HTMLInputElement;

@@ -25,6 +25,7 @@ import {
   readParagraphs,
   readText,
   removeChoice,
+  removePerson,
   removeState,
   setLanguages,
   setTimedSeconds,
@@ -109,6 +110,7 @@ export const ScenarioForm = forwardRef<ScenarioFormHandle, ScenarioFormProps>(fu
     <div ref={root} className="studio-form">
       <ScenarioDetails scenario={scenario} languages={languages} edit={edit} />
       <Variables scenario={scenario} edit={edit} />
+      <Cast scenario={scenario} languages={languages} edit={edit} />
       <fieldset className="studio-form-scene">
         <legend>{t('studio.form.scenes')}</legend>
         <div className="studio-form-row">
@@ -591,9 +593,6 @@ const VARIABLE_NAME = new RegExp(schema.definitions.variableName.pattern);
 
 function Variables({ scenario, edit }: { scenario: EditableScenario; edit: Edit }) {
   const { t } = useT();
-  const [name, setName] = useState('');
-  const [refusal, setRefusal] = useState('');
-  const refusalId = useId();
   const variables = Object.entries(scenario.context ?? {});
   return (
     <fieldset className="studio-form-variables">
@@ -628,49 +627,228 @@ function Variables({ scenario, edit }: { scenario: EditableScenario; edit: Edit 
           </button>
         </div>
       ))}
-      <form
-        className="studio-form-row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const wanted = name.trim();
-          // Said, never done silently: an empty name adds nothing, and a name in use would reset its start value.
-          const why = !wanted
+      <AddNamed
+        label={t('studio.form.newVariable')}
+        button={t('studio.form.addVariable')}
+        // Said, never done silently: an empty name adds nothing, and a name in use would reset its start value.
+        refusal={(wanted) =>
+          !wanted
             ? t('studio.form.variableNameMissing')
             : Object.hasOwn(scenario.context ?? {}, wanted)
               ? t('studio.form.variableNameTaken', { name: wanted })
               : !VARIABLE_NAME.test(wanted)
                 ? t('studio.form.variableNameForm', { name: wanted })
-                : '';
-          setRefusal(why);
-          if (why) return;
+                : ''
+        }
+        onAdd={(wanted) =>
           edit((s) => {
             s.context = { ...s.context, [wanted]: 0 };
-          });
-          setName('');
-        }}
-      >
-        <label>
-          {t('studio.form.newVariable')}{' '}
-          <input
-            type="text"
-            value={name}
-            spellCheck={false}
-            autoCapitalize="none"
-            aria-invalid={refusal ? true : undefined}
-            aria-describedby={refusal ? refusalId : undefined}
-            onChange={(e) => {
-              setName(e.target.value);
-              setRefusal('');
-            }}
+          })
+        }
+      />
+    </fieldset>
+  );
+}
+
+/**
+ * A name to add (a variable, a person of the cast), refused in words rather than done silently: `refusal`
+ * says why not, or '' to add it.
+ */
+function AddNamed({
+  label,
+  button,
+  refusal: refuse,
+  onAdd,
+}: {
+  label: string;
+  button: string;
+  refusal: (name: string) => string;
+  onAdd: (name: string) => void;
+}) {
+  const [name, setName] = useState('');
+  const [refusal, setRefusal] = useState('');
+  const refusalId = useId();
+  return (
+    <form
+      className="studio-form-row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const wanted = name.trim();
+        const why = refuse(wanted);
+        setRefusal(why);
+        if (why) return;
+        onAdd(wanted);
+        setName('');
+      }}
+    >
+      <label>
+        {label}{' '}
+        <input
+          type="text"
+          value={name}
+          spellCheck={false}
+          autoCapitalize="none"
+          aria-invalid={refusal ? true : undefined}
+          aria-describedby={refusal ? refusalId : undefined}
+          onChange={(e) => {
+            setName(e.target.value);
+            setRefusal('');
+          }}
+        />
+      </label>
+      <button type="submit">{button}</button>
+      {refusal && (
+        <p id={refusalId} role="alert" className="studio-form-refusal">
+          {refusal}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** What the format allows as a person's id in the cast (its JSON Schema's own pattern). */
+const PERSON_ID = new RegExp(schema.definitions.personId.pattern);
+
+/**
+ * The people in the story: each one's name (once for every language, as most names are, or one per
+ * language where the file has that), role in each language, and the word their portrait is drawn from.
+ * Removing someone takes them out of every scene they were in.
+ */
+function Cast({ scenario, languages, edit }: { scenario: EditableScenario; languages: LanguageTag[]; edit: Edit }) {
+  const { t } = useT();
+  const main = languages[0];
+  const cast = Object.entries(scenario.meta.cast ?? {});
+  const person = (s: EditableScenario, id: string) => {
+    const people = { ...s.meta.cast };
+    s.meta.cast = people;
+    return people[id];
+  };
+  return (
+    <fieldset className="studio-form-cast" data-pointer="/meta/cast">
+      <legend>{t('studio.form.cast')}</legend>
+      <p className="hint">{t('studio.form.castHint')}</p>
+      {cast.map(([id, { name, role, portrait }]) => (
+        <fieldset key={id} className="studio-form-person">
+          <legend>{t('studio.form.person', { id })}</legend>
+          {typeof name === 'string' ? (
+            <label className="studio-form-field">
+              {t('studio.form.personName')}{' '}
+              <input
+                type="text"
+                value={name}
+                data-pointer={pointer('meta', 'cast', id, 'name')}
+                onChange={(e) =>
+                  edit((s) => {
+                    person(s, id).name = e.target.value;
+                  })
+                }
+              />
+            </label>
+          ) : (
+            <LanguageFields
+              label={t('studio.form.personName')}
+              languages={languages}
+              path={pointer('meta', 'cast', id, 'name')}
+              read={(l) => readText(name, l, main)}
+              write={(l, v) =>
+                edit((s) => {
+                  const p = person(s, id);
+                  p.name = writeText(p.name, l, v, languages);
+                })
+              }
+            />
+          )}
+          <LanguageFields
+            label={t('studio.form.personRole')}
+            languages={languages}
+            path={pointer('meta', 'cast', id, 'role')}
+            read={(l) => readText(role, l, main)}
+            write={(l, v) =>
+              edit((s) => {
+                const p = person(s, id);
+                p.role = writeText(p.role, l, v, languages);
+              })
+            }
           />
+          <div className="studio-form-row">
+            <label>
+              {t('studio.form.portrait')}{' '}
+              <input
+                type="text"
+                value={portrait ?? id}
+                spellCheck={false}
+                autoCapitalize="none"
+                data-pointer={pointer('meta', 'cast', id, 'portrait')}
+                onChange={(e) =>
+                  edit((s) => {
+                    const p = person(s, id);
+                    // The id draws the face when no other word is given.
+                    if (e.target.value === '' || e.target.value === id) delete p.portrait;
+                    else p.portrait = e.target.value;
+                  })
+                }
+              />
+            </label>
+            <button type="button" onClick={() => edit((s) => removePerson(s, id))}>
+              {t('studio.form.remove', { name: id })}
+            </button>
+          </div>
+        </fieldset>
+      ))}
+      <AddNamed
+        label={t('studio.form.newPerson')}
+        button={t('studio.form.addPerson')}
+        refusal={(wanted) =>
+          !wanted
+            ? t('studio.form.personIdMissing')
+            : Object.hasOwn(scenario.meta.cast ?? {}, wanted)
+              ? t('studio.form.personIdTaken', { id: wanted })
+              : !PERSON_ID.test(wanted)
+                ? t('studio.form.personIdForm', { id: wanted })
+                : ''
+        }
+        onAdd={(wanted) =>
+          edit((s) => {
+            s.meta.cast = { ...s.meta.cast, [wanted]: { name: wanted[0].toUpperCase() + wanted.slice(1) } };
+          })
+        }
+      />
+    </fieldset>
+  );
+}
+
+/** Who from the cast is in a scene: ticked in the cast's order, kept in the scene's own order. */
+function Present({ scenario, stateKey, edit }: { scenario: EditableScenario; stateKey: string; edit: Edit }) {
+  const { t } = useT();
+  const cast = Object.entries(scenario.meta.cast ?? {});
+  const present = scenario.states[stateKey].meta?.present ?? [];
+  const { language: ui } = useT();
+  const main = scenario.meta.language;
+  return (
+    <fieldset
+      className="studio-form-inline studio-form-present"
+      data-pointer={pointer('states', stateKey, 'meta', 'present')}
+    >
+      <legend>{t('studio.form.present')}</legend>
+      {cast.length === 0 && <p className="hint">{t('studio.form.presentNoCast')}</p>}
+      {cast.map(([id, person]) => (
+        <label key={id}>
+          <input
+            type="checkbox"
+            checked={present.includes(id)}
+            onChange={(e) =>
+              edit((s) => {
+                const m = sceneMeta(s, stateKey);
+                const now = (m.present ?? []).filter((p) => p !== id);
+                if (e.target.checked) now.push(id);
+                if (now.length) m.present = now;
+                else delete m.present;
+              })
+            }
+          />{' '}
+          {readText(person.name, ui, main) || readText(person.name, main, main) || id}
         </label>
-        <button type="submit">{t('studio.form.addVariable')}</button>
-        {refusal && (
-          <p id={refusalId} role="alert" className="studio-form-refusal">
-            {refusal}
-          </p>
-        )}
-      </form>
+      ))}
     </fieldset>
   );
 }
@@ -692,6 +870,7 @@ function SceneFields({
   const at = (...rest: string[]) => pointer('states', stateKey, 'meta', ...rest);
   return (
     <>
+      <Present scenario={scenario} stateKey={stateKey} edit={edit} />
       <LanguageFields
         label={t('studio.form.narrative')}
         hint={t('studio.form.paragraphsHint')}
@@ -1290,8 +1469,8 @@ export function PlaceInForm({ scenario, path }: { scenario: EditableScenario; pa
   const steps = [
     part === 'details'
       ? t('studio.form.placeDetails')
-      : part === 'variables'
-        ? t('studio.form.variables')
+      : part === 'variables' || part === 'cast'
+        ? t(`studio.form.${part}`)
         : t(part.ending ? 'studio.form.placeEnding' : 'studio.form.placeScene', { key: part.scene }),
     choice === 'timed' ? t('studio.form.timedChoice') : choice ? t('studio.form.choice', { number: choice }) : '',
     route ? t('studio.form.route', { number: route }) : '',
