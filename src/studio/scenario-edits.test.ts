@@ -57,7 +57,7 @@ describe('the form’s edits to a scenario file', () => {
     expect(writeText('Hello', 'en', 'Hi', ['en'])).toBe('Hi');
   });
 
-  it('keeps every English text English when a one-language scenario becomes "es, en"', () => {
+  it('keeps every English text English when the main language changes ("es, en", or "es" alone)', () => {
     const before = readForForm(templateText()) as EditableScenario;
     const english = [...textFields(before as Scenario)].map(({ path, text }) => [path, text]);
     expect(english.length).toBeGreaterThan(5);
@@ -75,6 +75,11 @@ describe('the form’s edits to a scenario file', () => {
     expect([...textFields(back as Scenario)].map(({ path, text }) => [path, readText(text, 'en', 'en')])).toEqual(
       english,
     );
+    // Replacing English by Spanish ("en" to "es") relabels nothing either: the English stays English,
+    // and the checker lists the Spanish still to write.
+    const replaced = editText(templateText(), (s) => setLanguages(s, ['es']));
+    expect((readForForm(replaced) as EditableScenario).meta.title).toEqual({ en: before.meta.title });
+    expect(checkSource(replaced, 'my-scenario.json').problems.some((p) => /No "es" text/.test(p.line))).toBe(true);
   });
 
   it('builds a playable scenario from the template: a new scene, a timed choice, a new ending', () => {

@@ -83,15 +83,16 @@ export function writeText(
 
 /**
  * Sets the scenario's languages, the first its main one. A plain-string text is the main language's,
- * so when another language becomes the main one while the former stays, every plain string becomes one
- * string per language under the language it was written in: reordering "en, es" to "es, en" relabels
- * nothing. Replacing the only language ("en" to "es") says the texts are in that language: they stay.
+ * so when another language becomes the main one, every plain string becomes one string per language
+ * under the language it was written in: no text is ever relabelled ("en" to "es" keeps the English as
+ * English, and the checker lists the Spanish still to write, and English as a language no longer
+ * declared). A name in the cast written once is every language's, and stays as it is.
  */
 export function setLanguages(scenario: EditableScenario, tags: readonly LanguageTag[]) {
   const [main, ...others] = [...new Set(tags)];
   if (main === undefined) return;
   const before = scenario.meta.language;
-  if (main !== before && others.includes(before)) {
+  if (main !== before) {
     for (const { path, text } of [...textFields(scenario as Scenario)]) {
       if (typeof text !== 'string') continue;
       const segments = pointerSegments(path);

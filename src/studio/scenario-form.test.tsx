@@ -3,7 +3,7 @@ import './studio-strings.ts';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkSource } from './check-source.ts';
 import { ScenarioForm } from './scenario-form.tsx';
 import { templateText } from './template.ts';
@@ -124,7 +124,7 @@ describe('the studio’s form', () => {
     for (const typed of ['0', '-5', '0.5', '601']) {
       type(seconds, typed);
       expect(within(timed).getByRole('alert').textContent).toBe(
-        `${typed} is not kept: type a whole number from 1 to 600.`,
+        `${typed} is not kept: type a whole number from 1 to 600. The file keeps ${Number(before[0]) / 1000}.`,
       );
       expect(seconds.getAttribute('aria-invalid')).toBe('true');
       expect(timedAt()).toEqual(before);
@@ -137,9 +137,17 @@ describe('the studio’s form', () => {
     expect(within(timed).queryByRole('alert')).toBeNull();
     expect(timedAt()).toEqual(['25000']);
     const minutes = screen.getByRole('spinbutton', { name: 'Minutes to play' });
-    type(minutes, '0');
-    expect(screen.getByRole('alert').textContent).toBe('0 is not kept: type a whole number, 1 or more.');
-    expect(JSON.parse(file.text).meta.minutes).toBe(JSON.parse(templateText()).meta.minutes);
+    const minutesBefore = JSON.parse(templateText()).meta.minutes;
+    for (const [typed, said] of [
+      ['0', '0 is not kept: type a whole number from 1 to 120.'],
+      ['121', '121 is not kept: type a whole number from 1 to 120.'],
+      // Emptied (or "-" on the way to a negative number): the minutes are required, so nothing is written.
+      ['', 'Type a whole number from 1 to 120.'],
+    ]) {
+      type(minutes, typed);
+      expect(screen.getByRole('alert').textContent).toBe(`${said} The file keeps ${minutesBefore}.`);
+      expect(JSON.parse(file.text).meta.minutes).toBe(minutesBefore);
+    }
   });
 
   it('writes a cast and who is in each scene, and removing someone takes them out of every scene', () => {
@@ -167,11 +175,32 @@ describe('the studio’s form', () => {
       mark: { name: 'Mark' },
     });
     expect(written.states.kitchen.meta.present).toEqual(['mark', 'priya']);
-    fireEvent.click(within(screen.getByRole('group', { name: 'mark' })).getByRole('button', { name: /mark/ }));
+    // Removing someone who is in a scene asks first, naming the scenes; declined, nothing changes.
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    const removeMark = () =>
+      fireEvent.click(within(screen.getByRole('group', { name: 'mark' })).getByRole('button', { name: /mark/ }));
+    removeMark();
+    expect(confirm).toHaveBeenCalledWith(
+      'Remove mark from the cast? They are also taken out of the scenes they are in: kitchen.',
+    );
+    expect(JSON.parse(file.text).meta.cast).toHaveProperty('mark');
+    confirm.mockReturnValue(true);
+    removeMark();
+    vi.unstubAllGlobals();
     const after = JSON.parse(file.text);
     expect(Object.keys(after.meta.cast)).toEqual(['priya']);
     expect(after.states.kitchen.meta.present).toEqual(['priya']);
     expect(errors(file.text)).toEqual([]);
+    // The format's limits are said when met, not after: twelve people, eight of them in a scene.
+    for (let i = 1; i <= 11; i++) add(`extra${i}`);
+    add('onemore');
+    expect(screen.getByRole('alert').textContent).toBe('The cast has 12 people, the most a scenario may have.');
+    const boxes = within(screen.getByRole('group', { name: 'Who is in this scene' })).getAllByRole('checkbox');
+    for (const box of boxes.slice(1, 8)) fireEvent.click(box);
+    expect(JSON.parse(file.text).states.kitchen.meta.present).toHaveLength(8);
+    expect(boxes.filter((b) => (b as HTMLInputElement).disabled)).toHaveLength(4);
+    expect(screen.getByText('8 people are in this scene, the most a scene may show.')).toBeTruthy();
   });
 
   it('applies the languages on Enter, and keeps one when the field is emptied', () => {

@@ -2,7 +2,8 @@ import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, use
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { BARRIERS } from '../engine/barriers.ts';
 import { pointer, pointerSegments } from '../engine/json-pointer.ts';
-import type { ActionRef, GuardRef, LanguageTag } from '../engine/scenario.types.ts';
+import type { ActionRef, GuardRef, LanguageTag, Scenario } from '../engine/scenario.types.ts';
+import { walkStates } from '../engine/scenario-walk.ts';
 import { STAGES } from '../engine/stages.ts';
 import { TACTICS } from '../engine/tactics.ts';
 import { localize } from '../engine/text.ts';
@@ -374,8 +375,9 @@ function useWhileTyping() {
 }
 
 /**
- * A whole number field; emptied, it removes the value. A number out of `min`–`max` or not whole is
- * refused in words and never written: the file keeps its last good value, shown again on leaving.
+ * A whole number field; emptied, it removes the value, unless `required`. A number out of `min`–`max`
+ * or not whole (or nothing, when required) is refused in words, saying the value the file keeps (its
+ * last good one, shown again on leaving): never written.
  */
 function NumberField({
   label,
@@ -383,6 +385,7 @@ function NumberField({
   path,
   min,
   max,
+  required = false,
   onChange,
 }: {
   label: string;
@@ -390,6 +393,7 @@ function NumberField({
   path: string;
   min: number;
   max?: number;
+  required?: boolean;
   onChange: (value: number | undefined) => void;
 }) {
   const { t } = useT();
@@ -414,14 +418,18 @@ function NumberField({
           onChange={(e) => {
             typing.typed(path, e.target.value);
             const typed = e.target.value === '' ? undefined : Number(e.target.value);
-            const kept = typed === undefined || (Number.isInteger(typed) && typed >= min && typed <= (max ?? Infinity));
-            setRefusal(
-              kept
-                ? ''
+            const kept =
+              typed === undefined
+                ? !required
+                : Number.isInteger(typed) && typed >= min && typed <= (max ?? Number.POSITIVE_INFINITY);
+            const keeps = value === undefined ? '' : ` ${t('studio.form.numberKeeps', { value })}`;
+            const why =
+              typed === undefined
+                ? t('studio.form.numberNeeded', { min, max })
                 : max === undefined
                   ? t('studio.form.numberFrom', { value: e.target.value, min })
-                  : t('studio.form.numberBetween', { value: e.target.value, min, max }),
-            );
+                  : t('studio.form.numberBetween', { value: e.target.value, min, max });
+            setRefusal(kept ? '' : why + keeps);
             if (kept) onChange(typed);
           }}
           onBlur={typing.done}
@@ -519,6 +527,8 @@ function ScenarioDetails({
           value={scenario.meta.minutes}
           path="/meta/minutes"
           min={1}
+          max={schema.definitions.scenarioMeta.properties.minutes.maximum}
+          required
           onChange={(v) =>
             edit((s) => {
               s.meta.minutes = v ?? 0;
@@ -706,8 +716,11 @@ function AddNamed({
   );
 }
 
-/** What the format allows as a person's id in the cast (its JSON Schema's own pattern). */
+/** What the format allows of a cast (its JSON Schema's own pattern and limits). */
 const PERSON_ID = new RegExp(schema.definitions.personId.pattern);
+const PERSON_ID_LONGEST = schema.definitions.personId.maxLength;
+const CAST_MOST = schema.definitions.scenarioMeta.properties.cast.maxProperties;
+const PRESENT_MOST = schema.definitions.stateMeta.properties.present.maxItems;
 
 /**
  * The people in the story: each one's name (once for every language, as most names are, or one per
@@ -789,7 +802,19 @@ function Cast({ scenario, languages, edit }: { scenario: EditableScenario; langu
                 }
               />
             </label>
-            <button type="button" onClick={() => edit((s) => removePerson(s, id))}>
+            <button
+              type="button"
+              onClick={() => {
+                // Said first, as removing a scene is: it also takes them out of every scene they are in.
+                const scenes = scenesWith(scenario, id);
+                if (
+                  scenes.length &&
+                  !window.confirm(t('studio.form.removePersonConfirm', { id, scenes: scenes.join(', ') }))
+                )
+                  return;
+                edit((s) => removePerson(s, id));
+              }}
+            >
               {t('studio.form.remove', { name: id })}
             </button>
           </div>
@@ -799,13 +824,15 @@ function Cast({ scenario, languages, edit }: { scenario: EditableScenario; langu
         label={t('studio.form.newPerson')}
         button={t('studio.form.addPerson')}
         refusal={(wanted) =>
-          !wanted
-            ? t('studio.form.personIdMissing')
-            : Object.hasOwn(scenario.meta.cast ?? {}, wanted)
-              ? t('studio.form.personIdTaken', { id: wanted })
-              : !PERSON_ID.test(wanted)
-                ? t('studio.form.personIdForm', { id: wanted })
-                : ''
+          cast.length >= CAST_MOST
+            ? t('studio.form.castFull', { most: CAST_MOST })
+            : !wanted
+              ? t('studio.form.personIdMissing')
+              : Object.hasOwn(scenario.meta.cast ?? {}, wanted)
+                ? t('studio.form.personIdTaken', { id: wanted })
+                : !PERSON_ID.test(wanted) || wanted.length > PERSON_ID_LONGEST
+                  ? t('studio.form.personIdForm', { id: wanted, longest: PERSON_ID_LONGEST })
+                  : ''
         }
         onAdd={(wanted) =>
           edit((s) => {
@@ -815,6 +842,13 @@ function Cast({ scenario, languages, edit }: { scenario: EditableScenario; langu
       />
     </fieldset>
   );
+}
+
+/** The keys of the scenes someone is in. */
+function scenesWith(scenario: EditableScenario, id: string): string[] {
+  return [...walkStates(scenario as Scenario)]
+    .filter(({ state }) => state.meta?.present?.includes(id))
+    .map(({ keys }) => keys.join('.'));
 }
 
 /** Who from the cast is in a scene: ticked in the cast's order, kept in the scene's own order. */
@@ -831,11 +865,13 @@ function Present({ scenario, stateKey, edit }: { scenario: EditableScenario; sta
     >
       <legend>{t('studio.form.present')}</legend>
       {cast.length === 0 && <p className="hint">{t('studio.form.presentNoCast')}</p>}
+      {present.length >= PRESENT_MOST && <p className="hint">{t('studio.form.presentFull', { most: PRESENT_MOST })}</p>}
       {cast.map(([id, person]) => (
         <label key={id}>
           <input
             type="checkbox"
             checked={present.includes(id)}
+            disabled={!present.includes(id) && present.length >= PRESENT_MOST}
             onChange={(e) =>
               edit((s) => {
                 const m = sceneMeta(s, stateKey);
@@ -846,7 +882,7 @@ function Present({ scenario, stateKey, edit }: { scenario: EditableScenario; sta
               })
             }
           />{' '}
-          {readText(person.name, ui, main) || readText(person.name, main, main) || id}
+          {readText(person.name, ui, main).trim() || readText(person.name, main, main).trim() || id}
         </label>
       ))}
     </fieldset>
