@@ -9,7 +9,7 @@ export function OrganisationBrand() {
   return (
     <span className="organisation-brand">
       {logo && <img src={logo} alt="" height={28} decoding="async" />}
-      <span>{data(name)}</span>
+      <span title={data(name)}>{data(name)}</span>
     </span>
   );
 }

@@ -194,6 +194,35 @@ describe('fair time', () => {
   }, 90_000);
 });
 
+describe('the header on a laptop and a projector', () => {
+  for (const language of ['en', 'es'] as const)
+    it(`stays one row, never sideways, at 1200, 1280, 1366, 1440 and 1920 px in ${language}`, async () => {
+      const heights: Record<number, { oneRow: boolean; sideways: number }> = {};
+      for (const width of [1200, 1280, 1366, 1440, 1920]) {
+        const page = await newPage(browser(), { viewport: { width, height: 768 } });
+        await page.goto(baseUrl);
+        await page.evaluate(
+          (l) => localStorage.setItem('upstander:v1:settings', JSON.stringify({ timers: 'on', language: l })),
+          language,
+        );
+        await page.goto(`${baseUrl}#/play/hand-on-the-back`);
+        await page.reload();
+        await page.locator('.narrative, #note-title').first().waitFor();
+        heights[width] = await page.evaluate(() => {
+          const header = document.querySelector('.app-header') as HTMLElement;
+          // One row is the header's own minimum height (one 44 px control and its padding), at any font size.
+          const oneRow = header.getBoundingClientRect().height <= parseFloat(getComputedStyle(header).minHeight) + 1;
+          return { oneRow, sideways: document.documentElement.scrollWidth - window.innerWidth };
+        });
+        if (width === 1366) await page.screenshot({ path: `${ARTIFACTS}/header-${language}-1366.png` });
+        await page.context().close();
+      }
+      expect(heights).toEqual(
+        Object.fromEntries([1200, 1280, 1366, 1440, 1920].map((w) => [w, { oneRow: true, sideways: 0 }])),
+      );
+    });
+});
+
 describe('who is in the scene', () => {
   for (const viewport of VIEWPORTS)
     for (const colorScheme of ['light', 'dark'] as const)
