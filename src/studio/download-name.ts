@@ -20,7 +20,7 @@ export function downloadName(text: string, file: string): string {
 }
 
 /** Words written as a scenario id: "Lift At Work" → `lift-at-work`; '' when nothing of them is left. */
-function idFrom(words: string): string {
+export function idFrom(words: string): string {
   return words
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -203,6 +203,20 @@ describe('the studio’s form', () => {
     expect(screen.getByText('8 people are in this scene, the most a scene may show.')).toBeTruthy();
   });
 
+  it('says at the file name what is wrong with it, and offers the id it could be', () => {
+    const file = renderForm(templateText());
+    const id = screen.getByRole('textbox', { name: 'File name (id)' });
+    type(id, 'Lift At Work');
+    expect(id.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/“Lift At Work” cannot be a file name yet/).textContent).toMatch(
+      /downloads as lift-at-work\.json/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Use lift-at-work' }));
+    expect(JSON.parse(file.text).id).toBe('lift-at-work');
+    expect(screen.getByRole('textbox', { name: 'File name (id)' }).getAttribute('aria-invalid')).toBeNull();
+    expect(checkSource(file.text, 'lift-at-work.json').problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
   it('applies the languages on Enter, and keeps one when the field is emptied', () => {
     const file = renderForm(templateText());
     const field = screen.getByLabelText('Languages') as HTMLInputElement;

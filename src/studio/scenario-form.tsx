@@ -3,12 +3,14 @@ import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { BARRIERS } from '../engine/barriers.ts';
 import { pointer, pointerSegments } from '../engine/json-pointer.ts';
 import type { ActionRef, GuardRef, LanguageTag, Scenario } from '../engine/scenario.types.ts';
+import { SCENARIO_ID } from '../engine/scenario-id.ts';
 import { walkStates } from '../engine/scenario-walk.ts';
 import { STAGES } from '../engine/stages.ts';
 import { TACTICS } from '../engine/tactics.ts';
 import { localize } from '../engine/text.ts';
 import { useT } from '../ui/i18n.ts';
 import { textAttributes } from '../ui/text-direction.ts';
+import { idFrom } from './download-name.ts';
 import {
   addChoice,
   addState,
@@ -451,6 +453,10 @@ function NumberField({
 function IdField({ id, onChange }: { id: string; onChange: (id: string) => void }) {
   const { t } = useT();
   const hint = useId();
+  const problem = useId();
+  // Said where it is typed, with the id it could be, rather than only under Problems.
+  const valid = SCENARIO_ID.test(id) && id.length <= ID_LONGEST;
+  const suggested = idFrom(id);
   return (
     <div className="studio-form-field">
       <label>
@@ -461,10 +467,21 @@ function IdField({ id, onChange }: { id: string; onChange: (id: string) => void 
           data-pointer="/id"
           spellCheck={false}
           autoCapitalize="none"
-          aria-describedby={hint}
+          aria-invalid={valid ? undefined : true}
+          aria-describedby={valid ? hint : `${problem} ${hint}`}
           onChange={(e) => onChange(e.target.value)}
         />
       </label>
+      {!valid && (
+        <div id={problem} className="studio-form-refusal">
+          <p>{suggested ? t('studio.form.idNotYet', { id, suggested }) : t('studio.form.idEmpty')}</p>
+          {suggested && (
+            <button type="button" onClick={() => onChange(suggested)}>
+              {t('studio.form.idUse', { suggested })}
+            </button>
+          )}
+        </div>
+      )}
       <p id={hint} className="hint">
         {t('studio.form.idHint')}
       </p>
@@ -715,6 +732,9 @@ function AddNamed({
     </form>
   );
 }
+
+/** The longest id the format allows. */
+const ID_LONGEST = schema.definitions.scenarioId.maxLength;
 
 /** What the format allows of a cast (its JSON Schema's own pattern and limits). */
 const PERSON_ID = new RegExp(schema.definitions.personId.pattern);
