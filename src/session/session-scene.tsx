@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
+import { presentPeople } from '../engine/cast.ts';
 import { useT } from '../ui/i18n.ts';
+import { ScenePeople } from '../ui/scene-people.tsx';
 import { useFocusOnChange } from '../ui/use-focus-on-change.ts';
 import type { RoomStory } from './use-room-story.ts';
 
@@ -22,7 +24,10 @@ export function SessionScene({ story, headingLevel = 'h2', folded = false, child
   const narrative = useFocusOnChange<HTMLDivElement>(folded ? undefined : sceneKey);
   const prompt = useFocusOnChange<HTMLHeadingElement>(folded ? sceneKey : undefined);
   const Heading = headingLevel;
-  const paragraphs = story.paragraphs(meta?.narrative ?? []).map((p) => <p key={p}>{p}</p>);
+  const paragraphs = [
+    <ScenePeople key="people" people={presentPeople(story.scenario, meta, story.text)} />,
+    ...story.paragraphs(meta?.narrative ?? []).map((p) => <p key={p}>{p}</p>),
+  ];
   const question = meta?.prompt ? story.text(meta.prompt) : t('scene.defaultPrompt');
   if (folded)
     return (

@@ -1,3 +1,4 @@
+import { presentPeople } from '../engine/cast.ts';
 import type { RoomView } from '../protocol/messages.ts';
 import { useT } from '../ui/i18n.ts';
 import { StageWall } from './commitment-wall.tsx';
@@ -56,7 +57,11 @@ export function StagePhase({ story, room, receivedAt }: StagePhaseProps) {
     case 'voting':
       return (
         <div className="stage-body stage-voting">
-          <StageNarrative paragraphs={story.paragraphs(story.scene?.config.meta?.narrative ?? [])} part={part} />
+          <StageNarrative
+            paragraphs={story.paragraphs(story.scene?.config.meta?.narrative ?? [])}
+            people={presentPeople(story.scenario, story.scene?.config.meta, story.text)}
+            part={part}
+          />
           <section className="stage-question" aria-labelledby="stage-prompt">
             <h2 id="stage-prompt">{question}</h2>
             <RoomChoiceList story={story} room={room} receivedAt={receivedAt} />
