@@ -34,6 +34,19 @@ describe('starting the preview at a scene', () => {
     expect(startAt({ seen: 'yes' })).toEqual({ ok: false, error: '"seen" is true or false: type one of them.' });
   });
 
+  it('says a value is of the wrong kind beside its field as it is typed, before Play', () => {
+    const s = scenario();
+    let start = { scene: 'kitchen', typed: { trust: 'two', mood: '5' } as Record<string, string> };
+    render(
+      <PlayFrom scenario={s} start={start} onChange={(next) => (start = { ...next, typed: { ...next.typed } })} />,
+    );
+    const trust = screen.getByRole('textbox', { name: 'trust' });
+    expect(trust.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('"trust" is a number: type one, such as 0.')).toBeTruthy();
+    // Words are words, whatever they look like.
+    expect(screen.getByRole('textbox', { name: 'mood' }).getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('says so when the scene picked is gone, and starts at the beginning', () => {
     const s = scenario();
     const picked = { ...FROM_THE_BEGINNING, scene: 'hallway' };

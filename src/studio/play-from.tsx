@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { RunContext } from '../engine/build-machine.ts';
 import { compileScenario } from '../engine/compile-scenario.ts';
 import type { Run } from '../engine/run-state.ts';
@@ -116,17 +117,51 @@ export function PlayFrom({
         <fieldset>
           <legend>{t('studio.playVariables')}</legend>
           {variables.map(([name, value]) => (
-            <label key={name}>
-              {name}{' '}
-              <input
-                type="text"
-                inputMode={typeof value === 'number' ? 'decimal' : undefined}
-                value={start.typed[name] ?? String(value)}
-                onChange={(e) => onChange({ ...start, typed: { ...start.typed, [name]: e.target.value } })}
-              />
-            </label>
+            <VariableField
+              key={name}
+              name={name}
+              start={value}
+              typed={start.typed[name]}
+              onChange={(typed) => onChange({ ...start, typed: { ...start.typed, [name]: typed } })}
+            />
           ))}
         </fieldset>
+      )}
+    </div>
+  );
+}
+
+/** One story variable for the try-out, said to be of the wrong kind as it is typed, not only on Play. */
+function VariableField({
+  name,
+  start,
+  typed,
+  onChange,
+}: {
+  name: string;
+  start: VariableValue;
+  typed: string | undefined;
+  onChange: (typed: string) => void;
+}) {
+  const problem = useId();
+  const wrong = typed !== undefined && valueLike(typed, start) === undefined;
+  return (
+    <div className="studio-play-variable">
+      <label>
+        {name}{' '}
+        <input
+          type="text"
+          inputMode={typeof start === 'number' ? 'decimal' : undefined}
+          value={typed ?? String(start)}
+          aria-invalid={wrong ? true : undefined}
+          aria-describedby={wrong ? problem : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      </label>
+      {wrong && (
+        <p id={problem} className="studio-form-refusal">
+          {kindError(name, start)}
+        </p>
       )}
     </div>
   );
