@@ -34,6 +34,11 @@ interface DebriefProps {
   readonly scoreNote?: React.ReactNode;
   /** Shown after the path: the learner's confidence, asked again and compared (self-paced only). */
   readonly measure?: React.ReactNode;
+  /**
+   * The scene a studio try-out started at (its keys joined by ' › '): the score, where the learner got
+   * stuck and the best path are the whole scenario's, so a try-out says so instead of showing them.
+   */
+  readonly triedFrom?: string;
 }
 
 /** At an ending: what happened, how the learner did against what was possible, and what they will do. */
@@ -50,6 +55,7 @@ export function DebriefView({
   canChooseAnother = true,
   scoreNote,
   measure,
+  triedFrom,
 }: DebriefProps) {
   const { t, data } = useT();
   const heading = useFocusOnChange<HTMLHeadingElement>(run.steps.length);
@@ -74,11 +80,17 @@ export function DebriefView({
       {paragraphs(ending.debrief).map((p) => (
         <p key={p}>{p}</p>
       ))}
-      {best && worst && <ScoreSummary score={runScore(run)} best={best} worst={worst} note={scoreNote} />}
-      <Suspense fallback={null}>
-        <StuckSummary machine={machine} run={run} scenarioId={scenario.id} keepProfile={canChooseAnother} />
-      </Suspense>
-      {best && <PathCompare taken={run.steps} best={best.steps} text={text} />}
+      {triedFrom !== undefined ? (
+        <p className="hint">{t('debrief.triedFrom', { scene: triedFrom })}</p>
+      ) : (
+        <>
+          {best && worst && <ScoreSummary score={runScore(run)} best={best} worst={worst} note={scoreNote} />}
+          <Suspense fallback={null}>
+            <StuckSummary machine={machine} run={run} scenarioId={scenario.id} keepProfile={canChooseAnother} />
+          </Suspense>
+          {best && <PathCompare taken={run.steps} best={best.steps} text={text} />}
+        </>
+      )}
       {measure}
       <section aria-labelledby="again-title">
         <h2 id="again-title">{t('debrief.again')}</h2>

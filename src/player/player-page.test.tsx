@@ -4,7 +4,9 @@ import axe from 'axe-core';
 import { lazy, StrictMode, Suspense } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadRealScenario } from '../../test/support/scenario-files.ts';
+import { compileScenario } from '../engine/compile-scenario.ts';
 import { loadScenarioValue } from '../engine/load-scenario.ts';
+import { startRunAt } from '../engine/scene-start.ts';
 import { fakeScenario } from '../test-util/fakes.ts';
 import type { LibraryEntry } from '../ui/library-entry.ts';
 import { toLibraryEntry } from '../ui/library-entry.ts';
@@ -90,6 +92,23 @@ describe.each([false, true])('the player (StrictMode: %s)', (strict) => {
     await expectNoAxeViolations(container);
     click('Continue');
     expect(screen.getByText(/Our new star needs to loosen up/, { selector: 'p' })).toBeTruthy();
+  });
+
+  it('ends a try-out started at a scene without a score, saying why', () => {
+    const { machine } = compileScenario(scenario);
+    const started = startRunAt(machine, ['checkIn'], { trust: 1, allies: 1 });
+    if (!started.ok) throw new Error(started.error);
+    render(
+      <SettingsContext.Provider value={{ settings: DEFAULT_SETTINGS, change: () => {} }}>
+        <PlayerPage scenario={scenario} from={started.run} />
+      </SettingsContext.Provider>,
+    );
+    for (let i = 0; i < 6 && !screen.queryByText(/This try-out started at/); i++) {
+      if (screen.queryByRole('heading', { name: /^You chose: / })) click('Continue');
+      else press('1');
+    }
+    expect(screen.getByText(/This try-out started at “checkIn”, so it has no score/)).toBeTruthy();
+    expect(screen.queryByText(/Your score|on a range from/)).toBeNull();
   });
 
   it('resumes at the same scene with the same choices after the page is gone', () => {

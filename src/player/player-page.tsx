@@ -124,6 +124,7 @@ export function PlayerPage({
         onRewind={player.rewind}
         canChooseAnother={canChooseAnother}
         scoreNote={scoreNote}
+        triedFrom={from && currentScene(machine, from.snapshot).keys.join(' › ')}
         measure={
           confidence && (
             <Suspense fallback={null}>
