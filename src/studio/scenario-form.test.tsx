@@ -229,6 +229,12 @@ describe('the studio’s form', () => {
     fireEvent.blur(emptied);
     expect((screen.getByLabelText('Languages') as HTMLInputElement).value).toBe('en, es');
     expect(JSON.parse(file.text).meta.languages).toEqual(['en', 'es']);
+    // A language given twice is one, and the field says so.
+    const twice = screen.getByLabelText('Languages') as HTMLInputElement;
+    type(twice, 'en, es, es');
+    fireEvent.keyDown(twice, { key: 'Enter' });
+    expect(twice.value).toBe('en, es');
+    expect(JSON.parse(file.text).meta.languages).toEqual(['en', 'es']);
   });
 
   it('shows a state that routes by conditions as its routes in words, and edits them', () => {

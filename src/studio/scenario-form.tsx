@@ -502,11 +502,16 @@ function ScenarioDetails({
   const main = languages[0];
   // A scenario is written in one language at least: a field left empty shows the languages it has again.
   const applyLanguages = (field: HTMLInputElement) => {
-    const tags = field.value
-      .split(/[\s,]+/)
-      .map((tag) => tag.trim())
-      .filter(Boolean);
-    if (!tags.length) field.value = languages.join(', ');
+    // A language given twice ("en, en") is one: the field shows what is kept.
+    const tags = [
+      ...new Set(
+        field.value
+          .split(/[\s,]+/)
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+      ),
+    ];
+    field.value = (tags.length ? tags : languages).join(', ');
     if (!tags.length || tags.join(',') === languages.join(',')) return;
     edit((s) => setLanguages(s, tags));
   };

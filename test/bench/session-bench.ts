@@ -2,9 +2,12 @@ import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { loadScenarioFile } from '../../src/cli/scenario-files.ts';
 import type { SessionCreated } from '../../src/protocol/messages.ts';
+import { type DatabaseTarget, openDatabase } from '../../src/server/db/database.ts';
+import { SessionStore } from '../../src/server/session-store.ts';
+import { storedWithEvents } from '../../src/server/stored-choices.ts';
 import { ROOT } from '../support/scenario-files.ts';
 import { SessionClient } from '../support/session-client.ts';
 import { createSession, resetDatabase } from '../support/session-server.ts';
@@ -378,28 +381,31 @@ function phonesProcess() {
 }
 
 /** The votes stored for a decision, by participant, read straight from the database after the crash. */
-async function storedVotes(kind: 'SQLite' | 'PostgreSQL', where: string, sessionId: string, decision: number) {
-  const query = 'SELECT participant_id, choice FROM votes WHERE session_id = $1 AND decision = $2';
-  let rows: { participant_id: string; choice: string }[];
-  if (kind === 'SQLite') {
-    const db = new SQLite(where);
-    rows = db.prepare(query.replace('$1', '?').replace('$2', '?')).all(sessionId, decision) as typeof rows;
-    db.close();
-  } else {
-    const client = new pg.Client({ connectionString: where });
-    await client.connect();
-    rows = (await client.query(query, [sessionId, decision])).rows;
-    await client.end();
+/**
+ * The votes on the decision on the screen as a restarted server reads them back: the session loaded by
+ * the store, its stored choice names read as the scenario's events (`storedWithEvents`).
+ */
+async function storedVotes(database: DatabaseTarget, scenariosDir: string, sessionId: string, decision: number) {
+  const store = new SessionStore(await openDatabase(database));
+  try {
+    const room = await store.loadRoom(sessionId);
+    if (!room || room.room.choices.length !== decision) return new Map<string, string>();
+    const loaded = loadScenarioFile(join(scenariosDir, `${room.room.scenarioId}.json`));
+    if (!loaded.ok) throw new Error(`The bench's scenario does not load: ${loaded.issues[0]?.message}`);
+    const read = storedWithEvents(room, loaded.machine);
+    return new Map((read?.votes ?? []).map((v) => [v.participantId, v.choice]));
+  } finally {
+    await store.close();
   }
-  return new Map(rows.map((r) => [r.participant_id, r.choice]));
 }
 
 async function bigRoom(kind: 'SQLite' | 'PostgreSQL', databaseUrl?: string) {
   const n = ROOM.phones;
+  const scenariosDir = loopingScenarios();
   const server = await startServerProcess({
     JOINS_PER_MINUTE: '1000000',
     CONNECTIONS_PER_ADDRESS: '1000000',
-    SCENARIOS_DIR: loopingScenarios(),
+    SCENARIOS_DIR: scenariosDir,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
   const created = await createSession(server.url, {
@@ -517,7 +523,10 @@ async function bigRoom(kind: 'SQLite' | 'PostgreSQL', databaseUrl?: string) {
   await sleep(ROOM.windowMs / 2);
   await server.kill9();
   const crash = await crashing;
-  const stored = await storedVotes(kind, databaseUrl ?? server.sqliteFile, crash.sessionId, crash.decision);
+  const database: DatabaseTarget = databaseUrl
+    ? { kind: 'postgres', url: databaseUrl }
+    : { kind: 'sqlite', file: server.sqliteFile };
+  const stored = await storedVotes(database, scenariosDir, crash.sessionId, crash.decision);
   const lost = crash.acknowledged.filter(([participant, choice]) => stored.get(participant) !== choice).length;
   budget(
     `10,000 on ${kind}: kill -9 mid-vote loses no acknowledged vote (${crash.acknowledged.length} acknowledged before the kill, ${stored.size} stored, ${lost} lost)`,
