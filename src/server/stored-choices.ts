@@ -27,9 +27,10 @@ export function storedDecision(offered: readonly ChoiceEvent[], closed: ClosedDe
 }
 
 /**
- * The stored session with events in place of stored names: each decision's choice and tally, and the votes and guesses on the decision on the screen, each read among the choices offered
- * where it was made. Undefined when one names no choice on offer there (the scenario changed since).
- * The room's path stays by stable name, as `RoomState.choices` is kept.
+ * The stored session with events in place of stored names: each decision's choice and tally, and the
+ * votes and guesses on the decision on the screen, each read among the choices offered where it was
+ * made. Undefined when one names no choice on offer there (the scenario changed since). The room's
+ * path stays by stable name, as `RoomState.choices` is kept.
  */
 export function storedWithEvents(stored: StoredRoom, machine: ScenarioMachine): StoredRoom | undefined {
   let run = startRun(machine);
