@@ -32,6 +32,10 @@ describe('starting the preview at a scene', () => {
     expect(startAt({ mood: '' })).toEqual({ ok: false, error: '"mood" holds words: type some.' });
     expect(startAt({ trust: 'two' })).toEqual({ ok: false, error: '"trust" is a number: type one, such as 0.' });
     expect(startAt({ seen: 'yes' })).toEqual({ ok: false, error: '"seen" is true or false: type one of them.' });
+    // A number as people write one: not JavaScript's other notations.
+    for (const typed of ['1e2', '0x10', '2,5'])
+      expect(startAt({ trust: typed })).toEqual({ ok: false, error: '"trust" is a number: type one, such as 0.' });
+    expect(context({ trust: '-1.5' })).toMatchObject({ trust: -1.5 });
   });
 
   it('says a value is of the wrong kind beside its field as it is typed, before Play', () => {

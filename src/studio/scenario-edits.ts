@@ -289,7 +289,8 @@ function walkPresent(state: EditableState, id: string) {
 /** What a value typed in the studio means: a number, true or false, or words. */
 export function typedValue(typed: string): VariableValue {
   if (typed === 'true' || typed === 'false') return typed === 'true';
-  return typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
+  // A number as people write one (-2, 1.5): "1e2" or "0x10" are words, not 100 and 16.
+  return /^\s*-?\d+(\.\d+)?\s*$/.test(typed) ? Number(typed) : typed;
 }
 
 /** Where a problem's JSON Pointer is, as the form shows it: the part of the form, then the field. */
