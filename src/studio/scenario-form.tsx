@@ -2,7 +2,7 @@ import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, use
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { BARRIERS } from '../engine/barriers.ts';
 import { pointer, pointerSegments } from '../engine/json-pointer.ts';
-import type { ActionRef, GuardRef, LanguageTag, Scenario } from '../engine/scenario.types.ts';
+import type { ActionRef, GuardRef, LanguageTag, Scenario, Text } from '../engine/scenario.types.ts';
 import { SCENARIO_ID } from '../engine/scenario-id.ts';
 import { walkStates } from '../engine/scenario-walk.ts';
 import { STAGES } from '../engine/stages.ts';
@@ -756,11 +756,23 @@ function Cast({ scenario, languages, edit }: { scenario: EditableScenario; langu
   const { t } = useT();
   const main = languages[0];
   const cast = Object.entries(scenario.meta.cast ?? {});
-  const person = (s: EditableScenario, id: string) => {
-    const people = { ...s.meta.cast };
-    s.meta.cast = people;
-    return people[id];
-  };
+  // The form edits a fresh copy of the file each time (`editText`): the person is changed in place.
+  const person = (s: EditableScenario, id: string) => (s.meta.cast ?? {})[id];
+  /** A name or role with one string per language. */
+  const personText = (id: string, field: 'name' | 'role', label: string, text: Text | undefined) => (
+    <LanguageFields
+      label={label}
+      languages={languages}
+      path={pointer('meta', 'cast', id, field)}
+      read={(l) => readText(text, l, main)}
+      write={(l, v) =>
+        edit((s) => {
+          const p = person(s, id);
+          p[field] = writeText(p[field], l, v, languages);
+        })
+      }
+    />
+  );
   return (
     <fieldset className="studio-form-cast" data-pointer="/meta/cast">
       <legend>{t('studio.form.cast')}</legend>
@@ -783,31 +795,9 @@ function Cast({ scenario, languages, edit }: { scenario: EditableScenario; langu
               />
             </label>
           ) : (
-            <LanguageFields
-              label={t('studio.form.personName')}
-              languages={languages}
-              path={pointer('meta', 'cast', id, 'name')}
-              read={(l) => readText(name, l, main)}
-              write={(l, v) =>
-                edit((s) => {
-                  const p = person(s, id);
-                  p.name = writeText(p.name, l, v, languages);
-                })
-              }
-            />
+            personText(id, 'name', t('studio.form.personName'), name)
           )}
-          <LanguageFields
-            label={t('studio.form.personRole')}
-            languages={languages}
-            path={pointer('meta', 'cast', id, 'role')}
-            read={(l) => readText(role, l, main)}
-            write={(l, v) =>
-              edit((s) => {
-                const p = person(s, id);
-                p.role = writeText(p.role, l, v, languages);
-              })
-            }
-          />
+          {personText(id, 'role', t('studio.form.personRole'), role)}
           <div className="studio-form-row">
             <label>
               {t('studio.form.portrait')}{' '}
@@ -878,10 +868,9 @@ function scenesWith(scenario: EditableScenario, id: string): string[] {
 
 /** Who from the cast is in a scene: ticked in the cast's order, kept in the scene's own order. */
 function Present({ scenario, stateKey, edit }: { scenario: EditableScenario; stateKey: string; edit: Edit }) {
-  const { t } = useT();
+  const { t, language: ui } = useT();
   const cast = Object.entries(scenario.meta.cast ?? {});
   const present = scenario.states[stateKey].meta?.present ?? [];
-  const { language: ui } = useT();
   const main = scenario.meta.language;
   return (
     <fieldset

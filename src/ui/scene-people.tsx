@@ -1,23 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { PresentPerson } from '../engine/cast.ts';
 import { useT } from './i18n.ts';
-import type { TextDirection } from './text-direction.ts';
 
 /**
  * Who is in the scene: each person's portrait, name and role, as text. The portraits are decoration
  * (the name says who it is), drawn once the drawing module has loaded; the row keeps its size meanwhile.
  */
-export function ScenePeople({
-  people,
-  content,
-}: {
-  people: readonly PresentPerson[];
-  content?: { lang: string; dir: TextDirection };
-}) {
+export function ScenePeople({ people }: { people: readonly PresentPerson[] }) {
   const { t } = useT();
   if (people.length === 0) return null;
   return (
-    <ul className="scene-people" aria-label={t('scene.inThisScene')} {...content}>
+    <ul className="scene-people" aria-label={t('scene.inThisScene')}>
       {people.map((person) => (
         <li key={person.id}>
           <Portrait seed={person.portrait} />
