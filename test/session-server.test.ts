@@ -16,6 +16,20 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
   const vote = (phone: SessionClient, choice: string, decision = phone.room?.decision ?? 0) =>
     phone.request({ type: 'vote', decision, choice });
 
+  /** Who each phone is, to come back as after a restart. */
+  const identitiesOf = (phones: readonly SessionClient[]) =>
+    phones.map((p) => ({ participantId: p.participantId as string, resumeSecret: p.resumeSecret as string }));
+
+  /** Every phone back in the session on the restarted server, each welcomed. */
+  const resumeAll = (url: string, sessionId: string, identities: ReturnType<typeof identitiesOf>) =>
+    Promise.all(
+      identities.map(async (identity) => {
+        const phone = await connect(url);
+        expect(await phone.request({ type: 'resume', sessionId, ...identity })).toMatchObject({ type: 'welcome' });
+        return phone;
+      }),
+    );
+
   it('runs a decision: join, vote, change a vote, reveal the spread, follow the majority', async () => {
     const { host, phones } = await room(6);
     expect(host.room?.phase).toBe('lobby');
@@ -174,21 +188,12 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
     await host.request({ type: 'reveal' });
     await host.request({ type: 'advance', choice: 'CATCH_SAMS_EYE' });
     for (const [i, phone] of phones.entries()) await vote(phone, i < 3 ? 'SPEAK_UP' : 'STAND_BESIDE', 1);
-    const identities = phones.map((p) => ({
-      participantId: p.participantId as string,
-      resumeSecret: p.resumeSecret as string,
-    }));
+    const identities = identitiesOf(phones);
     await local.close();
 
     const restarted = await startServer(suite.target);
     try {
-      const back = await Promise.all(
-        identities.map(async (identity) => {
-          const phone = await connect(restarted.url);
-          expect(await phone.request({ type: 'resume', sessionId, ...identity })).toMatchObject({ type: 'welcome' });
-          return phone;
-        }),
-      );
+      const back = await resumeAll(restarted.url, sessionId, identities);
       const view = await back[0].until((r) => r.phase === 'voting');
       expect(view).toMatchObject({ decision: 1, scene: ['moment'], joined: 5, voted: 5 });
       expect(back.map((p) => p.myVote)).toEqual(['SPEAK_UP', 'SPEAK_UP', 'SPEAK_UP', 'STAND_BESIDE', 'STAND_BESIDE']);
@@ -219,10 +224,7 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
     await host.request({ type: 'reveal' });
     await host.request({ type: 'advance' });
     for (const phone of phones.slice(0, 2)) await vote(phone, 'STAND_BESIDE', 1);
-    const identities = phones.map((p) => ({
-      participantId: p.participantId as string,
-      resumeSecret: p.resumeSecret as string,
-    }));
+    const identities = identitiesOf(phones);
     // What was stored names the timed choice as "wait", never by its delay.
     const stored = await local.store.loadRoom(sessionId);
     expect(stored?.room.choices).toEqual(['wait']);
@@ -234,13 +236,7 @@ describe.each(testDatabases())('group sessions on $name', ({ target: makeTarget 
     writeFileSync(file, JSON.stringify(lunchScene, null, 2));
     const restarted = await startServer(suite.target, { scenariosDir: dir });
     try {
-      const back = await Promise.all(
-        identities.map(async (identity) => {
-          const phone = await connect(restarted.url);
-          expect(await phone.request({ type: 'resume', sessionId, ...identity })).toMatchObject({ type: 'welcome' });
-          return phone;
-        }),
-      );
+      const back = await resumeAll(restarted.url, sessionId, identities);
       const view = await back[0].until((r) => r.phase === 'voting');
       expect(view).toMatchObject({ decision: 1, scene: ['moment'], voted: 2 });
       expect(view.path).toEqual([

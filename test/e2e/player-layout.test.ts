@@ -21,6 +21,17 @@ const baseUrl = inject('baseUrl');
 const everyViolation = async (page: Page) => [...(await axeViolations(page)), ...(await landmarkViolations(page))];
 const browser = sharedChromium();
 
+/** The hand on the back, opened on a device set to `language` with timers on. */
+async function openInLanguage(page: Page, language: 'en' | 'es') {
+  await page.goto(baseUrl);
+  await page.evaluate(
+    (l) => localStorage.setItem('upstander:v1:settings', JSON.stringify({ timers: 'on', language: l })),
+    language,
+  );
+  await page.goto(`${baseUrl}#/play/hand-on-the-back`);
+  await page.reload();
+}
+
 const SHIPPED = scenarioFiles([]).map((file) => loadRealScenario(file.replace(/^scenarios\/|\.json$/g, '')).scenario);
 const VIEWPORTS = [
   { name: 'phone', width: 360, height: 640 },
@@ -200,13 +211,7 @@ describe('the header on a laptop and a projector', () => {
       const heights: Record<number, { oneRow: boolean; sideways: number }> = {};
       for (const width of [1200, 1280, 1366, 1440, 1920]) {
         const page = await newPage(browser(), { viewport: { width, height: 768 } });
-        await page.goto(baseUrl);
-        await page.evaluate(
-          (l) => localStorage.setItem('upstander:v1:settings', JSON.stringify({ timers: 'on', language: l })),
-          language,
-        );
-        await page.goto(`${baseUrl}#/play/hand-on-the-back`);
-        await page.reload();
+        await openInLanguage(page, language);
         await page.locator('.narrative, #note-title').first().waitFor();
         heights[width] = await page.evaluate(() => {
           const header = document.querySelector('.app-header') as HTMLElement;
@@ -271,13 +276,7 @@ describe('who is in the scene', () => {
 describe.each(['en', 'es'] as const)('the player views in %s on a phone', (language) => {
   it('have no axe violations: content note, reading time, countdown, menu, feedback, debrief and skip reading', async () => {
     const page = await newPage(browser(), { viewport: { width: 360, height: 640 } });
-    await page.goto(baseUrl);
-    await page.evaluate(
-      (l) => localStorage.setItem('upstander:v1:settings', JSON.stringify({ timers: 'on', language: l })),
-      language,
-    );
-    await page.goto(`${baseUrl}#/play/hand-on-the-back`);
-    await page.reload();
+    await openInLanguage(page, language);
     await page.locator('#note-title').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
     const seen: Record<string, string[]> = {};
