@@ -1,8 +1,9 @@
 import { parse } from 'jsonc-parser';
+import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { SCENARIO_ID } from '../engine/scenario-id.ts';
 
 /** Longest id the format allows (the schema's `scenarioId`). */
-const ID_MAX = 64;
+export const ID_LONGEST: number = schema.definitions.scenarioId.maxLength;
 
 /**
  * The file name to download the text as: `<id>.json` from the scenario's top-level `"id"`, written as
@@ -26,7 +27,7 @@ export function idFrom(words: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, ID_MAX)
+    .slice(0, ID_LONGEST)
     .replace(/^-+|-+$/g, '');
 }
 

@@ -10,7 +10,7 @@ import { TACTICS } from '../engine/tactics.ts';
 import { localize } from '../engine/text.ts';
 import { useT } from '../ui/i18n.ts';
 import { textAttributes } from '../ui/text-direction.ts';
-import { idFrom } from './download-name.ts';
+import { ID_LONGEST, idFrom } from './download-name.ts';
 import {
   addChoice,
   addState,
@@ -737,9 +737,6 @@ function AddNamed({
     </form>
   );
 }
-
-/** The longest id the format allows. */
-const ID_LONGEST = schema.definitions.scenarioId.maxLength;
 
 /** What the format allows of a cast (its JSON Schema's own pattern and limits). */
 const PERSON_ID = new RegExp(schema.definitions.personId.pattern);
